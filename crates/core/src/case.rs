@@ -1,0 +1,553 @@
+//! Cases and developments: what a monitor records.
+//!
+//! A [`Case`] is one violation (or, with [`CaseKind::Context`], an event in the
+//! country that gives context and is never counted). A [`Development`] is a
+//! dated later event in an ongoing case — a hearing, a ruling, a fine, an
+//! appeal — shown with its case but never counted again (the foundation:
+//! "data on pre-trial and court proceedings do not include reports related to
+//! ongoing cases").
+//!
+//! Input arrives as [`CaseData`] / [`DevelopmentData`] and is checked once, at
+//! the boundary, by [`CaseData::validate`]: every problem is reported with the
+//! field it concerns. This module knows nothing about storage.
+
+use crate::codes::{CategoryCode, LegalBasisCode, PerpetratorTypeCode, RegionCode, VictimTypeCode};
+use crate::lang::Lang;
+use crate::taxonomy::Taxonomy;
+use crate::text::nfc;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A new random (v4) id.
+            pub fn new() -> Self {
+                Self(Uuid::new_v4())
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s.trim()).map(Self)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// The stable id of a case (a UUID, never reused).
+    CaseId
+);
+id_type!(
+    /// The stable id of a development.
+    DevelopmentId
+);
+
+/// Whether a case is counted in the monthly overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseKind {
+    /// A violation, counted once in the month of its event date.
+    #[default]
+    Case,
+    /// An event in the country, shown in the overview but never counted.
+    Context,
+}
+
+/// Whether a case still needs follow-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CaseStatus {
+    /// Ongoing: developments may follow.
+    #[default]
+    Open,
+    /// Nothing more is expected.
+    Closed,
+}
+
+/// The branch of law a proceeding runs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProceedingBranch {
+    /// Criminal proceedings.
+    Criminal,
+    /// Civil claims, in court or pre-trial.
+    Civil,
+    /// Administrative charges.
+    Administrative,
+}
+
+impl ProceedingBranch {
+    /// The `claims.*` category that counts proceedings of this branch.
+    pub fn category(self) -> &'static str {
+        match self {
+            ProceedingBranch::Criminal => "claims.criminal",
+            ProceedingBranch::Civil => "claims.civil",
+            ProceedingBranch::Administrative => "claims.administrative",
+        }
+    }
+}
+
+/// How far a proceeding has gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProceedingStage {
+    /// A pre-trial claim or investigation.
+    Pretrial,
+    /// In court.
+    Court,
+}
+
+/// Details of a claim: a criminal, civil or administrative proceeding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proceeding {
+    /// Criminal, civil or administrative.
+    pub branch: ProceedingBranch,
+    /// Pre-trial or court, when known.
+    #[serde(default)]
+    pub stage: Option<ProceedingStage>,
+    /// The court or body, free text ("Interdistrict civil court of Shymkent").
+    #[serde(default)]
+    pub court: String,
+    /// The amount claimed, in whole tenge (KZT).
+    #[serde(default)]
+    pub amount_claimed_kzt: Option<i64>,
+    /// A fine imposed, in whole tenge (KZT).
+    #[serde(default)]
+    pub fine_kzt: Option<i64>,
+    /// The outcome so far, free text.
+    #[serde(default)]
+    pub outcome: String,
+}
+
+/// Who or what a violation was aimed at.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Victim {
+    /// The victim / target type.
+    #[serde(default)]
+    pub kind: Option<VictimTypeCode>,
+    /// A person's or account's name; may be empty.
+    #[serde(default)]
+    pub name: String,
+    /// The media outlet, if any.
+    #[serde(default)]
+    pub outlet: String,
+}
+
+/// The editable content of a case: what the editor, the CLI import and the
+/// tests submit. Dates are local dates in Kazakhstan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseData {
+    /// The external reference (`ref` column of an import), unique in a vault
+    /// when present; re-imports match on it.
+    #[serde(default)]
+    pub external_ref: Option<String>,
+    /// Counted case or context event.
+    #[serde(default)]
+    pub kind: CaseKind,
+    /// The local date in Kazakhstan on which the violation happened or became
+    /// known: the date the monthly overview counts it by.
+    pub event_date: NaiveDate,
+    /// Where it happened.
+    #[serde(default)]
+    pub region: Option<RegionCode>,
+    /// The primary category: exactly one; the case is counted under it.
+    pub category: CategoryCode,
+    /// Secondary categories, for search only; never counted.
+    #[serde(default)]
+    pub tags: Vec<CategoryCode>,
+    /// A short title; never empty.
+    pub title: String,
+    /// What happened.
+    #[serde(default)]
+    pub summary: String,
+    /// The victim or target.
+    #[serde(default)]
+    pub victim: Victim,
+    /// The perpetrator type.
+    #[serde(default)]
+    pub perpetrator_type: Option<PerpetratorTypeCode>,
+    /// The legal basis invoked (for claims).
+    #[serde(default)]
+    pub legal_basis: Option<LegalBasisCode>,
+    /// Proceeding details, for claims.
+    #[serde(default)]
+    pub proceeding: Option<Proceeding>,
+    /// Sources: URLs or notes ("told our correspondent by phone").
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Open or closed.
+    #[serde(default)]
+    pub status: CaseStatus,
+    /// The victim is a private person whose name must not be published.
+    #[serde(default)]
+    pub confidential: bool,
+    /// The language the title and summary are written in.
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+/// A stored case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    /// Stable id.
+    pub id: CaseId,
+    /// The content.
+    #[serde(flatten)]
+    pub data: CaseData,
+    /// When it was first stored (UTC).
+    pub created_at: DateTime<Utc>,
+    /// When it was last changed (UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The editable content of a development.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DevelopmentData {
+    /// External reference, unique in a vault when present (shares the
+    /// namespace of case refs, as in the import file).
+    #[serde(default)]
+    pub external_ref: Option<String>,
+    /// The local date in Kazakhstan of the hearing, ruling, fine, appeal….
+    pub event_date: NaiveDate,
+    /// A short title; never empty.
+    pub title: String,
+    /// What happened.
+    #[serde(default)]
+    pub summary: String,
+    /// Sources: URLs or notes.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The language the text is written in.
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+/// A stored development of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Development {
+    /// Stable id.
+    pub id: DevelopmentId,
+    /// The case it continues.
+    pub case_id: CaseId,
+    /// The content.
+    #[serde(flatten)]
+    pub data: DevelopmentData,
+    /// When it was first stored (UTC).
+    pub created_at: DateTime<Utc>,
+    /// When it was last changed (UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One problem with an input, tied to the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field, as named in the import format (`category`, `event_date`,
+    /// `title`, `victim_type`, …).
+    pub field: String,
+    /// Why, in plain English.
+    pub message: String,
+}
+
+/// Every problem found with one input; never empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}", .0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))]
+pub struct ValidationErrors(pub Vec<FieldError>);
+
+impl ValidationErrors {
+    /// One error for one field.
+    pub fn one(field: &str, message: impl Into<String>) -> Self {
+        ValidationErrors(vec![FieldError { field: field.to_string(), message: message.into() }])
+    }
+}
+
+#[derive(Default)]
+struct Problems(Vec<FieldError>);
+
+impl Problems {
+    fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError { field: field.to_string(), message: message.into() });
+    }
+
+    fn finish(self) -> Result<(), ValidationErrors> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(self.0))
+        }
+    }
+}
+
+/// The longest title accepted, in characters.
+pub const MAX_TITLE_CHARS: usize = 300;
+/// The longest external reference accepted, in characters.
+pub const MAX_REF_CHARS: usize = 100;
+
+fn check_title(p: &mut Problems, title: &str) {
+    if title.trim().is_empty() {
+        p.add("title", "must not be empty");
+    } else if title.chars().count() > MAX_TITLE_CHARS {
+        p.add("title", format!("is longer than {MAX_TITLE_CHARS} characters"));
+    }
+}
+
+fn check_ref(p: &mut Problems, r: &Option<String>) {
+    if let Some(r) = r {
+        if r.trim().is_empty() {
+            p.add("ref", "must not be blank when given");
+        } else if r.chars().count() > MAX_REF_CHARS {
+            p.add("ref", format!("is longer than {MAX_REF_CHARS} characters"));
+        } else if r.chars().any(char::is_control) {
+            p.add("ref", "must not contain control characters");
+        }
+    }
+}
+
+fn check_sources(p: &mut Problems, sources: &[String]) {
+    if sources.iter().any(|s| s.trim().is_empty()) {
+        p.add("source_url", "a source must not be blank");
+    }
+}
+
+fn clean_opt(s: &mut Option<String>) {
+    *s = s.as_deref().map(nfc).filter(|s| !s.is_empty());
+}
+
+impl CaseData {
+    /// Normalises the text fields in place: NFC, trimmed, blank optional
+    /// strings become `None`, blank sources are dropped.
+    pub fn normalize(&mut self) {
+        clean_opt(&mut self.external_ref);
+        self.title = nfc(&self.title);
+        self.summary = nfc(&self.summary);
+        self.victim.name = nfc(&self.victim.name);
+        self.victim.outlet = nfc(&self.victim.outlet);
+        self.sources = self.sources.iter().map(|s| nfc(s)).filter(|s| !s.is_empty()).collect();
+        if let Some(p) = &mut self.proceeding {
+            p.court = nfc(&p.court);
+            p.outcome = nfc(&p.outcome);
+        }
+    }
+
+    /// Checks the case against the vault's taxonomy.
+    ///
+    /// `previous` is the stored version when an existing case is edited: a
+    /// retired category is accepted only if the case already had it.
+    ///
+    /// # Errors
+    /// [`ValidationErrors`] listing every problem with the field it concerns:
+    /// unknown or retired codes, an empty title, a kind that does not fit the
+    /// category's group (a `context` event must use an uncounted category and
+    /// a counted case a counted one), tags repeating the primary category,
+    /// negative amounts, a proceeding whose branch contradicts a `claims.*`
+    /// category.
+    pub fn validate(&self, taxonomy: &Taxonomy, previous: Option<&CaseData>) -> Result<(), ValidationErrors> {
+        let mut p = Problems::default();
+        check_ref(&mut p, &self.external_ref);
+        check_title(&mut p, &self.title);
+        check_sources(&mut p, &self.sources);
+        match taxonomy.category(&self.category) {
+            None => p.add("category", format!("unknown category {}", self.category)),
+            Some(c) if c.retired && previous.is_none_or(|prev| prev.category != self.category) => {
+                p.add("category", format!("category {} is retired and cannot be used for new cases", self.category))
+            }
+            Some(_) => {
+                let counted = taxonomy.is_counted(&self.category);
+                match self.kind {
+                    CaseKind::Case if !counted => p.add(
+                        "category",
+                        format!("{} is not a counted category; use kind \"context\" for events in the country", self.category),
+                    ),
+                    CaseKind::Context if counted => p.add(
+                        "kind",
+                        format!("a context event cannot have the counted category {}", self.category),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        for (i, tag) in self.tags.iter().enumerate() {
+            if taxonomy.category(tag).is_none() {
+                p.add("tags", format!("unknown category {tag}"));
+            } else if tag == &self.category {
+                p.add("tags", format!("{tag} is already the primary category"));
+            } else if self.tags[..i].contains(tag) {
+                p.add("tags", format!("{tag} is listed twice"));
+            }
+        }
+        if let Some(r) = &self.region {
+            if taxonomy.region(r).is_none() {
+                p.add("region", format!("unknown region {r}"));
+            }
+        }
+        if let Some(v) = &self.victim.kind {
+            if taxonomy.victim_type(v).is_none() {
+                p.add("victim_type", format!("unknown victim type {v}"));
+            }
+        }
+        if let Some(v) = &self.perpetrator_type {
+            if taxonomy.perpetrator_type(v).is_none() {
+                p.add("perpetrator_type", format!("unknown perpetrator type {v}"));
+            }
+        }
+        if let Some(v) = &self.legal_basis {
+            if taxonomy.legal_basis(v).is_none() {
+                p.add("legal_basis", format!("unknown legal basis {v}"));
+            }
+        }
+        if let Some(pr) = &self.proceeding {
+            if pr.amount_claimed_kzt.is_some_and(|a| a < 0) {
+                p.add("amount_claimed_kzt", "must not be negative");
+            }
+            if pr.fine_kzt.is_some_and(|a| a < 0) {
+                p.add("fine_kzt", "must not be negative");
+            }
+            let cat = self.category.as_str();
+            if cat.starts_with("claims.") && cat != pr.branch.category() {
+                p.add(
+                    "proceeding",
+                    format!("branch {:?} contradicts category {cat}", pr.branch).to_lowercase(),
+                );
+            }
+        }
+        p.finish()
+    }
+}
+
+impl DevelopmentData {
+    /// Normalises the text fields in place (NFC, trimmed).
+    pub fn normalize(&mut self) {
+        clean_opt(&mut self.external_ref);
+        self.title = nfc(&self.title);
+        self.summary = nfc(&self.summary);
+        self.sources = self.sources.iter().map(|s| nfc(s)).filter(|s| !s.is_empty()).collect();
+    }
+
+    /// Checks a development.
+    ///
+    /// # Errors
+    /// [`ValidationErrors`] for an empty title, a blank source or a bad ref.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut p = Problems::default();
+        check_ref(&mut p, &self.external_ref);
+        check_title(&mut p, &self.title);
+        check_sources(&mut p, &self.sources);
+        p.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(category: &str) -> CaseData {
+        CaseData {
+            external_ref: Some("2024-05-001".into()),
+            kind: CaseKind::Case,
+            event_date: NaiveDate::from_ymd_opt(2024, 5, 10).unwrap(),
+            region: Some(RegionCode::new("kostanay").unwrap()),
+            category: CategoryCode::new(category).unwrap(),
+            tags: vec![],
+            title: "Судья запретил журналисту вести съёмку".into(),
+            summary: String::new(),
+            victim: Victim::default(),
+            perpetrator_type: None,
+            legal_basis: None,
+            proceeding: None,
+            sources: vec![],
+            status: CaseStatus::Open,
+            confidential: false,
+            language: Some(Lang::Ru),
+        }
+    }
+
+    fn fields(r: Result<(), ValidationErrors>) -> Vec<String> {
+        r.err().map(|e| e.0.into_iter().map(|f| f.field).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_valid_case_passes() {
+        assert_eq!(case("journalists.obstruction").validate(&Taxonomy::bundled(), None), Ok(()));
+    }
+
+    #[test]
+    fn every_problem_names_its_field() {
+        let t = Taxonomy::bundled();
+        let mut c = case("journalists.nope");
+        c.title = "   ".into();
+        c.region = Some(RegionCode::new("moscow").unwrap());
+        c.victim.kind = Some(VictimTypeCode::new("alien").unwrap());
+        assert_eq!(fields(c.validate(&t, None)), ["title", "category", "region", "victim_type"]);
+    }
+
+    #[test]
+    fn context_events_and_counted_categories_do_not_mix() {
+        let t = Taxonomy::bundled();
+        let mut c = case("context.event");
+        assert_eq!(fields(c.validate(&t, None)), ["category"], "a counted case needs a counted category");
+        c.kind = CaseKind::Context;
+        assert_eq!(c.validate(&t, None), Ok(()));
+        let mut c = case("journalists.threat");
+        c.kind = CaseKind::Context;
+        assert_eq!(fields(c.validate(&t, None)), ["kind"]);
+    }
+
+    #[test]
+    fn retired_category_is_kept_on_old_cases_only() {
+        let mut t = Taxonomy::bundled();
+        let code = CategoryCode::new("journalists.insult").unwrap();
+        t.set_retired(&code, true).unwrap();
+        let old = case("journalists.insult");
+        assert_eq!(fields(old.validate(&t, None)), ["category"], "new case cannot use a retired category");
+        assert_eq!(old.validate(&t, Some(&old)), Ok(()), "an old case keeps it");
+    }
+
+    #[test]
+    fn proceeding_branch_must_match_claims_category() {
+        let t = Taxonomy::bundled();
+        let mut c = case("claims.civil");
+        c.proceeding = Some(Proceeding {
+            branch: ProceedingBranch::Administrative,
+            stage: Some(ProceedingStage::Court),
+            court: String::new(),
+            amount_claimed_kzt: Some(-1),
+            fine_kzt: Some(73_840),
+            outcome: String::new(),
+        });
+        assert_eq!(fields(c.validate(&t, None)), ["amount_claimed_kzt", "proceeding"]);
+    }
+
+    #[test]
+    fn normalize_trims_and_composes() {
+        let mut c = case("journalists.threat");
+        c.title = "  Қорқыту\u{0020} ".into();
+        c.external_ref = Some("  ".into());
+        c.sources = vec!["".into(), " https://adilsoz.kz ".into()];
+        c.normalize();
+        assert_eq!(c.title, "Қорқыту");
+        assert_eq!(c.external_ref, None);
+        assert_eq!(c.sources, ["https://adilsoz.kz"]);
+    }
+}

@@ -1,0 +1,17 @@
+//! `kuzet-core`: everything Kuzet knows about press-freedom monitoring.
+//!
+//! Cases and developments ([`case`]), the category tree and other code lists
+//! ([`taxonomy`]), months in Kazakhstan's calendar ([`month`]), text folding
+//! and collation ([`text`]), the encrypted store ([`vault`]), counting
+//! ([`summary`]) and the monthly overview ([`overview`]).
+//!
+//! This crate knows nothing about Tauri, WebKit, JSON-over-IPC or the command
+//! line: the desktop shell and the `kuzet` CLI are thin adapters over it.
+#![deny(missing_docs)]
+
+pub mod case;
+pub mod codes;
+pub mod lang;
+pub mod month;
+pub mod taxonomy;
+pub mod text;
