@@ -1,0 +1,141 @@
+// The ONLY module of the UI that imports @tauri-apps/api: one typed function
+// per command of APP-CONTRACT.md. Every function rejects with an `IpcError`
+// ({ code, message, fields? }); the UI branches on `code`, never on `message`.
+
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type {
+  AppInfo,
+  CaseDto,
+  CaseFilterDto,
+  CaseInputDto,
+  CasePageDto,
+  DevelopmentDto,
+  DevelopmentInputDto,
+  IpcError,
+  IpcErrorCode,
+  Labels,
+  MonthSummaryDto,
+  OverviewDraftDto,
+  ReportModelDto,
+  SettingsDto,
+  TaxonomyDto,
+  VaultInfo,
+  VaultLockedEvent,
+  VaultStatus,
+  Lang,
+} from "./types";
+
+const CODES: IpcErrorCode[] = [
+  "Locked",
+  "WrongPassphrase",
+  "NotAVault",
+  "InUse",
+  "AlreadyExists",
+  "Missing",
+  "Validation",
+  "NotFound",
+  "NoDialog",
+  "TooNew",
+  "Internal",
+];
+
+/** Turns whatever a rejected invoke carried into an IpcError. */
+export function toIpcError(e: unknown): IpcError {
+  if (e && typeof e === "object" && "code" in e) {
+    const o = e as { code: unknown; message?: unknown; fields?: unknown };
+    const code = CODES.includes(o.code as IpcErrorCode) ? (o.code as IpcErrorCode) : "Internal";
+    return {
+      code,
+      message: typeof o.message === "string" ? o.message : String(o.code),
+      fields: Array.isArray(o.fields) ? (o.fields as IpcError["fields"]) : null,
+    };
+  }
+  return { code: "Internal", message: e instanceof Error ? e.message : String(e) };
+}
+
+/** True if `e` is an IpcError with the given code. */
+export function isCode(e: unknown, code: IpcErrorCode): boolean {
+  return !!e && typeof e === "object" && (e as IpcError).code === code;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+// ---- app & vault ----
+export const appInfo = () => call<AppInfo>("app_info");
+export const vaultCreate = (path: string, passphrase: string) =>
+  call<VaultInfo>("vault_create", { path, passphrase });
+export const vaultOpen = (path: string, passphrase: string) =>
+  call<VaultInfo>("vault_open", { path, passphrase });
+export const vaultLock = () => call<void>("vault_lock");
+export const vaultStatus = () => call<VaultStatus>("vault_status");
+export const pickOpenPath = () => call<string | null>("pick_open_path");
+export const pickSavePath = (defaultName: string, extension: string) =>
+  call<string | null>("pick_save_path", { defaultName, extension });
+
+let lastActivity = 0;
+/** Tells the shell the user is active (throttled to one call per 30 s). */
+export function activity(now: number = performance.now()): void {
+  if (now - lastActivity < 30_000 && lastActivity !== 0) return;
+  lastActivity = now;
+  call<void>("activity").catch(() => {});
+}
+
+// ---- taxonomy ----
+export const taxonomyGet = () => call<TaxonomyDto>("taxonomy_get");
+export const taxonomyAddCategory = (group: string, code: string, label: Labels) =>
+  call<TaxonomyDto>("taxonomy_add_category", { group, code, label });
+export const taxonomyRelabel = (code: string, label: Labels) =>
+  call<TaxonomyDto>("taxonomy_relabel", { code, label });
+export const taxonomySetRetired = (code: string, retired: boolean) =>
+  call<TaxonomyDto>("taxonomy_set_retired", { code, retired });
+
+// ---- cases ----
+export const casesFind = (filter: CaseFilterDto, offset: number, limit: number) =>
+  call<CasePageDto>("cases_find", { filter, offset, limit });
+export const caseGet = (id: string) => call<CaseDto>("case_get", { id });
+export const caseCreate = (data: CaseInputDto) => call<CaseDto>("case_create", { data });
+export const caseUpdate = (id: string, data: CaseInputDto) =>
+  call<CaseDto>("case_update", { id, data });
+export const caseDelete = (id: string) => call<void>("case_delete", { id });
+export const developmentCreate = (caseId: string, data: DevelopmentInputDto) =>
+  call<DevelopmentDto>("development_create", { caseId, data });
+export const developmentUpdate = (id: string, data: DevelopmentInputDto) =>
+  call<DevelopmentDto>("development_update", { id, data });
+export const developmentDelete = (id: string) => call<void>("development_delete", { id });
+
+// ---- summary & overview ----
+export const summaryMonth = (month: string) => call<MonthSummaryDto>("summary_month", { month });
+export const overviewDraftGet = (month: string) =>
+  call<OverviewDraftDto>("overview_draft_get", { month });
+export const overviewDraftSave = (month: string, draft: OverviewDraftDto) =>
+  call<void>("overview_draft_save", { month, draft });
+export const overviewPreview = (month: string, lang: Lang) =>
+  call<ReportModelDto>("overview_preview", { month, lang });
+export const overviewExportPdf = (month: string, lang: Lang) =>
+  call<string | null>("overview_export_pdf", { month, lang });
+
+// ---- settings ----
+export const settingsGet = () => call<SettingsDto>("settings_get");
+export const settingsSave = (settings: SettingsDto) => call<void>("settings_save", { settings });
+export const passphraseChange = (current: string, next: string) =>
+  call<void>("passphrase_change", { current, next });
+export const backupCreate = () => call<string | null>("backup_create");
+
+// ---- crash-safe editor drafts (stored in the vault) ----
+export const editorDraftGet = (key: string) => call<unknown | null>("editor_draft_get", { key });
+export const editorDraftSave = (key: string, json: unknown) =>
+  call<void>("editor_draft_save", { key, json });
+export const editorDraftClear = (key: string) => call<void>("editor_draft_clear", { key });
+
+// ---- events ----
+/** Calls `cb` when the shell locks the vault (idle timeout or user). */
+export function onVaultLocked(cb: (e: VaultLockedEvent) => void): Promise<UnlistenFn> {
+  return listen<VaultLockedEvent>("vault-locked", (ev) => cb(ev.payload));
+}
