@@ -15,3 +15,4 @@ pub mod lang;
 pub mod month;
 pub mod taxonomy;
 pub mod text;
+pub mod vault;
