@@ -13,6 +13,8 @@ pub mod case;
 pub mod codes;
 pub mod lang;
 pub mod month;
+pub mod overview;
+pub mod summary;
 pub mod taxonomy;
 pub mod text;
 pub mod vault;

@@ -1,0 +1,262 @@
+//! The editable monthly overview ([`OverviewDraft`]) and the organisation's
+//! settings ([`OrgSettings`]): plain serde types the vault stores as JSON
+//! documents (keys [`draft_key`] and [`ORG_SETTINGS_KEY`]).
+//!
+//! A draft holds only what an editor chose: order, overrides, which
+//! categories to single out. Everything generated (titles, the intro, month
+//! names, counts) is generated again on every build, so a month name is
+//! never typed by hand.
+
+use crate::case::{Case, CaseId, CaseKind, Development, DevelopmentId};
+use crate::codes::{CategoryCode, GroupCode};
+use crate::lang::{Labels, Lang};
+use crate::month::Month;
+use crate::taxonomy::Taxonomy;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The vault document key of the draft of `month`: `"overview-draft/2024-05"`.
+pub fn draft_key(month: Month) -> String {
+    format!("overview-draft/{month}")
+}
+
+/// The vault document key of the [`OrgSettings`].
+pub const ORG_SETTINGS_KEY: &str = "org-settings";
+
+/// Optional texts per language: an editor's override. `None` (or blank)
+/// means "use the generated text".
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LangTexts {
+    /// Kazakh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kk: Option<String>,
+    /// Russian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ru: Option<String>,
+    /// English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl LangTexts {
+    /// The override in `lang`, if one is given and not blank.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        let v = match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        };
+        v.as_deref().filter(|s| !s.trim().is_empty())
+    }
+
+    /// Sets the override in `lang`.
+    pub fn set(&mut self, lang: Lang, text: impl Into<String>) {
+        let v = Some(text.into());
+        match lang {
+            Lang::Kk => self.kk = v,
+            Lang::Ru => self.ru = v,
+            Lang::En => self.en = v,
+        }
+    }
+}
+
+/// What a section of the overview is about; decides its generated title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Events in the country (context events).
+    Context,
+    /// The cases of one counted group.
+    Group {
+        /// The group.
+        code: GroupCode,
+    },
+    /// Developments of ongoing cases ("Also in May").
+    Developments,
+    /// A section the editor made; its title comes from the draft only.
+    Custom,
+}
+
+/// What an entry shows. A context event is a case of kind `context`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "id", rename_all = "snake_case")]
+pub enum EntryRef {
+    /// A case or context event.
+    Case(CaseId),
+    /// A development of a case.
+    Development(DevelopmentId),
+}
+
+/// One dated entry of a section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftEntry {
+    /// The case, context event or development shown.
+    pub item: EntryRef,
+    /// Overrides of the title per language (default: the stored title).
+    #[serde(default)]
+    pub title: LangTexts,
+    /// Overrides of the text per language (default: the stored summary).
+    /// Newlines are kept.
+    #[serde(default)]
+    pub text: LangTexts,
+}
+
+impl DraftEntry {
+    /// An entry with no overrides.
+    pub fn of(item: EntryRef) -> Self {
+        DraftEntry { item, title: LangTexts::default(), text: LangTexts::default() }
+    }
+}
+
+/// A section of the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSection {
+    /// What the section is about.
+    pub kind: SectionKind,
+    /// Title overrides per language (default: generated from `kind`).
+    #[serde(default)]
+    pub title: LangTexts,
+    /// An optional paragraph under the title, per language.
+    #[serde(default)]
+    pub note: LangTexts,
+    /// Entries in print order.
+    pub entries: Vec<DraftEntry>,
+}
+
+/// The editable monthly overview of one month, saved in the vault under
+/// [`draft_key`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverviewDraft {
+    /// The month covered.
+    pub month: Month,
+    /// The publication date (local date in Kazakhstan).
+    pub publication_date: NaiveDate,
+    /// Title overrides (default: "Violations of freedom of speech in
+    /// Kazakhstan, <month year>").
+    #[serde(default)]
+    pub title: LangTexts,
+    /// Intro overrides (default: generated from the organisation's name and
+    /// the month).
+    #[serde(default)]
+    pub intro: LangTexts,
+    /// Per group, the categories named in the counts block ("including 10
+    /// cases of …"). A group not listed follows the default rule: a
+    /// category that holds at least half of the group's cases.
+    #[serde(default)]
+    pub including: BTreeMap<GroupCode, Vec<CategoryCode>>,
+    /// Sections in print order.
+    pub sections: Vec<DraftSection>,
+}
+
+impl OverviewDraft {
+    /// Drops entries whose case or development is not in `cases` /
+    /// `developments` (e.g. deleted after the draft was saved), returning
+    /// how many were dropped.
+    pub fn retain_existing(&mut self, cases: &[Case], developments: &[Development]) -> usize {
+        let mut dropped = 0;
+        for s in &mut self.sections {
+            let before = s.entries.len();
+            s.entries.retain(|e| match e.item {
+                EntryRef::Case(id) => cases.iter().any(|c| c.id == id),
+                EntryRef::Development(id) => developments.iter().any(|d| d.id == id),
+            });
+            dropped += before - s.entries.len();
+        }
+        dropped
+    }
+}
+
+/// The organisation publishing the overview, saved in the vault under
+/// [`ORG_SETTINGS_KEY`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgSettings {
+    /// The full name in kk/ru/en, printed as the trilingual header.
+    pub name: Labels,
+    /// The short name used in running text, with its quotes: «Adil Soz».
+    pub short_name: Labels,
+    /// The head of the monitoring service.
+    pub monitoring_head: Labels,
+    /// The monitoring head's e-mail.
+    pub head_email: String,
+    /// The e-mail for all monitoring-related inquiries.
+    pub contact_email: String,
+}
+
+impl Default for OrgSettings {
+    /// The International Foundation for Freedom of Speech Protection «Adil
+    /// Soz», as in its published overviews.
+    fn default() -> Self {
+        OrgSettings {
+            name: Labels {
+                kk: "Сөз бостандығын қорғау халықаралық қоры".into(),
+                ru: "Международный фонд защиты свободы слова".into(),
+                en: "The International Foundation for Freedom of Speech Protection".into(),
+            },
+            short_name: Labels { kk: "«Әділ сөз»".into(), ru: "«Адил соз»".into(), en: "«Adil Soz»".into() },
+            monitoring_head: Labels { kk: "Елена Цой".into(), ru: "Елена Цой".into(), en: "Elena Tsoy".into() },
+            head_email: "lena@adilsoz.kz".into(),
+            contact_email: "info@adilsoz.kz".into(),
+        }
+    }
+}
+
+/// A first draft of `month`'s overview: "Events in the country" (context
+/// events of the month), one section per counted group with at least one
+/// case of the month (its cases, by date), and "Also in <month>" with the
+/// month's developments. Entries are ordered by event date, then title.
+/// Cases and developments outside the month are left out.
+pub fn default_draft(
+    month: Month,
+    cases: &[Case],
+    developments: &[Development],
+    taxonomy: &Taxonomy,
+    publication_date: NaiveDate,
+) -> OverviewDraft {
+    let mut of_month: Vec<&Case> = cases.iter().filter(|c| month.contains(c.data.event_date)).collect();
+    of_month.sort_by(|a, b| (a.data.event_date, &a.data.title).cmp(&(b.data.event_date, &b.data.title)));
+    let section = |kind: SectionKind, entries: Vec<DraftEntry>| DraftSection {
+        kind,
+        title: LangTexts::default(),
+        note: LangTexts::default(),
+        entries,
+    };
+    let mut sections = Vec::new();
+    let context: Vec<DraftEntry> = of_month
+        .iter()
+        .filter(|c| c.data.kind == CaseKind::Context)
+        .map(|c| DraftEntry::of(EntryRef::Case(c.id)))
+        .collect();
+    if !context.is_empty() {
+        sections.push(section(SectionKind::Context, context));
+    }
+    for g in taxonomy.groups.iter().filter(|g| g.counted) {
+        let entries: Vec<DraftEntry> = of_month
+            .iter()
+            .filter(|c| {
+                c.data.kind == CaseKind::Case
+                    && taxonomy.group_of(&c.data.category).map_or(c.data.category.group(), |x| x.code.clone()) == g.code
+            })
+            .map(|c| DraftEntry::of(EntryRef::Case(c.id)))
+            .collect();
+        if !entries.is_empty() {
+            sections.push(section(SectionKind::Group { code: g.code.clone() }, entries));
+        }
+    }
+    let mut devs: Vec<&Development> = developments.iter().filter(|d| month.contains(d.data.event_date)).collect();
+    devs.sort_by(|a, b| (a.data.event_date, &a.data.title).cmp(&(b.data.event_date, &b.data.title)));
+    if !devs.is_empty() {
+        sections.push(section(
+            SectionKind::Developments,
+            devs.iter().map(|d| DraftEntry::of(EntryRef::Development(d.id))).collect(),
+        ));
+    }
+    OverviewDraft {
+        month,
+        publication_date,
+        title: LangTexts::default(),
+        intro: LangTexts::default(),
+        including: BTreeMap::new(),
+        sections,
+    }
+}
