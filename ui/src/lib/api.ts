@@ -48,7 +48,7 @@ export function toIpcError(e: unknown): IpcError {
     return {
       code,
       message: typeof o.message === "string" ? o.message : String(o.code),
-      fields: Array.isArray(o.fields) ? (o.fields as IpcError["fields"]) : null,
+      fields: Array.isArray(o.fields) ? (o.fields as IpcError["fields"]) : undefined,
     };
   }
   return { code: "Internal", message: e instanceof Error ? e.message : String(e) };

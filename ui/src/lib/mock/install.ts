@@ -1,1 +1,34 @@
-export function installMockBackend() {}
+// Dev-only: runs the UI against the in-memory mock backend (`vite --mode mock`).
+// URL parameters drive it to a screen for screenshots:
+//   ?lang=kk|ru|en &unlock=1 &screen=cases|summary|overview|settings|editor &case=new|first
+//   &month=2024-05 &demo=1
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { createMockBackend, MOCK_PATH, MOCK_PASSPHRASE } from "./backend";
+
+const params = new URLSearchParams(location.search);
+
+export function installMockBackend(): void {
+  const backend = createMockBackend({ demo: params.get("demo") === "1", cases: Number(params.get("cases") ?? 240) });
+  mockIPC(backend.handler, { shouldMockEvents: true });
+}
+
+/** After mount: jump to the screen named in the URL. */
+export async function mockBoot(): Promise<void> {
+  const { setLang, enterVault, screen, openCase } = await import("../session");
+  const api = await import("../api");
+  const lang = params.get("lang");
+  if (lang === "kk" || lang === "ru" || lang === "en") await setLang(lang);
+  if (params.get("unlock") === "1") {
+    const v = await api.vaultOpen(MOCK_PATH, MOCK_PASSPHRASE);
+    await enterVault(v.path, (lang as "kk") ?? v.uiLang);
+    const s = params.get("screen");
+    if (s === "editor") {
+      const which = params.get("case") ?? "new";
+      if (which === "new") openCase("new");
+      else {
+        const page = await api.casesFind({ categories: which === "claim" ? ["claims.civil"] : [] }, 0, 1);
+        openCase(page.rows[0].id);
+      }
+    } else if (s === "summary" || s === "overview" || s === "settings" || s === "cases") screen.set(s);
+  }
+}
