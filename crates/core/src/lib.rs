@@ -17,4 +17,5 @@ pub mod overview;
 pub mod summary;
 pub mod taxonomy;
 pub mod text;
+pub mod transfer;
 pub mod vault;

@@ -1,0 +1,378 @@
+//! Exports: the cases of a vault (or of one month) with their developments,
+//! as CSV, XLSX or JSON. Exports are plaintext by the user's explicit choice;
+//! callers must say so to the user. Nothing else in Kuzet writes case data
+//! unencrypted.
+
+use super::csv_import::Column;
+use super::{neutralise_formula, TransferError};
+use crate::case::{Case, CaseId, CaseKind, CaseStatus, Development, ProceedingStage};
+use crate::month::Month;
+use crate::vault::Vault;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::str::FromStr;
+
+/// The file format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// CSV, UTF-8 with a BOM, the import columns; imports back unchanged.
+    Csv,
+    /// An Excel workbook with the same columns as the CSV, one sheet, bold
+    /// header; dates are text `YYYY-MM-DD` (exact, sortable, and free of
+    /// spreadsheet date-system and time-zone conversions).
+    Xlsx,
+    /// JSON with every stored field of every case and development.
+    Json,
+}
+
+impl FromStr for ExportFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "csv" => Ok(ExportFormat::Csv),
+            "xlsx" => Ok(ExportFormat::Xlsx),
+            "json" => Ok(ExportFormat::Json),
+            _ => Err(format!("unknown export format {s:?}: expected csv, xlsx or json")),
+        }
+    }
+}
+
+/// What an export holds: cases (both kinds) by event date, and the
+/// developments of exactly those cases.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportSet {
+    /// The month the cases were limited to, if any.
+    pub month: Option<Month>,
+    /// Cases and context events, by event date.
+    pub cases: Vec<Case>,
+    /// Their developments, by event date.
+    pub developments: Vec<Development>,
+}
+
+/// The cases to export: every case, or those whose event date falls in
+/// `month`, with all developments of the chosen cases (whatever their dates,
+/// so the file imports into an empty vault).
+///
+/// # Errors
+/// Vault errors.
+pub fn select(vault: &Vault, month: Option<Month>) -> Result<ExportSet, TransferError> {
+    let cases = match month {
+        None => vault.all_cases()?,
+        Some(m) => vault.cases_between(m.first_day(), m.last_day())?,
+    };
+    let ids: std::collections::HashSet<CaseId> = cases.iter().map(|c| c.id).collect();
+    let developments = vault.all_developments()?.into_iter().filter(|d| ids.contains(&d.case_id)).collect();
+    Ok(ExportSet { month, cases, developments })
+}
+
+/// The `ref` written for a case: its external ref, or its id when it has
+/// none (cases created in the app). Such ids import into another vault as
+/// refs.
+fn case_ref(c: &Case) -> String {
+    c.data.external_ref.clone().unwrap_or_else(|| c.id.to_string())
+}
+
+fn kind_name(k: CaseKind) -> &'static str {
+    match k {
+        CaseKind::Case => "case",
+        CaseKind::Context => "context",
+    }
+}
+
+/// The export rows, in [`Column::ALL`] order: each case followed by its
+/// developments.
+fn rows(set: &ExportSet) -> Vec<Vec<String>> {
+    let mut by_case: HashMap<CaseId, Vec<&Development>> = HashMap::new();
+    for d in &set.developments {
+        by_case.entry(d.case_id).or_default().push(d);
+    }
+    let refs: HashMap<CaseId, String> = set.cases.iter().map(|c| (c.id, case_ref(c))).collect();
+    let opt = |o: Option<&dyn ToString>| o.map(|v| v.to_string()).unwrap_or_default();
+    let mut out = Vec::new();
+    let dev_row = |d: &Development| {
+        let mut row = vec![String::new(); Column::ALL.len()];
+        for (i, c) in Column::ALL.iter().enumerate() {
+            row[i] = match c {
+                Column::Ref => d.data.external_ref.clone().unwrap_or_else(|| d.id.to_string()),
+                Column::Kind => "development".into(),
+                Column::ParentRef => refs.get(&d.case_id).cloned().unwrap_or_else(|| d.case_id.to_string()),
+                Column::EventDate => d.data.event_date.to_string(),
+                Column::Title => d.data.title.clone(),
+                Column::Summary => d.data.summary.clone(),
+                Column::SourceUrl => d.data.sources.join("\n"),
+                Column::Language => opt(d.data.language.as_ref().map(|l| l as &dyn ToString)),
+                _ => String::new(),
+            };
+        }
+        row
+    };
+    let mut placed = std::collections::HashSet::new();
+    for case in &set.cases {
+        let d = &case.data;
+        let p = d.proceeding.as_ref();
+        let row = Column::ALL
+            .iter()
+            .map(|c| match c {
+                Column::Ref => case_ref(case),
+                Column::Kind => kind_name(d.kind).into(),
+                Column::ParentRef => String::new(),
+                Column::EventDate => d.event_date.to_string(),
+                Column::Category => d.category.to_string(),
+                Column::Region => opt(d.region.as_ref().map(|v| v as &dyn ToString)),
+                Column::Title => d.title.clone(),
+                Column::Summary => d.summary.clone(),
+                Column::VictimType => opt(d.victim.kind.as_ref().map(|v| v as &dyn ToString)),
+                Column::VictimName => d.victim.name.clone(),
+                Column::Outlet => d.victim.outlet.clone(),
+                Column::PerpetratorType => opt(d.perpetrator_type.as_ref().map(|v| v as &dyn ToString)),
+                Column::LegalBasis => opt(d.legal_basis.as_ref().map(|v| v as &dyn ToString)),
+                Column::SourceUrl => d.sources.join("\n"),
+                Column::Language => opt(d.language.as_ref().map(|v| v as &dyn ToString)),
+                Column::Tags => d.tags.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+                Column::Status => match d.status {
+                    CaseStatus::Open => "open".into(),
+                    CaseStatus::Closed => "closed".into(),
+                },
+                Column::Confidential => if d.confidential { "yes" } else { "no" }.into(),
+                Column::ProceedingStage => match p.and_then(|p| p.stage) {
+                    Some(ProceedingStage::Pretrial) => "pretrial".into(),
+                    Some(ProceedingStage::Court) => "court".into(),
+                    None => String::new(),
+                },
+                Column::Court => p.map(|p| p.court.clone()).unwrap_or_default(),
+                Column::AmountClaimedKzt => {
+                    opt(p.and_then(|p| p.amount_claimed_kzt).as_ref().map(|v| v as &dyn ToString))
+                }
+                Column::FineKzt => opt(p.and_then(|p| p.fine_kzt).as_ref().map(|v| v as &dyn ToString)),
+                Column::Outcome => p.map(|p| p.outcome.clone()).unwrap_or_default(),
+            })
+            .collect();
+        out.push(row);
+        placed.insert(case.id);
+        for dev in by_case.get(&case.id).into_iter().flatten() {
+            out.push(dev_row(dev));
+        }
+    }
+    // Developments whose case is not in the set (only when a caller builds
+    // its own set): at the end, so nothing is silently dropped.
+    for d in set.developments.iter().filter(|d| !placed.contains(&d.case_id)) {
+        out.push(dev_row(d));
+    }
+    out
+}
+
+fn csv_bytes(set: &ExportSet) -> Result<Vec<u8>, TransferError> {
+    let mut buf = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut buf);
+        let io = |e: csv::Error| TransferError::Io { context: "writing CSV".into(), source: e.into() };
+        w.write_record(Column::ALL.map(Column::name)).map_err(io)?;
+        for row in rows(set) {
+            w.write_record(row.iter().map(|cell| neutralise_formula(cell).into_owned())).map_err(io)?;
+        }
+        w.flush().map_err(|e| TransferError::Io { context: "writing CSV".into(), source: e })?;
+    }
+    Ok(buf)
+}
+
+fn xlsx_bytes(set: &ExportSet) -> Result<Vec<u8>, TransferError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Cases")?;
+    let bold = Format::new().set_bold();
+    for (col, c) in Column::ALL.iter().enumerate() {
+        let col = col as u16;
+        sheet.write_string_with_format(0, col, c.name(), &bold)?;
+        let width = match c {
+            Column::Title => 50.0,
+            Column::Summary => 80.0,
+            Column::SourceUrl => 40.0,
+            Column::Category | Column::VictimName | Column::Outlet | Column::Court | Column::Outcome => 24.0,
+            _ => 14.0,
+        };
+        sheet.set_column_width(col, width)?;
+    }
+    // Cells are written as strings, which a spreadsheet never evaluates, so
+    // no formula apostrophe is needed here.
+    let rows = rows(set);
+    for (r, row) in rows.iter().enumerate() {
+        for (col, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(r as u32 + 1, col as u16, cell)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, rows.len() as u32, Column::ALL.len() as u16 - 1)?;
+    Ok(book.save_to_buffer()?)
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    format: &'static str,
+    version: u32,
+    exported_at: DateTime<Utc>,
+    month: Option<Month>,
+    cases: &'a [Case],
+    developments: &'a [Development],
+}
+
+/// The bytes of `set` in `format`. `now` (UTC) is recorded as `exported_at`
+/// in JSON; CSV and XLSX do not depend on it.
+///
+/// JSON shape: `{"format": "kuzet-export", "version": 1, "exported_at",
+/// "month": "YYYY-MM" | null, "cases": [Case…], "developments": [Development…]}`
+/// with cases and developments as the core serialises them.
+///
+/// # Errors
+/// [`TransferError::Xlsx`] (e.g. a cell over 32 767 characters),
+/// [`TransferError::Json`], [`TransferError::Io`].
+pub fn export_bytes(set: &ExportSet, format: ExportFormat, now: DateTime<Utc>) -> Result<Vec<u8>, TransferError> {
+    match format {
+        ExportFormat::Csv => csv_bytes(set),
+        ExportFormat::Xlsx => xlsx_bytes(set),
+        ExportFormat::Json => Ok(serde_json::to_vec_pretty(&JsonExport {
+            format: "kuzet-export",
+            version: 1,
+            exported_at: now,
+            month: set.month,
+            cases: &set.cases,
+            developments: &set.developments,
+        })?),
+    }
+}
+
+/// Writes `set` to `out` atomically: into a temporary file in the same
+/// folder, then renamed over `out` (an existing file is replaced). A failed
+/// write leaves `out` as it was and removes the temporary file. The file is
+/// created readable by its owner only (mode 0600 on Unix).
+///
+/// The file is **not encrypted**: an export is plaintext by the user's
+/// explicit choice.
+///
+/// # Errors
+/// See [`export_bytes`]; [`TransferError::Io`] with the path.
+pub fn write_export(
+    set: &ExportSet,
+    format: ExportFormat,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<(), TransferError> {
+    let bytes = export_bytes(set, format, now)?;
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let io = |source| TransferError::Io { context: format!("writing {}", out.display()), source };
+    let mut tmp = tempfile::Builder::new().prefix(".kuzet-export-").tempfile_in(dir).map_err(io)?;
+    tmp.write_all(&bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(out).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{CaseData, DevelopmentId};
+    use crate::taxonomy::Taxonomy;
+    use crate::transfer::demo::FIXTURE_CSV;
+    use crate::transfer::parse_csv;
+    use crate::vault::ImportItem;
+
+    /// The fixture as stored records, without a vault.
+    fn fixture_set() -> ExportSet {
+        let now = DateTime::parse_from_rfc3339("2024-07-16T06:00:00Z").unwrap().with_timezone(&Utc);
+        let mut set = ExportSet::default();
+        let mut ids = HashMap::new();
+        let items = parse_csv(FIXTURE_CSV.as_bytes(), &Taxonomy::bundled()).unwrap();
+        for (_, item) in items {
+            match item {
+                ImportItem::Case(data) => {
+                    let id = CaseId::new();
+                    ids.insert(data.external_ref.clone().unwrap(), id);
+                    set.cases.push(Case { id, data, created_at: now, updated_at: now });
+                }
+                ImportItem::Development { parent_ref, data } => set.developments.push(Development {
+                    id: DevelopmentId::new(),
+                    case_id: ids[&parent_ref],
+                    data,
+                    created_at: now,
+                    updated_at: now,
+                }),
+            }
+        }
+        set
+    }
+
+    fn case_data(items: Vec<(u64, ImportItem)>) -> (Vec<CaseData>, Vec<(String, crate::case::DevelopmentData)>) {
+        let (mut cases, mut devs) = (Vec::new(), Vec::new());
+        for (_, i) in items {
+            match i {
+                ImportItem::Case(c) => cases.push(c),
+                ImportItem::Development { parent_ref, data } => devs.push((parent_ref, data)),
+            }
+        }
+        cases.sort_by(|a, b| a.external_ref.cmp(&b.external_ref));
+        devs.sort_by(|a, b| a.1.external_ref.cmp(&b.1.external_ref));
+        (cases, devs)
+    }
+
+    #[test]
+    fn a_csv_export_imports_back_unchanged() {
+        let mut set = fixture_set();
+        // Text a spreadsheet would run as a formula, and an apostrophe the
+        // importer must keep.
+        set.cases[0].data.title = "=HYPERLINK(\"http://evil\")".into();
+        set.cases[1].data.summary = "'quoted".into();
+        set.cases[2].data.confidential = true;
+        let bytes = export_bytes(&set, ExportFormat::Csv, Utc::now()).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBFref,kind,parent_ref,event_date"), "BOM, then the header");
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.contains("'=HYPERLINK"), "the formula is neutralised in the file");
+        let back = parse_csv(&bytes, &Taxonomy::bundled()).unwrap();
+        let want = (
+            {
+                let mut c: Vec<_> = set.cases.iter().map(|c| c.data.clone()).collect();
+                c.sort_by(|a, b| a.external_ref.cmp(&b.external_ref));
+                c
+            },
+            {
+                let refs: HashMap<_, _> =
+                    set.cases.iter().map(|c| (c.id, c.data.external_ref.clone().unwrap())).collect();
+                let mut d: Vec<_> =
+                    set.developments.iter().map(|d| (refs[&d.case_id].clone(), d.data.clone())).collect();
+                d.sort_by(|a, b| a.1.external_ref.cmp(&b.1.external_ref));
+                d
+            },
+        );
+        assert_eq!(case_data(back), want, "every field survives export and import");
+    }
+
+    #[test]
+    fn xlsx_and_json_exports_hold_every_case() {
+        let set = fixture_set();
+        let xlsx = export_bytes(&set, ExportFormat::Xlsx, Utc::now()).unwrap();
+        assert!(xlsx.starts_with(b"PK\x03\x04"), "an XLSX file is a zip archive");
+        let json: serde_json::Value =
+            serde_json::from_slice(&export_bytes(&set, ExportFormat::Json, Utc::now()).unwrap()).unwrap();
+        assert_eq!(json["format"], "kuzet-export");
+        assert_eq!(json["cases"].as_array().unwrap().len(), set.cases.len());
+        assert_eq!(json["developments"].as_array().unwrap().len(), set.developments.len());
+    }
+
+    #[test]
+    fn write_export_replaces_the_file_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("may.csv");
+        std::fs::write(&out, "old").unwrap();
+        write_export(&fixture_set(), ExportFormat::Csv, &out, Utc::now()).unwrap();
+        assert!(std::fs::read(&out).unwrap().starts_with(b"\xEF\xBB\xBFref"));
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["may.csv"], "no temporary file is left behind");
+    }
+}
