@@ -8,18 +8,25 @@
 //! One program at a time: a second open of the same vault fails with
 //! [`VaultError::InUse`].
 
+mod conn;
 mod error;
 mod filter;
+mod import;
+mod query;
+mod store;
 
 pub use error::{ImportRowError, Result, VaultError};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 
-use crate::case::{Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId};
+use crate::case::{Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId, ValidationErrors};
 use crate::taxonomy::Taxonomy;
 use chrono::{DateTime, NaiveDate, Utc};
+use conn::{db, io, VaultLock};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
@@ -77,29 +84,182 @@ pub struct ImportSummary {
 
 /// An open vault. Dropping it closes the file and releases the lock.
 pub struct Vault {
+    conn: Connection,
     path: PathBuf,
     taxonomy: Taxonomy,
+    /// Kept for the session only to reopen the file if a re-key fails
+    /// half-way (SQLCipher holds the derived key in memory anyway).
+    passphrase: Option<Passphrase>,
+    _lock: VaultLock,
 }
 
-#[allow(clippy::todo, unused_variables)]
+impl fmt::Debug for Vault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Vault").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+fn rw_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+}
+
+fn check_passphrase(p: &Passphrase) -> Result<()> {
+    if p.is_empty() {
+        Err(VaultError::Validation(ValidationErrors::one("passphrase", "must not be empty")))
+    } else {
+        Ok(())
+    }
+}
+
+/// Creates `path` exclusively (refusing to overwrite) and returns nothing:
+/// the empty file reserves the name for SQLCipher to fill.
+fn reserve(path: &Path) -> Result<()> {
+    match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(VaultError::AlreadyExists { path: path.to_path_buf() })
+        }
+        Err(e) => Err(io(format!("creating {}", path.display()))(e)),
+    }
+}
+
+fn remove_quietly(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let mut journal = path.as_os_str().to_os_string();
+    journal.push("-journal");
+    let _ = std::fs::remove_file(PathBuf::from(journal));
+}
+
+fn sync_file(path: &Path) -> Result<()> {
+    File::open(path).and_then(|f| f.sync_all()).map_err(io(format!("flushing {}", path.display())))
+}
+
+fn sync_parent_dir(path: &Path) {
+    // Makes a rename durable on Unix; directories cannot be opened this way
+    // on Windows, where the rename is durable once it returns.
+    if let Some(dir) = path.parent() {
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
+/// Writes an encrypted copy of `conn`'s main database to the new file
+/// `dest` with `sqlcipher_export`: pages are encrypted with `passphrase` as
+/// they are written, so no plaintext ever reaches the disk.
+fn export_encrypted(conn: &Connection, dest: &Path, passphrase: &Passphrase) -> Result<()> {
+    let dest_str = dest.to_str().ok_or_else(|| VaultError::Io {
+        context: format!("writing {}", dest.display()),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path is not valid Unicode"),
+    })?;
+    reserve(dest)?;
+    let result = (|| {
+        conn.execute("ATTACH DATABASE ?1 AS kuzet_export KEY ?2", rusqlite::params![dest_str, passphrase.expose()])
+            .map_err(db(format!("creating {}", dest.display())))?;
+        let exported = (|| {
+            let version: i64 =
+                conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
+            conn.query_row("SELECT sqlcipher_export('kuzet_export')", [], |_| Ok(()))
+                .map_err(db(format!("copying the vault to {}", dest.display())))?;
+            conn.pragma_update(Some("kuzet_export"), "user_version", version)
+                .map_err(db("writing the schema version"))?;
+            conn.pragma_update(Some("kuzet_export"), "application_id", conn::APPLICATION_ID)
+                .map_err(db("writing the vault id"))?;
+            Ok(())
+        })();
+        let detached = conn.execute("DETACH DATABASE kuzet_export", []).map_err(db("closing the copy"));
+        exported.and(detached.map(|_| ()))?;
+        sync_file(dest)
+    })();
+    if result.is_err() {
+        remove_quietly(dest);
+    }
+    result
+}
+
 impl Vault {
     /// Creates a new vault at `path`, seeded with [`Taxonomy::bundled`].
+    ///
+    /// Next to it a `<name>.lock` file (empty, holding no data) is created;
+    /// it carries the "vault in use" lock.
     ///
     /// # Errors
     /// [`VaultError::AlreadyExists`] when anything exists at `path`;
     /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors.
     pub fn create(path: &Path, passphrase: &Passphrase) -> Result<Vault> {
-        todo!()
+        check_passphrase(passphrase)?;
+        Self::create_inner(path, Some(passphrase))
+    }
+
+    /// An unencrypted database with the vault's schema, for the benchmark's
+    /// encrypted/plain comparison only. Compiled only with the
+    /// `bench-plain` feature; never reachable from the app or the CLI.
+    #[cfg(feature = "bench-plain")]
+    #[doc(hidden)]
+    pub fn create_plain_for_bench(path: &Path) -> Result<Vault> {
+        Self::create_inner(path, None)
+    }
+
+    fn create_inner(path: &Path, passphrase: Option<&Passphrase>) -> Result<Vault> {
+        if path.symlink_metadata().is_ok() {
+            return Err(VaultError::AlreadyExists { path: path.to_path_buf() });
+        }
+        let lock = conn::acquire_lock(path)?;
+        reserve(path)?;
+        let built = (|| {
+            let mut c = conn::open_keyed(path, passphrase, rw_flags())?;
+            conn::configure(&c)?;
+            conn::migrate(&mut c)?;
+            c.pragma_update(None, "application_id", conn::APPLICATION_ID).map_err(db("writing the vault id"))?;
+            let taxonomy = Taxonomy::bundled();
+            store::write_taxonomy(&c, &taxonomy)?;
+            Ok((c, taxonomy))
+        })();
+        match built {
+            Ok((conn, taxonomy)) => Ok(Vault {
+                conn,
+                path: path.to_path_buf(),
+                taxonomy,
+                passphrase: passphrase.cloned(),
+                _lock: lock,
+            }),
+            Err(e) => {
+                remove_quietly(path);
+                Err(e)
+            }
+        }
     }
 
     /// Opens an existing vault, upgrading its schema when it is older.
+    ///
+    /// Nothing is written before the passphrase has been proven right and
+    /// the schema version found acceptable: a wrong passphrase, a file that
+    /// is not a vault, or a vault from a newer Kuzet is left byte for byte
+    /// as it was.
     ///
     /// # Errors
     /// [`VaultError::Missing`], [`VaultError::WrongPassphrase`],
     /// [`VaultError::NotAVault`], [`VaultError::InUse`],
     /// [`VaultError::TooNew`] (file untouched), I/O and DB errors.
     pub fn open(path: &Path, passphrase: &Passphrase) -> Result<Vault> {
-        todo!()
+        conn::check_header(path)?;
+        if passphrase.is_empty() {
+            return Err(VaultError::WrongPassphrase);
+        }
+        let lock = conn::acquire_lock(path)?;
+        let (conn, taxonomy) = Self::open_conn(path, passphrase)?;
+        Ok(Vault { conn, path: path.to_path_buf(), taxonomy, passphrase: Some(passphrase.clone()), _lock: lock })
+    }
+
+    fn open_conn(path: &Path, passphrase: &Passphrase) -> Result<(Connection, Taxonomy)> {
+        let mut c = conn::open_keyed(path, Some(passphrase), rw_flags())?;
+        conn::verify_key(&c, path)?;
+        conn::check_identity(&c, path)?;
+        conn::configure(&c)?;
+        conn::migrate(&mut c)?;
+        let taxonomy = store::read_taxonomy(&c)?;
+        Ok((c, taxonomy))
     }
 
     /// The vault file.
@@ -107,22 +267,66 @@ impl Vault {
         &self.path
     }
 
-    /// Re-encrypts the vault with a new passphrase; the old one no longer opens it.
+    /// Re-encrypts the vault with a new passphrase; the old one no longer
+    /// opens it.
+    ///
+    /// Crash-safe: the vault is exported, encrypted with the new passphrase,
+    /// to `<name>.rekey-tmp` next to it, flushed, and atomically renamed over
+    /// the old file. Until the rename the old file (old passphrase) is
+    /// intact; after it the new one is complete.
     ///
     /// # Errors
-    /// [`VaultError::Validation`] for an empty passphrase; DB errors.
+    /// [`VaultError::Validation`] for an empty passphrase; I/O and DB
+    /// errors (the vault then stays under the old passphrase).
     pub fn change_passphrase(&mut self, new: &Passphrase) -> Result<()> {
-        todo!()
+        check_passphrase(new)?;
+        let mut tmp_name = self.path.file_name().unwrap_or_default().to_os_string();
+        tmp_name.push(".rekey-tmp");
+        let tmp = self.path.with_file_name(tmp_name);
+        // A leftover of an interrupted re-key (encrypted): we hold the lock,
+        // so nobody else is using it.
+        remove_quietly(&tmp);
+        export_encrypted(&self.conn, &tmp, new)?;
+        let placeholder = Connection::open_in_memory().map_err(db("re-keying"))?;
+        let old = std::mem::replace(&mut self.conn, placeholder);
+        if let Err((c, e)) = old.close() {
+            self.conn = c;
+            remove_quietly(&tmp);
+            return Err(db("closing the vault for re-keying")(e));
+        }
+        if let Err(e) = std::fs::rename(&tmp, &self.path) {
+            remove_quietly(&tmp);
+            self.reopen_after_failure();
+            return Err(io(format!("replacing {}", self.path.display()))(e));
+        }
+        sync_parent_dir(&self.path);
+        let (conn, taxonomy) = Self::open_conn(&self.path, new)?;
+        self.conn = conn;
+        self.taxonomy = taxonomy;
+        self.passphrase = Some(new.clone());
+        Ok(())
+    }
+
+    fn reopen_after_failure(&mut self) {
+        if let Some(p) = self.passphrase.clone() {
+            if let Ok((c, t)) = Self::open_conn(&self.path, &p) {
+                self.conn = c;
+                self.taxonomy = t;
+            }
+        }
     }
 
     /// Writes an encrypted copy of the vault to `dest`, encrypted with
-    /// `passphrase` (which may differ from the vault's). Never writes plaintext.
+    /// `passphrase` (which may differ from the vault's). Never writes
+    /// plaintext, not even a temporary file.
     ///
     /// # Errors
     /// [`VaultError::AlreadyExists`] when `dest` exists;
-    /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors.
+    /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors
+    /// (a partial copy is removed).
     pub fn backup_to(&self, dest: &Path, passphrase: &Passphrase) -> Result<()> {
-        todo!()
+        check_passphrase(passphrase)?;
+        export_encrypted(&self.conn, dest, passphrase)
     }
 
     /// The vault's taxonomy.
@@ -130,21 +334,39 @@ impl Vault {
         &self.taxonomy
     }
 
-    /// Stores an edited taxonomy.
+    /// Stores an edited taxonomy (made with [`Taxonomy::add_category`],
+    /// [`Taxonomy::relabel_category`], [`Taxonomy::set_retired`]).
     ///
     /// # Errors
-    /// [`VaultError::Taxonomy`] when a category, region, victim type or
-    /// perpetrator type still used by a case was removed.
+    /// [`VaultError::Validation`] (field `taxonomy`) when a category, region,
+    /// victim type, perpetrator type or legal basis still used by a case
+    /// would disappear: retire it instead. DB errors.
     pub fn save_taxonomy(&mut self, taxonomy: Taxonomy) -> Result<()> {
-        todo!()
+        let tx = self.conn.transaction().map_err(db("saving the taxonomy"))?;
+        store::check_taxonomy_keeps_used_codes(&tx, &taxonomy)?;
+        store::write_taxonomy(&tx, &taxonomy)?;
+        tx.commit().map_err(db("saving the taxonomy"))?;
+        self.taxonomy = taxonomy;
+        Ok(())
     }
 
-    /// Normalises, validates and stores a new case.
+    /// Normalises ([`CaseData::normalize`]), validates and stores a new case.
     ///
     /// # Errors
     /// [`VaultError::Validation`], [`VaultError::DuplicateRef`], DB errors.
-    pub fn insert_case(&mut self, data: CaseData, now: DateTime<Utc>) -> Result<Case> {
-        todo!()
+    pub fn insert_case(&mut self, mut data: CaseData, now: DateTime<Utc>) -> Result<Case> {
+        data.normalize();
+        data.validate(&self.taxonomy, None).map_err(VaultError::Validation)?;
+        let tx = self.conn.transaction().map_err(db("saving a case"))?;
+        if let Some(r) = &data.external_ref {
+            if store::ref_owner(&tx, r)?.is_some() {
+                return Err(VaultError::DuplicateRef(r.clone()));
+            }
+        }
+        let case = Case { id: CaseId::new(), data, created_at: now, updated_at: now };
+        store::insert_case(&tx, &case)?;
+        tx.commit().map_err(db("saving a case"))?;
+        Ok(case)
     }
 
     /// Replaces a case's content; keeps its id and `created_at`.
@@ -152,8 +374,22 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], [`VaultError::Validation`],
     /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn update_case(&mut self, id: CaseId, data: CaseData, now: DateTime<Utc>) -> Result<Case> {
-        todo!()
+    pub fn update_case(&mut self, id: CaseId, mut data: CaseData, now: DateTime<Utc>) -> Result<Case> {
+        data.normalize();
+        let tx = self.conn.transaction().map_err(db("saving a case"))?;
+        let old = store::case(&tx, id)?.ok_or_else(|| store::case_not_found(id))?;
+        data.validate(&self.taxonomy, Some(&old.data)).map_err(VaultError::Validation)?;
+        if let Some(r) = &data.external_ref {
+            match store::ref_owner(&tx, r)? {
+                Some(store::RefOwner::Case(other)) if other == id => {}
+                Some(_) => return Err(VaultError::DuplicateRef(r.clone())),
+                None => {}
+            }
+        }
+        let case = Case { id, data, created_at: old.created_at, updated_at: now };
+        store::update_case(&tx, &case)?;
+        tx.commit().map_err(db("saving a case"))?;
+        Ok(case)
     }
 
     /// Deletes a case and its developments.
@@ -161,7 +397,9 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], DB errors.
     pub fn delete_case(&mut self, id: CaseId) -> Result<()> {
-        todo!()
+        let tx = self.conn.transaction().map_err(db("deleting a case"))?;
+        store::delete_case(&tx, id)?;
+        tx.commit().map_err(db("deleting a case"))
     }
 
     /// The case with `id`.
@@ -169,15 +407,16 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], DB errors.
     pub fn case(&self, id: CaseId) -> Result<Case> {
-        todo!()
+        store::case(&self.conn, id)?.ok_or_else(|| store::case_not_found(id))
     }
 
-    /// The case with this external ref, if any.
+    /// The case with this external ref (compared exactly, after NFC and
+    /// trimming), if any.
     ///
     /// # Errors
     /// DB errors.
     pub fn case_by_ref(&self, external_ref: &str) -> Result<Option<Case>> {
-        todo!()
+        store::case_by_ref(&self.conn, &crate::text::nfc(external_ref))
     }
 
     /// Normalises, validates and stores a development of `case`.
@@ -185,8 +424,22 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`] (no such case), [`VaultError::Validation`],
     /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn insert_development(&mut self, case: CaseId, data: DevelopmentData, now: DateTime<Utc>) -> Result<Development> {
-        todo!()
+    pub fn insert_development(&mut self, case: CaseId, mut data: DevelopmentData, now: DateTime<Utc>) -> Result<Development> {
+        data.normalize();
+        data.validate().map_err(VaultError::Validation)?;
+        let tx = self.conn.transaction().map_err(db("saving a development"))?;
+        if store::case_seq(&tx, case)?.is_none() {
+            return Err(store::case_not_found(case));
+        }
+        if let Some(r) = &data.external_ref {
+            if store::ref_owner(&tx, r)?.is_some() {
+                return Err(VaultError::DuplicateRef(r.clone()));
+            }
+        }
+        let dev = Development { id: DevelopmentId::new(), case_id: case, data, created_at: now, updated_at: now };
+        store::insert_development(&tx, &dev)?;
+        tx.commit().map_err(db("saving a development"))?;
+        Ok(dev)
     }
 
     /// Replaces a development's content; keeps its id, case and `created_at`.
@@ -194,8 +447,22 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], [`VaultError::Validation`],
     /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn update_development(&mut self, id: DevelopmentId, data: DevelopmentData, now: DateTime<Utc>) -> Result<Development> {
-        todo!()
+    pub fn update_development(&mut self, id: DevelopmentId, mut data: DevelopmentData, now: DateTime<Utc>) -> Result<Development> {
+        data.normalize();
+        data.validate().map_err(VaultError::Validation)?;
+        let tx = self.conn.transaction().map_err(db("saving a development"))?;
+        let old = store::development(&tx, id)?.ok_or_else(|| store::development_not_found(id))?;
+        if let Some(r) = &data.external_ref {
+            match store::ref_owner(&tx, r)? {
+                Some(store::RefOwner::Development(other)) if other == id => {}
+                Some(_) => return Err(VaultError::DuplicateRef(r.clone())),
+                None => {}
+            }
+        }
+        let dev = Development { id, case_id: old.case_id, data, created_at: old.created_at, updated_at: now };
+        store::update_development(&tx, &dev)?;
+        tx.commit().map_err(db("saving a development"))?;
+        Ok(dev)
     }
 
     /// Deletes a development.
@@ -203,24 +470,33 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], DB errors.
     pub fn delete_development(&mut self, id: DevelopmentId) -> Result<()> {
-        todo!()
+        let tx = self.conn.transaction().map_err(db("deleting a development"))?;
+        store::delete_development(&tx, id)?;
+        tx.commit().map_err(db("deleting a development"))
     }
 
-    /// The developments of `case`, by event date (then creation).
+    /// The developments of `case`, by event date (then creation time).
     ///
     /// # Errors
     /// [`VaultError::NotFound`] (no such case), DB errors.
     pub fn developments(&self, case: CaseId) -> Result<Vec<Development>> {
-        todo!()
+        if store::case_seq(&self.conn, case)?.is_none() {
+            return Err(store::case_not_found(case));
+        }
+        store::developments_where(&self.conn, "case_id = ?1", rusqlite::params![case.to_string()])
     }
 
-    /// Every development with event date in `[from, to]` (local dates,
-    /// inclusive), by event date.
+    /// Every development with event date in `[from, to]` (local dates in
+    /// Kazakhstan, inclusive), by event date.
     ///
     /// # Errors
     /// DB errors.
     pub fn developments_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Development>> {
-        todo!()
+        store::developments_where(
+            &self.conn,
+            "event_date BETWEEN ?1 AND ?2",
+            rusqlite::params![store::date_text(from), store::date_text(to)],
+        )
     }
 
     /// One page of the cases matching `filter`, with the total count.
@@ -228,16 +504,20 @@ impl Vault {
     /// # Errors
     /// DB errors.
     pub fn find(&self, filter: &CaseFilter, page: Page) -> Result<CasePage> {
-        todo!()
+        query::find(&self.conn, filter, page)
     }
 
-    /// Every case (both kinds) with event date in `[from, to]` (local dates,
-    /// inclusive), by event date: the input of counting.
+    /// Every case (both kinds) with event date in `[from, to]` (local dates
+    /// in Kazakhstan, inclusive), by event date: the input of counting.
     ///
     /// # Errors
     /// DB errors.
     pub fn cases_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Case>> {
-        todo!()
+        store::cases_where(
+            &self.conn,
+            "event_date BETWEEN ?1 AND ?2",
+            rusqlite::params![store::date_text(from), store::date_text(to)],
+        )
     }
 
     /// Every case, by event date (for export).
@@ -245,7 +525,7 @@ impl Vault {
     /// # Errors
     /// DB errors.
     pub fn all_cases(&self) -> Result<Vec<Case>> {
-        todo!()
+        store::cases_where(&self.conn, "1", [])
     }
 
     /// Every development, by event date (for export).
@@ -253,39 +533,65 @@ impl Vault {
     /// # Errors
     /// DB errors.
     pub fn all_developments(&self) -> Result<Vec<Development>> {
-        todo!()
+        store::developments_where(&self.conn, "1", [])
     }
 
     /// Applies an import in one transaction, all or nothing.
     ///
-    /// `items` pairs each parsed row with its source line. Cases and
-    /// developments are matched on their external ref: same content →
-    /// unchanged, different → updated (keeping id and `created_at`), new →
-    /// added. A development's `parent_ref` must name a case in the batch or in
-    /// the vault.
+    /// `items` pairs each parsed row with its source line. Cases are matched
+    /// on their external ref; developments on their external ref, or, when
+    /// they have none, on (case, event date, title). Same content →
+    /// unchanged; different → updated (keeping id and `created_at`); new →
+    /// added. A development's `parent_ref` must name a case in the batch or
+    /// in the vault.
     ///
     /// # Errors
     /// [`VaultError::Import`] listing every bad row (line, column, message);
     /// then nothing was written. DB errors.
     pub fn apply_import(&mut self, items: Vec<(u64, ImportItem)>, now: DateTime<Utc>) -> Result<ImportSummary> {
-        todo!()
+        let tx = self.conn.transaction().map_err(db("importing"))?;
+        let summary = import::apply(&tx, &self.taxonomy, items, now)?;
+        tx.commit().map_err(db("importing"))?;
+        Ok(summary)
     }
 
     /// Reads the JSON document stored under `key` (org settings,
     /// `overview-draft/2024-05`, UI preferences, editor drafts…).
     ///
     /// # Errors
-    /// DB errors; [`VaultError::Migration`] never. A document that does not
-    /// deserialize into `T` is a [`VaultError::Db`] with the key as context.
+    /// DB errors; a stored document that does not deserialize into `T` is a
+    /// [`VaultError::Db`] naming the key.
     pub fn get_document<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        todo!()
+        let raw: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM documents WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(db(format!("reading document {key:?}")))?;
+        raw.map(|s| {
+            serde_json::from_str(&s).map_err(|e| VaultError::Db {
+                context: format!("reading document {key:?}"),
+                source: rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)),
+            })
+        })
+        .transpose()
     }
 
     /// Stores `value` as JSON under `key`, replacing what was there.
     ///
     /// # Errors
-    /// DB errors.
+    /// DB errors (also when `value` cannot be serialized).
     pub fn put_document<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
-        todo!()
+        let json = serde_json::to_string(value).map_err(|e| VaultError::Db {
+            context: format!("writing document {key:?}"),
+            source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+        })?;
+        self.conn
+            .execute(
+                "INSERT INTO documents (key, value, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                rusqlite::params![key, json, Utc::now().timestamp_nanos_opt().unwrap_or(0)],
+            )
+            .map_err(db(format!("writing document {key:?}")))?;
+        Ok(())
     }
 }

@@ -1,0 +1,194 @@
+//! Opening the SQLCipher file: lock, header checks, key, schema.
+
+use super::error::{Result, VaultError};
+use super::Passphrase;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+use std::fs::{File, OpenOptions};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// `PRAGMA application_id` of a Kuzet vault: "KUZT".
+pub(crate) const APPLICATION_ID: i32 = 0x4B55_5A54;
+
+/// SQLCipher 4's page size; a vault file is always a whole number of pages.
+const PAGE_SIZE: u64 = 4096;
+
+/// The schema migrations, append-only. The schema version of a vault
+/// (`PRAGMA user_version`) is the number of migrations applied.
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
+
+/// The newest schema version this build knows.
+pub(crate) fn supported_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub(crate) fn db(context: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> VaultError {
+    let context = context.into();
+    move |source| VaultError::Db { context, source }
+}
+
+pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> VaultError {
+    let context = context.into();
+    move |source| VaultError::Io { context, source }
+}
+
+/// The advisory lock held while a vault is open: `<vault>.lock` next to it.
+///
+/// A sidecar (holding no data) rather than the database file itself, so the
+/// lock never interferes with SQLite's own byte-range locks (on Windows a
+/// whole-file lock on the database would block SQLite's reads), survives the
+/// file being replaced by a re-key, and works within one process too (each
+/// open has its own file handle, and `flock`/`LockFileEx` locks belong to the
+/// handle). The lock file is never deleted: deleting lock files races with
+/// another program that is just opening it.
+pub(crate) struct VaultLock {
+    _file: File,
+}
+
+pub(crate) fn lock_path(path: &Path) -> Result<PathBuf> {
+    let name = path.file_name().ok_or_else(|| VaultError::NotAVault { path: path.to_path_buf() })?;
+    let mut lock_name = name.to_os_string();
+    lock_name.push(".lock");
+    Ok(path.with_file_name(lock_name))
+}
+
+pub(crate) fn acquire_lock(path: &Path) -> Result<VaultLock> {
+    let lp = lock_path(path)?;
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lp)
+        .map_err(io(format!("opening the lock file {}", lp.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(VaultLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(VaultError::InUse { path: path.to_path_buf() }),
+        Err(std::fs::TryLockError::Error(e)) => Err(io(format!("locking {}", lp.display()))(e)),
+    }
+}
+
+/// Cheap checks on the raw bytes, before SQLite sees the file: an empty
+/// file (SQLCipher would treat it as a new empty database), a plain SQLite
+/// file, or a size that is not a whole number of pages (truncated, random
+/// bytes) is not a vault.
+///
+/// A file of random bytes that happens to be a whole number of pages cannot
+/// be told apart from a vault under another passphrase (that is the point of
+/// the encryption): it is reported as [`VaultError::WrongPassphrase`].
+pub(crate) fn check_header(path: &Path) -> Result<()> {
+    let not_a_vault = || VaultError::NotAVault { path: path.to_path_buf() };
+    let mut f = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(VaultError::Missing { path: path.to_path_buf() })
+        }
+        Err(e) => return Err(io(format!("opening {}", path.display()))(e)),
+    };
+    let meta = f.metadata().map_err(io(format!("reading {}", path.display())))?;
+    if !meta.is_file() {
+        return Err(not_a_vault());
+    }
+    let len = meta.len();
+    if len < PAGE_SIZE || len % PAGE_SIZE != 0 {
+        return Err(not_a_vault());
+    }
+    let mut head = [0u8; 16];
+    f.read_exact(&mut head).map_err(io(format!("reading {}", path.display())))?;
+    if &head == b"SQLite format 3\0" {
+        return Err(not_a_vault());
+    }
+    Ok(())
+}
+
+/// Opens the file and applies the key, before anything reads it.
+///
+/// # Errors
+/// A DB error; [`VaultError::Migration`] if the linked SQLite is not
+/// SQLCipher (then nothing would be encrypted: refuse).
+pub(crate) fn open_keyed(path: &Path, passphrase: Option<&Passphrase>, flags: OpenFlags) -> Result<Connection> {
+    let conn = Connection::open_with_flags(path, flags).map_err(db(format!("opening {}", path.display())))?;
+    if let Some(p) = passphrase {
+        // pragma_update binds the value as an escaped SQL literal (quotes
+        // doubled) – the passphrase is never pasted into SQL by us.
+        conn.pragma_update(None, "key", p.expose()).map_err(db("applying the key"))?;
+    }
+    let version: String = conn
+        .pragma_query_value(None, "cipher_version", |r| r.get(0))
+        .unwrap_or_default();
+    if version.trim().is_empty() {
+        return Err(VaultError::Migration(
+            "this build of Kuzet is linked against SQLite without SQLCipher and cannot encrypt".into(),
+        ));
+    }
+    // No temporary files: sorting and temporary tables stay in memory.
+    conn.pragma_update(None, "temp_store", "MEMORY").map_err(db("setting temp_store"))?;
+    Ok(conn)
+}
+
+/// Proves the key: reads the schema. A wrong key (or bytes that are not a
+/// SQLCipher file) fails here with SQLITE_NOTADB, before anything is written.
+pub(crate) fn verify_key(conn: &Connection, path: &Path) -> Result<()> {
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => Err(VaultError::WrongPassphrase),
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::DatabaseCorrupt => {
+            Err(VaultError::NotAVault { path: path.to_path_buf() })
+        }
+        Err(e) => Err(db("reading the vault")(e)),
+    }
+}
+
+/// Settings of every session: the rollback journal, durable commits,
+/// foreign keys, a page cache large enough to keep a 100 000-case vault's
+/// indexes decrypted in memory.
+pub(crate) fn configure(conn: &Connection) -> Result<()> {
+    // DELETE journal: between commits the vault is exactly one file, which a
+    // user may copy; the journal that exists during a commit holds encrypted
+    // pages only. (WAL's -wal is encrypted as well, but a copied vault file
+    // without its -wal would silently lack the latest cases.)
+    let mode: String = conn
+        .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+        .map_err(db("setting the journal mode"))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(VaultError::Migration(format!("could not set journal mode (got {mode})")));
+    }
+    conn.pragma_update(None, "synchronous", "FULL").map_err(db("setting synchronous"))?;
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(db("enabling foreign keys"))?;
+    // Negative: KiB. 64 MiB of decrypted pages at most.
+    conn.pragma_update(None, "cache_size", -65536).map_err(db("setting the cache size"))?;
+    let fts5: bool = conn
+        .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))
+        .map_err(db("checking for FTS5"))?;
+    if !fts5 {
+        return Err(VaultError::Migration("this build's SQLite lacks FTS5 full-text search".into()));
+    }
+    Ok(())
+}
+
+/// Checks that a keyed, verified connection is a Kuzet vault this build can
+/// use, without writing anything.
+pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(db("reading the vault id"))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
+    if app != APPLICATION_ID || version < 1 {
+        return Err(VaultError::NotAVault { path: path.to_path_buf() });
+    }
+    if version > supported_version() {
+        return Err(VaultError::TooNew { found: version, supported: supported_version() });
+    }
+    Ok(())
+}
+
+/// Brings the schema up to date (each run of migrations in a transaction).
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
+    if version > supported_version() {
+        return Err(VaultError::TooNew { found: version, supported: supported_version() });
+    }
+    if version < supported_version() {
+        Migrations::from_slice(MIGRATIONS).to_latest(conn).map_err(|e| VaultError::Migration(e.to_string()))?;
+    }
+    Ok(())
+}
