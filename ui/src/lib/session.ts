@@ -6,6 +6,7 @@ import { locale } from "svelte-i18n";
 import type { CaseFilterDto, Lang, TaxonomyDto } from "./types";
 import { LANGS } from "./types";
 import * as api from "./api";
+import { addMonths, currentMonthKz } from "./dates";
 
 export type Screen = "cases" | "editor" | "summary" | "overview" | "settings";
 
@@ -17,6 +18,8 @@ export const taxonomy = writable<TaxonomyDto | null>(null);
 export const editingCase = writable<string | null>(null);
 /** A filter to apply when the case list opens next (e.g. from the summary). */
 export const pendingFilter = writable<CaseFilterDto | null>(null);
+/** The month shown by the summary and the overview ("YYYY-MM"): last month by default. */
+export const currentMonth = writable<string>(addMonths(currentMonthKz(), -1));
 /** Why the vault was last locked, for the unlock screen. */
 export const lockReason = writable<"idle" | "user" | null>(null);
 /** Bumped on every lock so screens can drop their local state. */

@@ -31,6 +31,8 @@ export interface MockOptions {
   cases?: number;
   /** Offer a demo vault in app_info. */
   demo?: boolean;
+  /** The UI language saved in the mock vault (default kk). */
+  uiLang?: Lang;
   /** Record every call here. */
   calls?: { cmd: string; args: Record<string, unknown> | undefined }[];
 }
@@ -102,7 +104,7 @@ export function createMockBackend(opts: MockOptions = {}) {
       headEmail: "monitoring@example.kz",
       contactEmail: "info@example.kz",
     },
-    uiLang: "kk",
+    uiLang: opts.uiLang ?? "kk",
     autoLockMinutes: 10,
   };
 

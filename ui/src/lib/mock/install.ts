@@ -14,7 +14,8 @@ export function installMockBackend(): void {
 
 /** After mount: jump to the screen named in the URL. */
 export async function mockBoot(): Promise<void> {
-  const { setLang, enterVault, screen, openCase } = await import("../session");
+  const { setLang, enterVault, screen, openCase, currentMonth } = await import("../session");
+  currentMonth.set(params.get("month") ?? "2024-05");
   const api = await import("../api");
   const lang = params.get("lang");
   if (lang === "kk" || lang === "ru" || lang === "en") await setLang(lang);

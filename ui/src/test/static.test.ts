@@ -1,0 +1,53 @@
+// Static checks over the sources: no {@html}, no case data in browser storage,
+// only api.ts talks to Tauri, and every dictionary has the same keys.
+import { describe, it, expect } from "vitest";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import en from "../lib/i18n/en.json";
+import ru from "../lib/i18n/ru.json";
+import kk from "../lib/i18n/kk.json";
+
+const SRC = join(__dirname, "..");
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+const app = files(SRC).filter((f) => /\.(svelte|ts)$/.test(f) && !f.includes("/test/") && !f.includes("/mock/"));
+
+function keys(o: object, prefix = ""): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe("source rules", () => {
+  it("never renders raw HTML", () => {
+    for (const f of app) expect(readFileSync(f, "utf8"), f).not.toContain("{@html");
+  });
+
+  it("keeps nothing but the UI language in browser storage", () => {
+    for (const f of app) {
+      const s = readFileSync(f, "utf8");
+      expect(s, f).not.toMatch(/sessionStorage|indexedDB/);
+      if (!f.endsWith("session.ts")) expect(s, f).not.toContain("localStorage");
+    }
+  });
+
+  it("imports @tauri-apps/api only in api.ts", () => {
+    for (const f of app) if (!f.endsWith("lib/api.ts")) expect(readFileSync(f, "utf8"), f).not.toContain("@tauri-apps/api");
+  });
+
+  it("has the same message keys in kk, ru and en", () => {
+    expect(keys(kk).sort()).toEqual(keys(en).sort());
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  });
+
+  it("has a real Kazakh dictionary", () => {
+    expect(kk.nav.cases).toBe("Істер");
+    expect(kk.nav.lock).toBe("Құлыптау");
+    expect(kk.common.save).toBe("Сақтау");
+    expect(kk.cases.search).toBe("Іздеу");
+  });
+});
