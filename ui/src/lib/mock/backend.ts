@@ -377,7 +377,8 @@ export function createMockBackend(opts: MockOptions = {}) {
     };
   }
 
-  const handler = (cmd: string, args?: Record<string, unknown>): unknown => {
+  const handler = (cmd: string, payload?: unknown): unknown => {
+    const args = payload as Record<string, unknown> | undefined;
     opts.calls?.push({ cmd, args });
     const a = (args ?? {}) as Record<string, any>;
     switch (cmd) {
