@@ -20,6 +20,8 @@ export const editingCase = writable<string | null>(null);
 export const pendingFilter = writable<CaseFilterDto | null>(null);
 /** The month shown by the summary and the overview ("YYYY-MM"): last month by default. */
 export const currentMonth = writable<string>(addMonths(currentMonthKz(), -1));
+/** The overview screen's last view (kept while switching tabs). */
+export const overviewView = writable<"edit" | "preview">("edit");
 /** Why the vault was last locked, for the unlock screen. */
 export const lockReason = writable<"idle" | "user" | null>(null);
 /** Bumped on every lock so screens can drop their local state. */

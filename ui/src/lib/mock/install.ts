@@ -16,6 +16,7 @@ export function installMockBackend(): void {
 export async function mockBoot(): Promise<void> {
   const { setLang, enterVault, screen, openCase, currentMonth } = await import("../session");
   currentMonth.set(params.get("month") ?? "2024-05");
+  if (params.get("view") === "preview") (await import("../session")).overviewView.set("preview");
   const api = await import("../api");
   const lang = params.get("lang");
   if (lang === "kk" || lang === "ru" || lang === "en") await setLang(lang);
