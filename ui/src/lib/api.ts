@@ -126,7 +126,7 @@ export const settingsGet = () => call<SettingsDto>("settings_get");
 export const settingsSave = (settings: SettingsDto) => call<void>("settings_save", { settings });
 export const passphraseChange = (current: string, next: string) =>
   call<void>("passphrase_change", { current, next });
-export const backupCreate = () => call<string | null>("backup_create");
+export const backupCreate = (passphrase: string | null = null) => call<string | null>("backup_create", { passphrase });
 
 // ---- crash-safe editor drafts (stored in the vault) ----
 export const editorDraftGet = (key: string) => call<unknown | null>("editor_draft_get", { key });
