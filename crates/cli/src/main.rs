@@ -1,1 +1,189 @@
-fn main() {}
+//! `kuzet`: the command line over `kuzet-core`, for batch work and scripts.
+//!
+//! Every command opens one vault (`--vault PATH`), does one thing through the
+//! core and exits with a documented code (see [`EXIT_CODES`]). The
+//! passphrase comes from `KUZET_PASSPHRASE` or a no-echo prompt, never from
+//! the command line, and is never printed. This crate holds no domain logic:
+//! parsing, counting, exporting and drawing live in the core.
+
+mod failure;
+mod run;
+mod secret;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kuzet_core::month::Month;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The exit codes, as printed at the end of `kuzet --help`.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  other failure (file system, database, a vault from a newer Kuzet)
+  2  usage error (bad arguments; no passphrase and no terminal to ask on)
+  3  the vault cannot be opened: wrong passphrase, not a Kuzet vault, or no vault at PATH
+  4  invalid input, nothing written: a bad import file (every problem listed as
+     'line N, column C: reason'), an existing file for init/backup, passphrases
+     that do not match
+  5  the vault is open in another window or program
+
+Environment:
+  KUZET_PASSPHRASE      the vault passphrase (else asked for without echo)
+  KUZET_NEW_PASSPHRASE  the new passphrase for `passwd` (else asked twice)";
+
+#[derive(Parser)]
+#[command(name = "kuzet", version, about = "Kuzet: the encrypted case book of press-freedom monitoring", after_help = EXIT_CODES)]
+struct Cli {
+    /// The vault file.
+    #[arg(long, value_name = "PATH", env = "KUZET_VAULT", global = true)]
+    vault: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Export file formats.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// CSV, UTF-8 with BOM, the import columns (imports back unchanged).
+    Csv,
+    /// Excel workbook, same columns; dates as text YYYY-MM-DD.
+    Xlsx,
+    /// Every stored field of every case and development.
+    Json,
+}
+
+/// Overview languages.
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// Kazakh.
+    Kk,
+    /// Russian.
+    Ru,
+    /// English.
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new, empty vault (asks for the passphrase twice; never overwrites a file).
+    Init,
+    /// Import cases, context events and developments from a CSV file: all rows or none.
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// The CSV file (UTF-8, header row).
+        file: PathBuf,
+        /// Check everything and say what would be added, updated or left unchanged; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export cases and their developments. WARNING: the export file is NOT encrypted.
+    #[command(
+        after_help = "The export is written in plain text (CSV/XLSX/JSON), readable by anyone who gets the file.\n\
+                      Keep it on an encrypted disk and delete it when done. CSV cells that a spreadsheet would run\n\
+                      as formulas (starting with = + - @) get a leading apostrophe, which `kuzet import` removes again."
+    )]
+    Export {
+        /// csv, xlsx or json.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// The file to write (replaced if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only cases with an event date in this month (YYYY-MM), with their developments.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<Month>,
+    },
+    /// Find cases whose text contains every word of TEXT (case-insensitive, Kazakh and Russian too).
+    Search {
+        /// Words to look for (word prefixes).
+        text: String,
+        /// Print the cases as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The counts of a month, with the comparisons the monthly overview uses.
+    Stats {
+        /// The month, YYYY-MM.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Month,
+        /// Print the full summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the monthly overview of a month as a PDF.
+    Overview {
+        /// The month, YYYY-MM.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Month,
+        /// The language of the overview.
+        #[arg(long, value_enum)]
+        lang: LangArg,
+        /// The PDF file to write (replaced if it exists).
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Change the vault's passphrase (new one from KUZET_NEW_PASSPHRASE, or asked twice).
+    Passwd,
+    /// Write an encrypted copy of the vault (same passphrase); never overwrites a file.
+    Backup {
+        /// The backup file to create.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Create a demo vault filled with the May 2024 fixture. Passphrase: "demo", unless KUZET_PASSPHRASE is set.
+    Demo,
+}
+
+const IMPORT_HELP: &str = "\
+Columns (any order; unknown columns are an error; missing optional ones are empty):
+  ref (required, unique), kind (case|development|context), parent_ref (developments),
+  event_date (required, YYYY-MM-DD), category (required for cases; context: context.event),
+  region, title (required), summary, victim_type, victim_name, outlet, perpetrator_type,
+  legal_basis, source_url (one source per line in the cell), language (kk|ru|en),
+  tags (';'-separated), status (open|closed), confidential (yes|no),
+  proceeding_stage (pretrial|court), court, amount_claimed_kzt, fine_kzt, outcome (claims only).
+Rows are matched on ref: importing the same file again changes nothing.";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(vault) = cli.vault else {
+        eprintln!("kuzet: error: --vault PATH is required (or set KUZET_VAULT)");
+        return ExitCode::from(2);
+    };
+    let result = match cli.command {
+        Command::Init => run::init(&vault),
+        Command::Import { file, dry_run } => run::import(&vault, &file, dry_run),
+        Command::Export { format, out, month } => run::export(
+            &vault,
+            match format {
+                Format::Csv => kuzet_core::transfer::ExportFormat::Csv,
+                Format::Xlsx => kuzet_core::transfer::ExportFormat::Xlsx,
+                Format::Json => kuzet_core::transfer::ExportFormat::Json,
+            },
+            &out,
+            month,
+        ),
+        Command::Search { text, json } => run::search(&vault, &text, json),
+        Command::Stats { month, json } => run::stats(&vault, month, json),
+        Command::Overview { month, lang, out } => run::overview(
+            &vault,
+            month,
+            match lang {
+                LangArg::Kk => kuzet_core::lang::Lang::Kk,
+                LangArg::Ru => kuzet_core::lang::Lang::Ru,
+                LangArg::En => kuzet_core::lang::Lang::En,
+            },
+            &out,
+        ),
+        Command::Passwd => run::passwd(&vault),
+        Command::Backup { out } => run::backup(&vault, &out),
+        Command::Demo => run::demo(&vault),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            f.report();
+            ExitCode::from(f.code())
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The commands. Each opens the vault, calls the core, prints the result.
+
+use crate::failure::Failure;
+use crate::secret;
+use chrono::Utc;
+use indicatif::{ProgressBar, ProgressStyle};
+use kuzet_core::case::Case;
+use kuzet_core::lang::Lang;
+use kuzet_core::month::{local_date, Month};
+use kuzet_core::overview::{self, OrgSettings, OverviewDraft};
+use kuzet_core::summary::{self, MonthCounts};
+use kuzet_core::transfer::{self, demo, ExportFormat, ImportOptions};
+use kuzet_core::vault::{CaseFilter, Page, Passphrase, SortOrder, Vault};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::time::Duration;
+
+type Result<T = ()> = std::result::Result<T, Failure>;
+
+fn open(path: &Path) -> Result<(Vault, Passphrase)> {
+    let pass = secret::current()?;
+    let vault = Vault::open(path, &pass)?;
+    Ok((vault, pass))
+}
+
+/// A spinner on stderr while long work runs, only when stderr is a terminal
+/// (scripts and logs get nothing).
+fn spinner(message: &'static str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("valid template"));
+    bar.set_message(message);
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}
+
+/// Writes `bytes` to `out` through a temporary file in the same folder and
+/// a rename, so a failure never leaves a half-written file.
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result {
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = |e: std::io::Error| Failure::Other(format!("writing {}: {e}", out.display()));
+    let mut tmp = tempfile::Builder::new().prefix(".kuzet-").tempfile_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(out).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+pub fn init(path: &Path) -> Result {
+    if path.exists() {
+        return Err(Failure::Invalid(format!("{} already exists; init never overwrites a file", path.display())));
+    }
+    let pass = secret::new(secret::PASSPHRASE_ENV)?;
+    Vault::create(path, &pass)?;
+    println!("Created an empty vault at {}.", path.display());
+    Ok(())
+}
+
+pub fn import(path: &Path, file: &Path, dry_run: bool) -> Result {
+    let bytes = std::fs::read(file).map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", file.display())))?;
+    let (mut vault, _) = open(path)?;
+    let bar = spinner(if dry_run { "checking" } else { "importing" });
+    let result = transfer::import_csv(&mut vault, &bytes, ImportOptions { dry_run }, Utc::now());
+    bar.finish_and_clear();
+    let s = result?;
+    if dry_run {
+        println!(
+            "Dry run, nothing written: would add {}, update {}, leave {} unchanged.",
+            s.added, s.updated, s.unchanged
+        );
+    } else {
+        println!("Imported {}: added {}, updated {}, unchanged {}.", file.display(), s.added, s.updated, s.unchanged);
+    }
+    Ok(())
+}
+
+pub fn export(path: &Path, format: ExportFormat, out: &Path, month: Option<Month>) -> Result {
+    let (vault, _) = open(path)?;
+    let set = transfer::select(&vault, month)?;
+    transfer::write_export(&set, format, out, Utc::now())?;
+    println!(
+        "Exported {} case(s) and {} development(s) to {}.",
+        set.cases.len(),
+        set.developments.len(),
+        out.display()
+    );
+    eprintln!("Note: {} is NOT encrypted. Keep it safe and delete it when done.", out.display());
+    Ok(())
+}
+
+pub fn search(path: &Path, text: &str, json: bool) -> Result {
+    let (vault, _) = open(path)?;
+    let filter = CaseFilter { text: Some(text.to_string()), sort: SortOrder::DateAsc, ..CaseFilter::default() };
+    let mut cases: Vec<Case> = Vec::new();
+    loop {
+        let page = vault.find(&filter, Page { offset: cases.len() as u32, limit: Page::MAX_LIMIT })?;
+        let got = page.cases.len();
+        cases.extend(page.cases);
+        if got == 0 || cases.len() as u64 >= page.total {
+            break;
+        }
+    }
+    // The vault sorts by date already; keep it stable if that ever changes.
+    cases.sort_by_key(|c| c.data.event_date);
+    if json {
+        return print_json(&cases);
+    }
+    if cases.is_empty() {
+        eprintln!("No case matches {text:?}.");
+        return Ok(());
+    }
+    for c in &cases {
+        println!(
+            "{}  {:<14}  {:<30}  {}",
+            c.data.event_date,
+            c.data.external_ref.as_deref().unwrap_or("-"),
+            c.data.category,
+            c.data.title.lines().next().unwrap_or("")
+        );
+    }
+    eprintln!("{} case(s).", cases.len());
+    Ok(())
+}
+
+/// The cases counting needs for `month`: January of the year before through
+/// the end of the month (comparisons with last year, the yearly series).
+fn cases_for(vault: &Vault, month: Month) -> Result<Vec<Case>> {
+    let from = Month::new(month.year() - 1, 1).map_err(|e| Failure::Usage(e.to_string()))?.first_day();
+    Ok(vault.cases_between(from, month.last_day())?)
+}
+
+fn counts_line(label: &str, c: &MonthCounts) -> String {
+    let groups: Vec<String> = c.groups.iter().map(|g| format!("{} {}", g.code, g.count)).collect();
+    format!("{label} ({}): {} counted — {}", c.month, c.total, groups.join(", "))
+}
+
+pub fn stats(path: &Path, month: Month, json: bool) -> Result {
+    let (vault, _) = open(path)?;
+    let cases = cases_for(&vault, month)?;
+    let s = summary::summary(&cases, vault.taxonomy(), month);
+    if json {
+        return print_json(&s);
+    }
+    let t = vault.taxonomy();
+    println!("{}: {} counted case(s)", overview::words::month_year(Lang::En, month), s.counts.total);
+    for g in &s.counts.groups {
+        let label = t.group(&g.code).map_or(g.code.to_string(), |x| x.label.get(Lang::En).to_string());
+        println!("  {:>4}  {label}", g.count);
+        for c in &g.categories {
+            println!("        {:>4}  {}", c.count, t.category_label(&c.code, Lang::En));
+        }
+        if g.others > 0 {
+            println!("        {:>4}  others", g.others);
+        }
+    }
+    println!("{}", counts_line("Previous month", &s.previous_month));
+    println!("{}", counts_line("Same month last year", &s.previous_year_same_month));
+    Ok(())
+}
+
+pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path) -> Result {
+    let (vault, _) = open(path)?;
+    let bar = spinner("drawing the overview");
+    let cases = cases_for(&vault, month)?;
+    let developments = vault.developments_between(month.first_day(), month.last_day())?;
+    let taxonomy = vault.taxonomy();
+    let s = summary::summary(&cases, taxonomy, month);
+    let today = local_date(Utc::now());
+    let mut draft = match vault.get_document::<OverviewDraft>(&overview::draft_key(month))? {
+        Some(d) => d,
+        None => overview::default_draft(month, &cases, &developments, taxonomy, today),
+    };
+    let dropped = draft.retain_existing(&cases, &developments);
+    let org = vault.get_document::<OrgSettings>(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
+    let model = overview::build_report(lang, month, &s, &draft, &org, &cases, &developments, taxonomy)?;
+    let pdf = overview::render_pdf(&model)?;
+    write_atomically(out, &pdf)?;
+    bar.finish_and_clear();
+    if dropped > 0 {
+        eprintln!("Note: {dropped} entry(ies) of the saved draft refer to deleted cases and were left out.");
+    }
+    println!("Wrote the {} overview of {month} to {} ({} bytes).", lang, out.display(), pdf.len());
+    Ok(())
+}
+
+pub fn passwd(path: &Path) -> Result {
+    let (mut vault, _) = open(path)?;
+    let new = secret::new(secret::NEW_PASSPHRASE_ENV)?;
+    vault.change_passphrase(&new)?;
+    println!("The passphrase of {} was changed.", path.display());
+    Ok(())
+}
+
+pub fn backup(path: &Path, out: &Path) -> Result {
+    let (vault, pass) = open(path)?;
+    vault.backup_to(out, &pass)?;
+    println!("Wrote an encrypted copy of the vault to {} (same passphrase).", out.display());
+    Ok(())
+}
+
+pub fn demo(path: &Path) -> Result {
+    let (pass, told) = match std::env::var(secret::PASSPHRASE_ENV) {
+        Ok(p) => (Passphrase::new(p), format!("the passphrase in {}", secret::PASSPHRASE_ENV)),
+        Err(_) => (Passphrase::new(demo::DEMO_PASSPHRASE), format!("passphrase \"{}\"", demo::DEMO_PASSPHRASE)),
+    };
+    let bar = spinner("creating the demo vault");
+    let result = demo::create_demo_vault(path, &pass, Utc::now());
+    bar.finish_and_clear();
+    let (_, s) = result?;
+    println!("Created the demo vault {} with {} records from the May 2024 fixture ({told}).", path.display(), s.added);
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! Passphrases: from the environment or a no-echo prompt on the terminal,
+//! never from arguments, never printed.
+
+use crate::failure::Failure;
+use kuzet_core::vault::Passphrase;
+use zeroize::Zeroizing;
+
+/// The environment variable holding the vault passphrase.
+pub const PASSPHRASE_ENV: &str = "KUZET_PASSPHRASE";
+/// The environment variable holding the new passphrase for `passwd`.
+pub const NEW_PASSPHRASE_ENV: &str = "KUZET_NEW_PASSPHRASE";
+
+fn prompt(text: &str, env: &str) -> Result<Zeroizing<String>, Failure> {
+    rpassword::prompt_password(text)
+        .map(Zeroizing::new)
+        .map_err(|_| Failure::Usage(format!("no passphrase: set {env} or run kuzet in a terminal to be asked for it")))
+}
+
+/// The passphrase from `env`, if set.
+fn from_env(env: &str) -> Option<Passphrase> {
+    std::env::var(env).ok().map(Passphrase::new)
+}
+
+/// The passphrase of an existing vault: `KUZET_PASSPHRASE`, or asked once.
+pub fn current() -> Result<Passphrase, Failure> {
+    match from_env(PASSPHRASE_ENV) {
+        Some(p) => Ok(p),
+        None => prompt("Vault passphrase: ", PASSPHRASE_ENV).map(|mut p| Passphrase::new(std::mem::take(&mut *p))),
+    }
+}
+
+/// A new passphrase: from `env`, or asked twice at the terminal.
+///
+/// # Errors
+/// [`Failure::Invalid`] when the two answers differ; [`Failure::Usage`]
+/// when there is neither the variable nor a terminal.
+pub fn new(env: &str) -> Result<Passphrase, Failure> {
+    if let Some(p) = from_env(env) {
+        return Ok(p);
+    }
+    let mut first = prompt("New passphrase: ", env)?;
+    let again = prompt("Repeat the new passphrase: ", env)?;
+    if *first != *again {
+        return Err(Failure::Invalid("the two passphrases differ; nothing was changed".into()));
+    }
+    Ok(Passphrase::new(std::mem::take(&mut *first)))
+}
