@@ -172,7 +172,9 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
 pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(db("reading the vault id"))?;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
-    if app != APPLICATION_ID || version < 1 {
+    // A keyed database marked as Kuzet's but without a schema yet (version
+    // 0) is an empty vault: migrations bring it up to date.
+    if app != APPLICATION_ID || version < 0 {
         return Err(VaultError::NotAVault { path: path.to_path_buf() });
     }
     if version > supported_version() {

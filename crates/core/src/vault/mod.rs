@@ -258,7 +258,14 @@ impl Vault {
         conn::check_identity(&c, path)?;
         conn::configure(&c)?;
         conn::migrate(&mut c)?;
-        let taxonomy = store::read_taxonomy(&c)?;
+        let taxonomy = match store::read_taxonomy(&c)? {
+            Some(t) => t,
+            None => {
+                let t = Taxonomy::bundled();
+                store::write_taxonomy(&c, &t)?;
+                t
+            }
+        };
         Ok((c, taxonomy))
     }
 

@@ -283,11 +283,17 @@ fn reindex(c: &Connection, seq: i64, id: CaseId) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn read_taxonomy(c: &Connection) -> Result<Taxonomy> {
-    let json: String = c
+/// The stored taxonomy; `None` in an empty vault.
+pub(crate) fn read_taxonomy(c: &Connection) -> Result<Option<Taxonomy>> {
+    let json: Option<String> = c
         .query_row("SELECT data FROM taxonomy WHERE id = 1", [], |r| r.get(0))
+        .optional()
         .map_err(db("reading the taxonomy"))?;
-    serde_json::from_str(&json).map_err(|e| VaultError::Db { context: "reading the taxonomy".into(), source: conv_err(0, e) })
+    json.map(|j| {
+        serde_json::from_str(&j)
+            .map_err(|e| VaultError::Db { context: "reading the taxonomy".into(), source: conv_err(0, e) })
+    })
+    .transpose()
 }
 
 pub(crate) fn write_taxonomy(c: &Connection, t: &Taxonomy) -> Result<()> {

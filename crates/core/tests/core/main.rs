@@ -1,0 +1,3 @@
+//! The kuzet-core integration tests: one binary, one module per area.
+
+mod vault;

@@ -1,0 +1,206 @@
+//! Creating, opening and refusing files; the lock; schema versions.
+
+use super::*;
+use kuzet_core::vault::VaultError;
+use std::io::Write;
+
+fn open_err(path: &Path, p: &Passphrase) -> VaultError {
+    match Vault::open(path, p) {
+        Ok(_) => panic!("{} must not open", path.display()),
+        Err(e) => e,
+    }
+}
+
+/// A closed vault with one case.
+fn closed_vault() -> (TempDir, PathBuf) {
+    let (dir, path) = place();
+    let mut v = Vault::create(&path, &pass()).unwrap();
+    v.insert_case(case(day(2024, 5, 3), "journalists.threat", "Журналисту угрожали"), at(1)).unwrap();
+    drop(v);
+    (dir, path)
+}
+
+#[test]
+fn passphrases_with_quotes_cyrillic_emoji_and_spaces_round_trip() {
+    let (dir, _) = place();
+    let odd = [
+        "it's a \"quoted\" pass; DROP TABLE cases; --",
+        "Құпия сөз: Әлия Ғабитқызы",
+        "🔐 ключ 🗝️",
+        "  spaces  around  ",
+    ];
+    for (i, p) in odd.iter().enumerate() {
+        let path = dir.path().join(format!("v{i}.kuzet"));
+        let mut v = Vault::create(&path, &Passphrase::new(*p)).unwrap();
+        v.insert_case(case(day(2024, 5, 3), "journalists.threat", p), at(1)).unwrap();
+        drop(v);
+        let v = Vault::open(&path, &Passphrase::new(*p)).unwrap_or_else(|e| panic!("{p:?}: {e}"));
+        assert_eq!(v.all_cases().unwrap()[0].data.title, p.trim(), "{p:?}");
+        drop(v);
+        let trimmed = Passphrase::new(p.trim());
+        if p.trim() != *p {
+            assert!(matches!(open_err(&path, &trimmed), VaultError::WrongPassphrase), "passphrases are not trimmed");
+        }
+    }
+}
+
+#[test]
+fn wrong_passphrase_is_an_error_and_leaves_the_file_as_it_was() {
+    let (dir, path) = closed_vault();
+    let before = files_in(dir.path());
+    let e = open_err(&path, &Passphrase::new("қорғаныс-2025"));
+    assert!(matches!(e, VaultError::WrongPassphrase), "{e:?}");
+    assert_eq!(e.to_string(), "wrong passphrase");
+    assert!(matches!(open_err(&path, &Passphrase::new("")), VaultError::WrongPassphrase));
+    assert_eq!(files_in(dir.path()), before, "no byte changed, no file added");
+    let v = Vault::open(&path, &pass()).unwrap();
+    assert_eq!(v.all_cases().unwrap().len(), 1, "the right passphrase still opens it, data intact");
+}
+
+#[test]
+fn files_that_are_not_vaults_are_refused_untouched() {
+    let (dir, vault) = closed_vault();
+    let good = std::fs::read(&vault).unwrap();
+    let plain = dir.path().join("plain.sqlite");
+    {
+        let c = rusqlite::Connection::open(&plain).unwrap();
+        c.execute_batch("CREATE TABLE cases (title TEXT); INSERT INTO cases VALUES ('x');").unwrap();
+    }
+    let mut random = vec![0u8; 10_000];
+    let mut x: u32 = 0x1234_5678;
+    for b in &mut random {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *b = x as u8;
+    }
+    let samples: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.kuzet", vec![]),
+        ("short.kuzet", good[..3000].to_vec()),
+        ("truncated.kuzet", good[..good.len() - 100].to_vec()),
+        ("random.kuzet", random),
+        ("text.kuzet", "Журналисту угрожали\n".repeat(300).into_bytes()),
+    ];
+    let mut paths = vec![plain.clone()];
+    for (name, bytes) in &samples {
+        let p = dir.path().join(name);
+        std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+        paths.push(p);
+    }
+    for p in &paths {
+        let before = std::fs::read(p).unwrap();
+        let e = open_err(p, &pass());
+        assert!(matches!(&e, VaultError::NotAVault { path } if path == p), "{}: {e:?}", p.display());
+        assert_eq!(std::fs::read(p).unwrap(), before, "{} changed", p.display());
+        assert!(e.to_string().contains("is not a Kuzet vault"));
+    }
+    // Random bytes that are a whole number of pages look exactly like a
+    // vault under another passphrase: that is what encryption is for.
+    let pages = dir.path().join("pages.kuzet");
+    std::fs::write(&pages, &samples[3].1[..8192]).unwrap();
+    assert!(matches!(open_err(&pages, &pass()), VaultError::WrongPassphrase));
+    assert_eq!(std::fs::read(&pages).unwrap(), &samples[3].1[..8192]);
+}
+
+#[test]
+fn missing_files_and_existing_files() {
+    let (dir, path) = place();
+    let e = open_err(&path, &pass());
+    assert!(matches!(e, VaultError::Missing { .. }), "{e:?}");
+    assert!(!path.exists(), "open never creates a vault");
+    std::fs::write(&path, b"notes").unwrap();
+    let e = Vault::create(&path, &pass()).unwrap_err();
+    assert!(matches!(e, VaultError::AlreadyExists { .. }), "{e:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"notes");
+    let other = dir.path().join("other.kuzet");
+    let e = Vault::create(&other, &Passphrase::new("")).unwrap_err();
+    assert!(matches!(e, VaultError::Validation(_)), "{e:?}");
+    assert!(!other.exists());
+}
+
+#[test]
+fn a_vault_is_open_in_one_place_at_a_time() {
+    let (_dir, path) = place();
+    let v = Vault::create(&path, &pass()).unwrap();
+    let e = open_err(&path, &pass());
+    assert!(matches!(&e, VaultError::InUse { path: p } if p == &path), "{e:?}");
+    // Another process: util-linux flock(1) on the lock file, when installed.
+    let lock = path.with_file_name("cases.kuzet.lock");
+    if let Ok(st) = std::process::Command::new("flock").arg("-n").arg(&lock).arg("true").status() {
+        assert!(!st.success(), "another process must not get the lock");
+    }
+    drop(v);
+    let v = Vault::open(&path, &pass()).expect("closing releases the lock");
+    assert!(matches!(open_err(&path, &pass()), VaultError::InUse { .. }));
+    drop(v);
+    if let Ok(st) = std::process::Command::new("flock").arg("-n").arg(&lock).arg("true").status() {
+        assert!(st.success());
+    }
+}
+
+fn raw(path: &Path) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.pragma_update(None, "key", "қорғаныс-2024").unwrap();
+    c
+}
+
+#[test]
+fn a_new_vault_has_the_latest_schema_and_a_newer_one_is_refused_untouched() {
+    let (dir, path) = closed_vault();
+    {
+        let c = raw(&path);
+        let v: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, 1);
+        let tables: Vec<String> = c
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('cases','developments','documents','taxonomy','case_fts') ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(tables, ["case_fts", "cases", "developments", "documents", "taxonomy"]);
+        let cipher: String = c.pragma_query_value(None, "cipher_version", |r| r.get(0)).unwrap();
+        assert!(!cipher.is_empty());
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = files_in(dir.path());
+    let e = open_err(&path, &pass());
+    assert!(matches!(e, VaultError::TooNew { found: 99, supported: 1 }), "{e:?}");
+    assert_eq!(files_in(dir.path()), before, "a newer vault is left untouched");
+}
+
+#[test]
+fn an_empty_vault_is_migrated_and_seeded() {
+    let (_dir, path) = place();
+    {
+        let c = raw(&path);
+        c.pragma_update(None, "application_id", 0x4B55_5A54).unwrap();
+    }
+    let v = Vault::open(&path, &pass()).expect("an empty vault is brought up to date");
+    assert_eq!(v.taxonomy(), &kuzet_core::taxonomy::Taxonomy::bundled());
+    assert!(v.all_cases().unwrap().is_empty());
+    drop(v);
+    let c = raw(&path);
+    let ver: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(ver, 1);
+}
+
+#[test]
+fn an_encrypted_database_of_another_program_is_not_a_vault() {
+    let (_dir, path) = place();
+    {
+        let c = raw(&path);
+        c.execute_batch("CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x');").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(open_err(&path, &pass()), VaultError::NotAVault { .. }));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn passphrase_never_shows() {
+    let p = Passphrase::new("Құпия-7731");
+    assert_eq!(format!("{p:?}"), "Passphrase(***)");
+    assert!(!p.is_empty());
+    assert!(Passphrase::new("").is_empty());
+}

@@ -1,0 +1,89 @@
+//! Import: one transaction, all or nothing, matched on refs.
+
+use super::*;
+use kuzet_core::vault::{ImportItem, ImportRowError, ImportSummary, VaultError};
+
+fn devi(parent: &str, r: Option<&str>, on: NaiveDate, title: &str) -> ImportItem {
+    let mut d = dev(on, title);
+    d.external_ref = r.map(String::from);
+    ImportItem::Development { parent_ref: parent.into(), data: d }
+}
+
+fn first_batch() -> Vec<(u64, ImportItem)> {
+    vec![
+        (2, ImportItem::Case(with_ref(case(day(2024, 5, 2), "journalists.threat", "Угроза редактору"), "M-1"))),
+        (3, devi("M-2", Some("M-2/1"), day(2024, 6, 3), "Суд назначил штраф")),
+        (4, ImportItem::Case(with_ref(case(day(2024, 5, 3), "claims.administrative", "Штраф блогеру"), "M-2"))),
+        (5, devi("M-2", None, day(2024, 6, 10), "Апелляция подана")),
+        (6, ImportItem::Case(case(day(2024, 5, 4), "journalists.attack", "Без ссылки"))),
+    ]
+}
+
+#[test]
+fn import_adds_then_matches_on_refs() {
+    let (_dir, mut v) = new_vault();
+    let s = v.apply_import(first_batch(), at(1)).unwrap();
+    assert_eq!(s, ImportSummary { added: 5, updated: 0, unchanged: 0 });
+    let m2 = v.case_by_ref("M-2").unwrap().unwrap();
+    let devs: Vec<_> = v.developments(m2.id).unwrap().into_iter().map(|d| d.data.title).collect();
+    assert_eq!(devs, ["Суд назначил штраф", "Апелляция подана"], "a development may come before its case in the file");
+
+    // The same file again: nothing changes (the ref-less case is new again,
+    // as nothing identifies it).
+    let s = v.apply_import(first_batch()[..4].to_vec(), at(2)).unwrap();
+    assert_eq!(s, ImportSummary { added: 0, updated: 0, unchanged: 4 });
+
+    let mut changed = first_batch();
+    if let ImportItem::Case(c) = &mut changed[0].1 {
+        c.title = "Угроза главному редактору".into();
+    }
+    if let ImportItem::Development { data, .. } = &mut changed[1].1 {
+        data.summary = "Штраф 73 840 тенге".into();
+    }
+    let s = v.apply_import(changed[..4].to_vec(), at(3)).unwrap();
+    assert_eq!(s, ImportSummary { added: 0, updated: 2, unchanged: 2 });
+    let m1 = v.case_by_ref("M-1").unwrap().unwrap();
+    assert_eq!(m1.data.title, "Угроза главному редактору");
+    assert_eq!((m1.created_at, m1.updated_at), (at(1), at(3)), "updates keep id and created_at");
+    assert_eq!(v.all_cases().unwrap().len(), 3);
+    assert_eq!(v.all_developments().unwrap().len(), 2);
+}
+
+#[test]
+fn a_bad_import_lists_every_bad_row_and_writes_nothing() {
+    let (dir, mut v) = new_vault();
+    v.apply_import(first_batch(), at(1)).unwrap();
+    let path = v.path().to_path_buf();
+    let before_cases = v.all_cases().unwrap();
+    let before_devs = v.all_developments().unwrap();
+    let mut bad_case = with_ref(case(day(2024, 5, 9), "journalists.nope", ""), "N-1");
+    bad_case.region = Some(region("moscow"));
+    let items = vec![
+        (2, ImportItem::Case(with_ref(case(day(2024, 5, 9), "journalists.attack", "Хорошая строка"), "N-0"))),
+        (3, ImportItem::Case(bad_case)),
+        (4, devi("NOPE", None, day(2024, 6, 1), "Сирота")),
+        (5, ImportItem::Case(with_ref(case(day(2024, 5, 9), "journalists.attack", "Повтор"), "N-0"))),
+        (6, devi("M-1", Some("M-2"), day(2024, 6, 1), "Ссылка занята делом")),
+        (7, devi("M-1", Some("M-2/1"), day(2024, 6, 1), "Чужое развитие")),
+        (8, ImportItem::Case(with_ref(case(day(2024, 5, 9), "journalists.attack", "Хорошая строка"), "M-1"))),
+    ];
+    let e = v.apply_import(items, at(2)).unwrap_err();
+    let VaultError::Import(rows) = &e else { panic!("{e:?}") };
+    let got: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.column.as_str())).collect();
+    assert_eq!(
+        got,
+        [(3, "title"), (3, "category"), (3, "region"), (4, "parent_ref"), (5, "ref"), (6, "ref"), (7, "parent_ref")],
+        "{rows:#?}"
+    );
+    assert!(rows[3].message.contains("NOPE"));
+    assert!(rows[4].message.contains("line 2"));
+    assert!(e.to_string().contains("line 3, title: must not be empty"), "{e}");
+    assert_eq!(v.all_cases().unwrap(), before_cases, "nothing written");
+    assert_eq!(v.all_developments().unwrap(), before_devs);
+    assert_eq!(v.case_by_ref("N-0").unwrap(), None);
+    let _ = ImportRowError { line: 1, column: "ref".into(), message: "x".into() };
+    drop(v);
+    let v = Vault::open(&path, &pass()).unwrap();
+    assert_eq!(v.all_cases().unwrap(), before_cases);
+    drop(dir);
+}
