@@ -1,7 +1,9 @@
 import { describe, it, expect, afterEach } from "vitest";
 import { screen, fireEvent, waitFor, cleanup } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
+import { get } from "svelte/store";
 import { start, unlock } from "./helpers";
+import { taxonomy } from "../lib/session";
 
 afterEach(() => cleanup());
 
@@ -182,6 +184,69 @@ describe("case editor", () => {
   });
 });
 
+describe("case editor rules", () => {
+  function closureCase(backend: ReturnType<typeof start>["backend"]) {
+    backend.cases.set("old-1", {
+      id: "old-1",
+      data: {
+        ref: "2019-01-001", kind: "case", eventDate: "2019-01-15", region: null, category: "information.closure", tags: [],
+        title: "Газет жабылды", summary: "", victimType: null, victimName: "", outlet: "", perpetratorType: null,
+        legalBasis: null, proceeding: null, sources: [], status: "closed", confidential: false, language: "kk",
+      },
+      createdAt: { utc: "2019-01-15T00:00:00Z", local: "2019-01-15 06:00" },
+      updatedAt: { utc: "2019-01-15T00:00:00Z", local: "2019-01-15 06:00" },
+      developments: [],
+    });
+  }
+
+  it("hides retired categories for new cases but keeps them on old ones", async () => {
+    const r = start({ cases: 0 });
+    closureCase(r.backend); // information.closure is retired in the mock taxonomy
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("new-case"));
+    const sel = (await screen.findByTestId("case-category")) as HTMLSelectElement;
+    const values = () => [...sel.options].map((o) => o.value);
+    expect(values()).toContain("journalists.attack");
+    expect(values()).not.toContain("information.closure");
+    await fireEvent.click(screen.getByTestId("editor-back"));
+    await fireEvent.click(await screen.findByTestId("case-row-open"));
+    await waitFor(() => expect((screen.getByTestId("case-title") as HTMLInputElement).value).toBe("Газет жабылды"));
+    const sel2 = screen.getByTestId("case-category") as HTMLSelectElement;
+    expect([...sel2.options].map((o) => o.value)).toContain("information.closure");
+    expect(sel2.value).toBe("information.closure");
+  });
+
+  it("autosaves the editor state into the vault every few seconds", async () => {
+    const r = start({ cases: 0 });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("new-case"));
+    await screen.findByTestId("case-form");
+    await fireEvent.input(screen.getByTestId("case-title"), { target: { value: "Жоба: тілшіге шабуыл" } });
+    await waitFor(() => expect(r.backend.drafts.has("case:new")).toBe(true), { timeout: 7000 });
+    const d = r.backend.drafts.get("case:new") as { form: { title: string } };
+    expect(d.form.title).toBe("Жоба: тілшіге шабуыл");
+    expect(localStorage.length).toBeLessThanOrEqual(1); // at most the UI language
+    expect(JSON.stringify({ ...localStorage })).not.toContain("шабуыл");
+  }, 10000);
+
+  it("adds a development to the case's timeline", async () => {
+    const r = start({ cases: 0 });
+    closureCase(r.backend);
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("case-row-open"));
+    await fireEvent.click(await screen.findByTestId("dev-add"));
+    await fireEvent.input(screen.getByTestId("dev-date"), { target: { value: "2019-02-01" } });
+    await fireEvent.input(screen.getByTestId("dev-title"), { target: { value: "Сот шешімі шықты" } });
+    await fireEvent.click(screen.getByTestId("dev-save"));
+    const items = await screen.findAllByTestId("dev-item");
+    expect(items).toHaveLength(1);
+    expect(items[0].textContent).toContain("2019-02-01");
+    expect(items[0].textContent).toContain("Сот шешімі шықты");
+    const call = r.calls.find((c) => c.cmd === "development_create")!;
+    expect(call.args).toMatchObject({ caseId: "old-1", data: { eventDate: "2019-02-01", title: "Сот шешімі шықты" } });
+  });
+});
+
 describe("language and locking", () => {
   it("switches every label to Kazakh from the header", async () => {
     const { calls } = start();
@@ -208,6 +273,7 @@ describe("language and locking", () => {
     await screen.findByTestId("unlock-form");
     expect(screen.queryAllByTestId("case-row")).toHaveLength(0);
     expect(document.body.textContent).toContain("inactivity");
+    expect(get(taxonomy)).toBeNull();
   });
 
   it("locks from the always-visible Lock button", async () => {
@@ -242,5 +308,15 @@ describe("summary and overview", () => {
     await waitFor(() => expect((kk as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(kk);
     expect((await screen.findByTestId("export-result")).textContent).toContain("overview-2024-05-kk.pdf");
+  });
+
+  it("says clearly when no save dialog is possible (NoDialog)", async () => {
+    start({ cases: 20, noDialog: true });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("nav-overview"));
+    const ru = await screen.findByTestId("export-pdf-ru");
+    await waitFor(() => expect((ru as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.click(ru);
+    expect((await screen.findByTestId("export-result")).textContent).toContain("No save dialog");
   });
 });

@@ -33,6 +33,8 @@ export interface MockOptions {
   demo?: boolean;
   /** The UI language saved in the mock vault (default kk). */
   uiLang?: Lang;
+  /** Behave like a system without file dialogs (export and backup fail with NoDialog). */
+  noDialog?: boolean;
   /** Record every call here. */
   calls?: { cmd: string; args: Record<string, unknown> | undefined }[];
 }
@@ -528,6 +530,7 @@ export function createMockBackend(opts: MockOptions = {}) {
         return preview(a.month, a.lang);
       case "overview_export_pdf":
         requireUnlocked();
+        if (opts.noDialog) fail("NoDialog", "no save dialog available");
         return `/home/monitor/Documents/overview-${a.month}-${a.lang}.pdf`;
       case "settings_get":
         requireUnlocked();
@@ -543,6 +546,7 @@ export function createMockBackend(opts: MockOptions = {}) {
         return null;
       case "backup_create":
         requireUnlocked();
+        if (opts.noDialog) fail("NoDialog", "no save dialog available");
         return "/home/monitor/Documents/kuzet-backup.kuzet";
       case "editor_draft_get":
         requireUnlocked();
