@@ -1,6 +1,7 @@
 import { describe, it, expect, afterEach } from "vitest";
 import { screen, fireEvent, waitFor, cleanup } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
+import userEvent from "@testing-library/user-event";
 import { get } from "svelte/store";
 import { start, unlock } from "./helpers";
 import { taxonomy } from "../lib/session";
@@ -244,6 +245,30 @@ describe("case editor rules", () => {
     expect(items[0].textContent).toContain("Сот шешімі шықты");
     const call = r.calls.find((c) => c.cmd === "development_create")!;
     expect(call.args).toMatchObject({ caseId: "old-1", data: { eventDate: "2019-02-01", title: "Сот шешімі шықты" } });
+  });
+});
+
+describe("keyboard", () => {
+  it("unlocks with the keyboard alone: type the passphrase, press Enter", async () => {
+    start();
+    const user = userEvent.setup();
+    await waitFor(() => expect((screen.getByTestId("unlock-path") as HTMLInputElement).value).not.toBe(""));
+    await user.click(screen.getByTestId("unlock-passphrase"));
+    await user.keyboard("demo{Enter}");
+    await screen.findAllByTestId("case-row");
+  });
+
+  it("closes the confirmation dialog with Esc and keeps the case", async () => {
+    const r = start({ cases: 2 });
+    const user = userEvent.setup();
+    await unlock();
+    await fireEvent.click((await screen.findAllByTestId("case-row-open"))[0]);
+    await user.click(await screen.findByTestId("case-delete"));
+    expect(await screen.findByTestId("confirm-dialog")).toBeInTheDocument();
+    expect(document.activeElement).toBe(screen.getByTestId("confirm-cancel"));
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByTestId("confirm-dialog")).toBeNull());
+    expect(r.calls.some((c) => c.cmd === "case_delete")).toBe(false);
   });
 });
 
