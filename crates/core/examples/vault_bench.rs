@@ -1,1 +1,376 @@
-fn main() {}
+//! Vault benchmark: 100 000 synthetic cases (kk/ru/en text), filtered page
+//! queries and free-text search, encrypted vault vs the same data in a plain
+//! SQLite file.
+//!
+//! ```text
+//! cargo run --release -p kuzet-core --features bench-plain --example vault_bench [-- CASES [DIR]]
+//! ```
+//!
+//! Prints a Markdown table (docs/PERFORMANCE.md records the figures). Not a
+//! test: nothing is asserted; the targets are filtered page p95 < 30 ms,
+//! search p95 < 50 ms, encrypted/plain ≤ 1.15×.
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use kuzet_core::case::{CaseData, CaseKind, CaseStatus, DevelopmentData, Victim};
+use kuzet_core::codes::{CategoryCode, GroupCode, PerpetratorTypeCode, RegionCode, VictimTypeCode};
+use kuzet_core::lang::Lang;
+use kuzet_core::taxonomy::Taxonomy;
+use kuzet_core::vault::{CaseFilter, ImportItem, Page, Passphrase, SortOrder, Vault};
+use std::path::Path;
+use std::time::Instant;
+
+/// xorshift64*: deterministic, so every run measures the same data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
+        &v[self.below(v.len())]
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const KK: &[&str] = &[
+    "журналист", "тілші", "қорқыту", "сот", "ақпарат", "бас", "тарту", "газет", "редактор", "полиция", "әкімдік",
+    "шабуыл", "айыппұл", "блогер", "сайт", "бұғаттау", "өтініш", "жауап", "қызметкер", "ұстау", "түсірілім",
+    "кедергі", "мемлекеттік", "мекеме", "арыз", "ар-намыс", "қадір-қасиет", "іс", "қылмыстық", "әкімшілік",
+];
+const RU: &[&str] = &[
+    "журналист", "угроза", "суд", "редакция", "отказ", "информация", "нападение", "штраф", "блогер", "полиция",
+    "акимат", "иск", "защита", "чести", "достоинства", "задержание", "съёмка", "оператор", "корреспондент",
+    "запрос", "ответ", "аккредитация", "блокировка", "сайта", "уголовное", "дело", "административный", "протокол",
+    "прокуратура", "заседание",
+];
+const EN: &[&str] = &[
+    "journalist", "threat", "court", "refusal", "information", "attack", "fine", "blogger", "police", "lawsuit",
+    "defamation", "editor", "newspaper", "request", "answer", "hearing", "detention", "camera", "accreditation",
+    "blocking",
+];
+const FIRST: &[&str] = &[
+    "Әлия", "Нұрлан", "Ерлан", "Айгерім", "Дәурен", "Қайрат", "Ольга", "Иван", "Пётр", "Светлана", "Жанна", "Ұлан",
+    "Гүлнар", "Сәуле", "Anna", "Timur",
+];
+const LAST: &[&str] = &[
+    "Нұрланқызы", "Сейітов", "Иванов", "Петрова", "Қасымов", "Әбдірахманова", "Жұмабаев", "Ким", "Smith", "Оспанов",
+];
+const OUTLETS: &[&str] = &["Vlast.kz", "Азаттық", "Orda.kz", "Ақ Жайық", "Уральская неделя", "KazTAG", "Түркістан"];
+
+fn words(rng: &mut Rng, pool: &[&str], n: usize) -> String {
+    (0..n).map(|_| *rng.pick(pool)).collect::<Vec<_>>().join(" ")
+}
+
+struct Codes {
+    counted: Vec<CategoryCode>,
+    context: Vec<CategoryCode>,
+    regions: Vec<RegionCode>,
+    victims: Vec<VictimTypeCode>,
+    perps: Vec<PerpetratorTypeCode>,
+    groups: Vec<GroupCode>,
+}
+
+fn codes(t: &Taxonomy) -> Codes {
+    let mut counted = Vec::new();
+    let mut context = Vec::new();
+    for g in &t.groups {
+        for c in &g.categories {
+            if g.counted { counted.push(c.code.clone()) } else { context.push(c.code.clone()) }
+        }
+    }
+    Codes {
+        counted,
+        context,
+        regions: t.regions.iter().map(|r| r.code.clone()).collect(),
+        victims: t.victim_types.iter().map(|r| r.code.clone()).collect(),
+        perps: t.perpetrator_types.iter().map(|r| r.code.clone()).collect(),
+        groups: t.groups.iter().filter(|g| g.counted).map(|g| g.code.clone()).collect(),
+    }
+}
+
+fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()
+}
+const DAYS: i64 = 7 * 365;
+
+fn synthetic_case(rng: &mut Rng, c: &Codes, i: usize) -> CaseData {
+    let context = rng.chance(5);
+    let category = if context { rng.pick(&c.context).clone() } else { rng.pick(&c.counted).clone() };
+    let (pool, lang) = match rng.below(10) {
+        0..=3 => (KK, Lang::Kk),
+        4..=8 => (RU, Lang::Ru),
+        _ => (EN, Lang::En),
+    };
+    let proceeding = category.as_str().starts_with("claims.").then(|| kuzet_core::case::Proceeding {
+        branch: match category.as_str() {
+            "claims.criminal" => kuzet_core::case::ProceedingBranch::Criminal,
+            "claims.civil" => kuzet_core::case::ProceedingBranch::Civil,
+            _ => kuzet_core::case::ProceedingBranch::Administrative,
+        },
+        stage: None,
+        court: String::new(),
+        amount_claimed_kzt: Some(rng.below(10_000_000) as i64),
+        fine_kzt: None,
+        outcome: String::new(),
+    });
+    CaseData {
+        external_ref: Some(format!("B-{i:06}")),
+        kind: if context { CaseKind::Context } else { CaseKind::Case },
+        event_date: first_day() + Duration::days(rng.below(DAYS as usize) as i64),
+        region: rng.chance(90).then(|| rng.pick(&c.regions).clone()),
+        category,
+        tags: vec![],
+        title: words(rng, pool, 6 + rng.below(5)),
+        summary: words(rng, pool, 30 + rng.below(40)),
+        victim: Victim {
+            kind: rng.chance(90).then(|| rng.pick(&c.victims).clone()),
+            name: format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
+            outlet: rng.pick(OUTLETS).to_string(),
+        },
+        perpetrator_type: rng.chance(85).then(|| rng.pick(&c.perps).clone()),
+        legal_basis: None,
+        proceeding,
+        sources: vec![format!("https://example.kz/news/{i}")],
+        status: if rng.chance(30) { CaseStatus::Open } else { CaseStatus::Closed },
+        confidential: rng.chance(3),
+        language: Some(lang),
+    }
+}
+
+/// Fills the vault in batches of 5 000 (one transaction each), with one
+/// development for every fifth case. Returns seconds.
+fn fill(v: &mut Vault, n: usize, c: &Codes) -> f64 {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let t = Instant::now();
+    let base = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+    let mut i = 0;
+    while i < n {
+        let end = (i + 5000).min(n);
+        let mut items = Vec::with_capacity(end - i);
+        for k in i..end {
+            let data = synthetic_case(&mut rng, c, k);
+            let date = data.event_date;
+            items.push((k as u64 + 2, ImportItem::Case(data)));
+            if k % 5 == 0 {
+                let d = DevelopmentData {
+                    external_ref: None,
+                    event_date: date + Duration::days(30),
+                    title: words(&mut rng, RU, 5),
+                    summary: words(&mut rng, KK, 20),
+                    sources: vec![],
+                    language: Some(Lang::Ru),
+                };
+                items.push((k as u64 + 2, ImportItem::Development { parent_ref: format!("B-{k:06}"), data: d }));
+            }
+        }
+        v.apply_import(items, base + Duration::seconds(i as i64)).expect("import");
+        i = end;
+    }
+    t.elapsed().as_secs_f64()
+}
+
+fn month_range(rng: &mut Rng) -> (NaiveDate, NaiveDate) {
+    let start = first_day() + Duration::days(rng.below(DAYS as usize - 31) as i64);
+    let from = start.with_day0(0).unwrap();
+    (from, from + Duration::days(30))
+}
+
+use chrono::Datelike;
+
+/// The filtered list queries a monitor makes: a month and a group, a region,
+/// a year + victim type + status, two categories, everything, a deep page.
+fn filter_queries(c: &Codes, n: usize) -> Vec<(CaseFilter, Page)> {
+    let mut rng = Rng(42);
+    (0..n)
+        .map(|i| {
+            let mut f = CaseFilter::default();
+            let mut page = Page::default();
+            match i % 6 {
+                0 => {
+                    let (a, b) = month_range(&mut rng);
+                    f.from = Some(a);
+                    f.to = Some(b);
+                    f.groups = vec![rng.pick(&c.groups).clone()];
+                }
+                1 => f.regions = vec![rng.pick(&c.regions).clone()],
+                2 => {
+                    let y = 2019 + rng.below(7) as i32;
+                    f.from = NaiveDate::from_ymd_opt(y, 1, 1);
+                    f.to = NaiveDate::from_ymd_opt(y, 12, 31);
+                    f.victim_types = vec![rng.pick(&c.victims).clone()];
+                    f.status = Some(CaseStatus::Open);
+                }
+                3 => {
+                    f.categories = vec![rng.pick(&c.counted).clone(), rng.pick(&c.counted).clone()];
+                    f.kind = Some(CaseKind::Case);
+                    f.sort = SortOrder::DateAsc;
+                }
+                4 => {}
+                _ => {
+                    f.regions = vec![rng.pick(&c.regions).clone(), rng.pick(&c.regions).clone()];
+                    page = Page { offset: 1000, limit: 50 };
+                }
+            }
+            (f, page)
+        })
+        .collect()
+}
+
+/// Free-text searches: one or two word prefixes in kk/ru/en, a name, an
+/// outlet; every third one within a year.
+fn search_queries(n: usize) -> Vec<(CaseFilter, Page)> {
+    let mut rng = Rng(7);
+    (0..n)
+        .map(|i| {
+            let mut word = |rng: &mut Rng| {
+                let pool = *rng.pick(&[KK, RU, EN, FIRST, LAST, OUTLETS]);
+                let w: Vec<char> = rng.pick(pool).chars().collect();
+                let len = (4 + rng.below(6)).min(w.len());
+                w[..len].iter().collect::<String>()
+            };
+            let mut text = word(&mut rng);
+            if i % 2 == 1 {
+                text = format!("{text} {}", word(&mut rng));
+            }
+            let mut f = CaseFilter { text: Some(text.to_uppercase()), ..Default::default() };
+            if i % 3 == 2 {
+                let y = 2019 + rng.below(7) as i32;
+                f.from = NaiveDate::from_ymd_opt(y, 1, 1);
+                f.to = NaiveDate::from_ymd_opt(y, 12, 31);
+            }
+            (f, Page::default())
+        })
+        .collect()
+}
+
+struct Stats {
+    p50: f64,
+    p95: f64,
+    max: f64,
+    mean_hits: f64,
+}
+
+fn measure(v: &Vault, queries: &[(CaseFilter, Page)]) -> Stats {
+    // Warm-up: the app keeps the vault open, so the page cache is warm.
+    for (f, p) in queries.iter().take(20) {
+        v.find(f, *p).expect("query");
+    }
+    let mut ms = Vec::with_capacity(queries.len());
+    let mut hits = 0u64;
+    for (f, p) in queries {
+        let t = Instant::now();
+        let page = v.find(f, *p).expect("query");
+        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        hits += page.total;
+    }
+    ms.sort_by(f64::total_cmp);
+    Stats {
+        p50: ms[ms.len() / 2],
+        p95: ms[ms.len() * 95 / 100],
+        max: ms[ms.len() - 1],
+        mean_hits: hits as f64 / queries.len() as f64,
+    }
+}
+
+fn status_kib(field: &str) -> u64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Resets VmHWM to the current RSS (Linux ≥ 4.0).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = args.get(2).map(std::path::PathBuf::from).unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let enc_path = dir.join("bench.kuzet");
+    let plain_path = dir.join("bench-plain.sqlite");
+    for p in [&enc_path, &plain_path] {
+        let _ = std::fs::remove_file(p);
+    }
+    let pass = Passphrase::new("bench passphrase — құпия");
+    let c = codes(&Taxonomy::bundled());
+    let filters = filter_queries(&c, 600);
+    let searches = search_queries(600);
+
+    println!("# Kuzet vault benchmark: {n} cases, {} developments\n", n.div_ceil(5));
+
+    let t = Instant::now();
+    let mut v = Vault::create(&enc_path, &pass).expect("create");
+    let create_s = t.elapsed().as_secs_f64();
+    let fill_enc = fill(&mut v, n, &c);
+    drop(v);
+    let mut p = Vault::create_plain_for_bench(&plain_path).expect("create plain");
+    let fill_plain = fill(&mut p, n, &c);
+    drop(p);
+
+    reset_peak();
+    let rss_before = status_kib("VmRSS:");
+    let t = Instant::now();
+    let v = Vault::open(&enc_path, &pass).expect("open");
+    let open_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let first = v.find(&CaseFilter::default(), Page::default()).expect("first page");
+    let first_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let enc_filter = measure(&v, &filters);
+    let enc_search = measure(&v, &searches);
+    let t = Instant::now();
+    let all = v.all_cases().expect("all cases").len();
+    let all_s = t.elapsed().as_secs_f64();
+    let peak_session = status_kib("VmHWM:");
+    drop(v);
+
+    let pv = Vault::open_plain_for_bench(&plain_path).expect("open plain");
+    let plain_filter = measure(&pv, &filters);
+    let plain_search = measure(&pv, &searches);
+    drop(pv);
+
+    let size_enc = std::fs::metadata(&enc_path).map(|m| m.len()).unwrap_or(0);
+    let size_plain = std::fs::metadata(&plain_path).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(first.total as usize, n);
+    assert_eq!(all, n);
+
+    println!("| measure | encrypted vault | plain SQLite | ratio |");
+    println!("|---|---|---|---|");
+    let row = |name: &str, e: f64, p: f64| println!("| {name} | {e:.2} ms | {p:.2} ms | {:.2}× |", e / p);
+    row("filtered page, p50", enc_filter.p50, plain_filter.p50);
+    row("filtered page, p95", enc_filter.p95, plain_filter.p95);
+    row("filtered page, max", enc_filter.max, plain_filter.max);
+    row("free-text search, p50", enc_search.p50, plain_search.p50);
+    row("free-text search, p95", enc_search.p95, plain_search.p95);
+    row("free-text search, max", enc_search.max, plain_search.max);
+    println!("| file size | {:.1} MiB | {:.1} MiB | {:.2}× |", mib(size_enc), mib(size_plain), size_enc as f64 / size_plain as f64);
+    println!("| import ({n} cases, batches of 5 000) | {fill_enc:.1} s | {fill_plain:.1} s | {:.2}× |", fill_enc / fill_plain);
+    println!();
+    println!("- queries: {} filtered pages (mean {:.0} matches), {} searches (mean {:.0} matches), after 20 warm-up queries", filters.len(), enc_filter.mean_hits, searches.len(), enc_search.mean_hits);
+    println!("- create (KDF + schema + taxonomy): {create_s:.2} s; open (KDF + checks): {open_s:.2} s; first page after open: {first_ms:.1} ms");
+    println!("- all_cases() ({all} cases, for export/counting): {all_s:.2} s");
+    println!(
+        "- memory: RSS {:.0} MiB before open; peak (VmHWM) {:.0} MiB during the encrypted session (open, {} queries, all_cases)",
+        rss_before as f64 / 1024.0,
+        peak_session as f64 / 1024.0,
+        filters.len() + searches.len()
+    );
+    let _ = Path::new(&dir);
+}

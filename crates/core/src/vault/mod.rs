@@ -201,6 +201,20 @@ impl Vault {
         Self::create_inner(path, None)
     }
 
+    /// Reopens a database made by `create_plain_for_bench`. Benchmark only.
+    #[cfg(feature = "bench-plain")]
+    #[doc(hidden)]
+    pub fn open_plain_for_bench(path: &Path) -> Result<Vault> {
+        let lock = conn::acquire_lock(path)?;
+        let mut c = conn::open_keyed(path, None, rw_flags())?;
+        conn::verify_key(&c, path)?;
+        conn::check_identity(&c, path)?;
+        conn::configure(&c)?;
+        conn::migrate(&mut c)?;
+        let taxonomy = store::read_taxonomy(&c)?.unwrap_or_else(Taxonomy::bundled);
+        Ok(Vault { conn: c, path: path.to_path_buf(), taxonomy, passphrase: None, _lock: lock })
+    }
+
     fn create_inner(path: &Path, passphrase: Option<&Passphrase>) -> Result<Vault> {
         if path.symlink_metadata().is_ok() {
             return Err(VaultError::AlreadyExists { path: path.to_path_buf() });
