@@ -7,7 +7,7 @@ import type { Plugin } from "vite";
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "font-src 'self'; connect-src 'self' ipc: http://ipc.localhost; object-src 'none'; " +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "base-uri 'none'; form-action 'none'";
 
 function cspMeta(): Plugin {
   return {
