@@ -347,7 +347,11 @@ pub struct MonthSummary {
     pub claims_by_legal_basis: Breakdown,
 }
 
-fn ordered_breakdown<'a>(order: impl Iterator<Item = &'a str>, counts: BTreeMap<String, u32>, unspecified: u32) -> Breakdown {
+fn ordered_breakdown<'a>(
+    order: impl Iterator<Item = &'a str>,
+    counts: BTreeMap<String, u32>,
+    unspecified: u32,
+) -> Breakdown {
     let mut counts = counts;
     let mut out = Vec::new();
     for code in order {
@@ -454,20 +458,17 @@ pub fn summary(cases: &[Case], taxonomy: &Taxonomy, month: Month) -> MonthSummar
             .collect(),
     };
 
-    let of_month: Vec<&Case> = cases
-        .iter()
-        .filter(|c| month.contains(c.data.event_date) && counted_group(c, taxonomy).is_some())
-        .collect();
+    let of_month: Vec<&Case> =
+        cases.iter().filter(|c| month.contains(c.data.event_date) && counted_group(c, taxonomy).is_some()).collect();
     let by_region = breakdown(&of_month, taxonomy.regions.iter().map(|r| r.code.as_str()), |c| {
         c.data.region.as_ref().map(|r| r.to_string())
     });
     let by_victim_type = breakdown(&of_month, taxonomy.victim_types.iter().map(|t| t.code.as_str()), |c| {
         c.data.victim.kind.as_ref().map(|r| r.to_string())
     });
-    let by_perpetrator_type =
-        breakdown(&of_month, taxonomy.perpetrator_types.iter().map(|t| t.code.as_str()), |c| {
-            c.data.perpetrator_type.as_ref().map(|r| r.to_string())
-        });
+    let by_perpetrator_type = breakdown(&of_month, taxonomy.perpetrator_types.iter().map(|t| t.code.as_str()), |c| {
+        c.data.perpetrator_type.as_ref().map(|r| r.to_string())
+    });
     let mut state_vs_non_state = StateRollup::default();
     for c in &of_month {
         match c.data.perpetrator_type.as_ref().map(|p| p.as_str()) {
@@ -476,7 +477,8 @@ pub fn summary(cases: &[Case], taxonomy: &Taxonomy, month: Month) -> MonthSummar
             None => state_vs_non_state.unspecified += 1,
         }
     }
-    let claims: Vec<&Case> = of_month.iter().copied().filter(|c| c.data.category.group().as_str() == "claims").collect();
+    let claims: Vec<&Case> =
+        of_month.iter().copied().filter(|c| c.data.category.group().as_str() == "claims").collect();
     let claims_by_legal_basis = breakdown(&claims, taxonomy.legal_bases.iter().map(|t| t.code.as_str()), |c| {
         c.data.legal_basis.as_ref().map(|r| r.to_string())
     });

@@ -193,8 +193,12 @@ impl Default for OrgSettings {
                 ru: "Международный фонд защиты свободы слова".into(),
                 en: "The International Foundation for Freedom of Speech Protection".into(),
             },
-            short_name: Labels { kk: "«Әділ сөз»".into(), ru: "«Адил соз»".into(), en: "«Adil Soz»".into() },
-            monitoring_head: Labels { kk: "Елена Цой".into(), ru: "Елена Цой".into(), en: "Elena Tsoy".into() },
+            short_name: Labels {
+                kk: "«Әділ сөз»".into(), ru: "«Адил соз»".into(), en: "«Adil Soz»".into()
+            },
+            monitoring_head: Labels {
+                kk: "Елена Цой".into(), ru: "Елена Цой".into(), en: "Elena Tsoy".into()
+            },
             head_email: "lena@adilsoz.kz".into(),
             contact_email: "info@adilsoz.kz".into(),
         }

@@ -128,7 +128,19 @@ mod tests {
     #[test]
     fn proportional_widths_are_used() {
         // "W" is wide, "i" narrow: 3 W (30) do not fit 25, 20 i (20) do.
-        let m = |s: &str| s.chars().map(|c| if c == 'W' { 10.0 } else if c == ' ' { 2.0 } else { 1.0 }).sum();
+        let m = |s: &str| {
+            s.chars()
+                .map(|c| {
+                    if c == 'W' {
+                        10.0
+                    } else if c == ' ' {
+                        2.0
+                    } else {
+                        1.0
+                    }
+                })
+                .sum()
+        };
         assert_eq!(break_lines("WW W iiiii", 25.0, 25.0, m), ["WW", "W iiiii"]);
     }
 }

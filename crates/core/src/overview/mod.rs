@@ -55,6 +55,9 @@ pub enum OverviewError {
         /// The missing case or development id.
         id: String,
     },
+    /// The PDF written by printpdf could not be post-processed (compressed).
+    #[error("PDF: {0}")]
+    Pdf(String),
     /// A bundled font could not be read.
     #[error("font: {0}")]
     Font(String),

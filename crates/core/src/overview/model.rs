@@ -218,7 +218,10 @@ fn claim_bullet(lang: Lang, category: &str, n: u32, label: &str) -> String {
         ("claims.criminal", Lang::Ru) => format!("{} уголовного преследования", ru_count(n, cases_ru)),
         ("claims.criminal", Lang::Kk) => format!("қылмыстық қудалау бойынша {num} жағдай"),
         ("claims.civil", Lang::En) => {
-            format!("{} against media in civil proceedings", en_count(n, "court or pre-trial claim", "court and pre-trial claims"))
+            format!(
+                "{} against media in civil proceedings",
+                en_count(n, "court or pre-trial claim", "court and pre-trial claims")
+            )
         }
         ("claims.civil", Lang::Ru) => {
             format!("{} в гражданском порядке (судебные иски и досудебные претензии)", ru_count(n, cases_ru))
@@ -336,18 +339,23 @@ fn series_lines(lang: Lang, s: &MonthSummary, taxonomy: &Taxonomy) -> Vec<String
         .filter(|g| g.points.len() > 1 && g.points.iter().any(|p| p.count > 0))
         .map(|g| {
             let label = taxonomy.group(&g.code).map_or_else(|| g.code.to_string(), |x| x.label.get(lang).to_string());
-            let points: Vec<String> =
-                g.points.iter().map(|p| format!("{}: {}", words::period(lang, p.period), int(lang, i64::from(p.count)))).collect();
+            let points: Vec<String> = g
+                .points
+                .iter()
+                .map(|p| format!("{}: {}", words::period(lang, p.period), int(lang, i64::from(p.count))))
+                .collect();
             format!("{label} — {}.", points.join("; "))
         })
         .collect()
 }
 
 fn breakdown_line(lang: Lang, heading: &str, b: &Breakdown, label: impl Fn(&str) -> String) -> Option<String> {
-    if b.counts.is_empty() && b.unspecified == 0 {
+    if b.counts.is_empty() {
+        // Nothing recorded for this attribute: a line of "not stated" says nothing.
         return None;
     }
-    let mut parts: Vec<String> = b.counts.iter().map(|c| format!("{} — {}", label(&c.code), int(lang, i64::from(c.count)))).collect();
+    let mut parts: Vec<String> =
+        b.counts.iter().map(|c| format!("{} — {}", label(&c.code), int(lang, i64::from(c.count)))).collect();
     if b.unspecified > 0 {
         parts.push(format!(
             "{} — {}",
@@ -365,7 +373,13 @@ fn breakdowns(lang: Lang, s: &MonthSummary, taxonomy: &Taxonomy) -> Vec<String> 
         let mut parts: Vec<String> = g
             .categories
             .iter()
-            .map(|c| format!("{} — {}", words::lower_first(&taxonomy.category_label(&c.code, lang)), int(lang, i64::from(c.count))))
+            .map(|c| {
+                format!(
+                    "{} — {}",
+                    words::lower_first(&taxonomy.category_label(&c.code, lang)),
+                    int(lang, i64::from(c.count))
+                )
+            })
             .collect();
         if g.others > 0 {
             parts.push(format!("{} — {}", pick(lang, "және басқалары", "и другие", "and others"), g.others));
@@ -373,14 +387,21 @@ fn breakdowns(lang: Lang, s: &MonthSummary, taxonomy: &Taxonomy) -> Vec<String> 
         out.push(format!("{label}: {}.", parts.join(", ")));
     }
     let find = |code: &str, list: &dyn Fn(&str) -> Option<String>| list(code).unwrap_or_else(|| code.to_string());
-    let region = |c: &str| taxonomy.regions.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
-    let victim = |c: &str| taxonomy.victim_types.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
-    let perp =
-        |c: &str| taxonomy.perpetrator_types.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
-    let basis = |c: &str| taxonomy.legal_bases.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
-    out.extend(breakdown_line(lang, &pick(lang, "Өңірлер бойынша", "По регионам", "By region"), &s.by_region, |c| {
-        find(c, &region)
-    }));
+    let region =
+        |c: &str| taxonomy.regions.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
+    let victim =
+        |c: &str| taxonomy.victim_types.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
+    let perp = |c: &str| {
+        taxonomy.perpetrator_types.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string())
+    };
+    let basis =
+        |c: &str| taxonomy.legal_bases.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
+    out.extend(breakdown_line(
+        lang,
+        &pick(lang, "Өңірлер бойынша", "По регионам", "By region"),
+        &s.by_region,
+        |c| find(c, &region),
+    ));
     out.extend(breakdown_line(
         lang,
         &pick(lang, "Зардап шеккендер бойынша", "По пострадавшим", "By victim or target"),
@@ -430,13 +451,10 @@ fn chart_label(lang: Lang, code: &str, fallback: &str) -> String {
 
 fn section_title(lang: Lang, kind: &SectionKind, month: Month, taxonomy: &Taxonomy) -> String {
     match kind {
-        SectionKind::Context => taxonomy
-            .groups
-            .iter()
-            .find(|g| !g.counted)
-            .map_or_else(|| pick(lang, "Елдегі оқиғалар", "События в стране", "Events in the country"), |g| {
-                g.label.get(lang).to_string()
-            }),
+        SectionKind::Context => taxonomy.groups.iter().find(|g| !g.counted).map_or_else(
+            || pick(lang, "Елдегі оқиғалар", "События в стране", "Events in the country"),
+            |g| g.label.get(lang).to_string(),
+        ),
         SectionKind::Group { code } => {
             taxonomy.group(code).map_or_else(|| code.to_string(), |g| g.label.get(lang).to_string())
         }
@@ -568,7 +586,8 @@ pub fn build_report(
             .groups
             .iter()
             .map(|g| {
-                let fallback = taxonomy.group(&g.code).map_or_else(|| g.code.to_string(), |x| x.label.get(lang).to_string());
+                let fallback =
+                    taxonomy.group(&g.code).map_or_else(|| g.code.to_string(), |x| x.label.get(lang).to_string());
                 ChartBar {
                     label: chart_label(lang, g.code.as_str(), &fallback),
                     current: g.count,

@@ -14,8 +14,8 @@ use super::layout::break_lines;
 use super::model::{Chart, ReportModel};
 use super::OverviewError;
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions, Point, Polygon,
-    PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions, Point,
+    Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
 
 const PAGE_W: f32 = 595.28;
@@ -122,7 +122,8 @@ impl Writer {
     /// returns its baseline.
     fn next_line(&mut self, st: Style) -> f32 {
         self.ensure(st.lead);
-        let baseline = self.y - st.size * 1.0;
+        // Noto Sans rises 1.069 em above the baseline.
+        let baseline = self.y - st.size * 1.07;
         self.y -= st.lead;
         baseline
     }
@@ -242,7 +243,8 @@ impl Writer {
 
 fn load(bytes: &'static [u8]) -> Result<ParsedFont, OverviewError> {
     let mut warnings = Vec::new();
-    ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| OverviewError::Font("cannot parse the bundled font".into()))
+    ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        .ok_or_else(|| OverviewError::Font("cannot parse the bundled font".into()))
 }
 
 /// Draws the overview as an A4 PDF and returns its bytes (the caller writes
@@ -253,12 +255,15 @@ fn load(bytes: &'static [u8]) -> Result<ParsedFont, OverviewError> {
 /// [`OverviewError::Font`] if a bundled font cannot be read (a build
 /// problem, not a user one).
 pub fn render_pdf(report: &ReportModel) -> Result<Vec<u8>, OverviewError> {
-    let mut doc = PdfDocument::new(&report.title);
-    doc.metadata.info.author = report.author.clone();
+    let mut doc = PdfDocument::new("");
     doc.metadata.info.creator = "Kuzet".into();
-    doc.metadata.info.subject = report.title.clone();
-    let regular_id = doc.add_font(&load(fonts::REGULAR)?);
-    let bold_id = doc.add_font(&load(fonts::BOLD)?);
+    // Our own font ids instead of printpdf's random ones: they become the
+    // fonts' PDF names, so the output is reproducible, and the six-letter
+    // tag before "+" marks them as subsets (PDF 32000-1, 9.6.4).
+    let regular_id = FontId("KUZETR+NotoSans-Regular".into());
+    let bold_id = FontId("KUZETB+NotoSans-Bold".into());
+    doc.resources.fonts.map.insert(regular_id.clone(), load(fonts::REGULAR)?);
+    doc.resources.fonts.map.insert(bold_id.clone(), load(fonts::BOLD)?);
     let mut w = Writer {
         regular: Metrics::new(fonts::REGULAR)?,
         bold: Metrics::new(fonts::BOLD)?,
@@ -385,5 +390,33 @@ pub fn render_pdf(report: &ReportModel) -> Result<Vec<u8>, OverviewError> {
     doc.with_pages(pages);
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    Ok(doc.save(&opts, &mut warnings))
+    finish(&doc.save(&opts, &mut warnings), &report.title, &report.author)
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, so Cyrillic titles
+/// read correctly in viewers (PDF 32000-1, 7.9.2.2).
+fn text_string(s: &str) -> lopdf::Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
+    lopdf::Object::String(bytes, lopdf::StringFormat::Hexadecimal)
+}
+
+/// Post-processes printpdf's output, which (in 0.8.2) leaves every content
+/// stream uncompressed and writes metadata strings as raw UTF-8 (read as
+/// mojibake): sets the title and author as proper text strings and
+/// compresses the streams (Flate).
+fn finish(pdf: &[u8], title: &str, author: &str) -> Result<Vec<u8>, OverviewError> {
+    let err = |e: lopdf::Error| OverviewError::Pdf(e.to_string());
+    let mut doc = lopdf::Document::load_mem(pdf).map_err(err)?;
+    if let Ok(info) = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference) {
+        if let Ok(lopdf::Object::Dictionary(d)) = doc.get_object_mut(info) {
+            d.set("Title", text_string(title));
+            d.set("Author", text_string(author));
+            d.set("Subject", text_string(title));
+        }
+    }
+    doc.compress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| OverviewError::Pdf(e.to_string()))?;
+    Ok(out)
 }

@@ -15,16 +15,76 @@ use chrono::{Datelike, NaiveDate};
 /// The no-break space used as thousands separator in Russian and Kazakh.
 pub const NBSP: char = '\u{a0}';
 
-const EN_MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const RU_NOMINATIVE: [&str; 12] =
-    ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
-const RU_GENITIVE: [&str; 12] =
-    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
-const RU_PREPOSITIONAL: [&str; 12] =
-    ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"];
-const KK_MONTHS: [&str; 12] =
-    ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const RU_NOMINATIVE: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const RU_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const RU_PREPOSITIONAL: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+const KK_MONTHS: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
 /// Kazakh locative ("in May"): the suffix follows vowel harmony and the
 /// last sound of the stem.
 const KK_LOCATIVE: [&str; 12] = [
@@ -163,7 +223,7 @@ pub fn int(lang: Lang, n: i64) -> String {
     };
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -204,14 +264,14 @@ pub fn comparison(lang: Lang, change: Change, earlier_in: &str, earlier: u32) ->
     let e = int(lang, i64::from(earlier));
     match (lang, change) {
         (Lang::En, Change::Same) => format!("the same as {earlier_in} ({e})"),
-        (Lang::En, Change::FromZero) => format!("while none were recorded {earlier_in}"),
+        (Lang::En, Change::FromZero) => format!("more than {earlier_in}, when none were recorded"),
         (Lang::En, Change::Times { whole, tenth }) => {
             format!("{} times more than {earlier_in} ({e})", ratio(lang, whole, tenth))
         }
         (Lang::En, Change::MorePercent { percent }) => format!("{percent}% more than {earlier_in} ({e})"),
         (Lang::En, Change::LessPercent { percent }) => format!("{percent}% fewer than {earlier_in} ({e})"),
         (Lang::Ru, Change::Same) => format!("столько же, сколько {earlier_in} ({e})"),
-        (Lang::Ru, Change::FromZero) => format!("тогда как {earlier_in} нарушений не зафиксировано"),
+        (Lang::Ru, Change::FromZero) => format!("больше, чем {earlier_in}, когда нарушений не было зафиксировано"),
         (Lang::Ru, Change::Times { whole, tenth }) => {
             let raz = if tenth == 0 { ["раз", "раза", "раз"][ru_plural(whole)] } else { "раза" };
             format!("в {} {raz} больше, чем {earlier_in} ({e})", ratio(lang, whole, tenth))
@@ -219,7 +279,7 @@ pub fn comparison(lang: Lang, change: Change, earlier_in: &str, earlier: u32) ->
         (Lang::Ru, Change::MorePercent { percent }) => format!("на {percent}% больше, чем {earlier_in} ({e})"),
         (Lang::Ru, Change::LessPercent { percent }) => format!("на {percent}% меньше, чем {earlier_in} ({e})"),
         (Lang::Kk, Change::Same) => format!("{earlier_in} көрсеткішпен ({e}) бірдей"),
-        (Lang::Kk, Change::FromZero) => format!("ал {earlier_in} көрсеткіш 0 болған"),
+        (Lang::Kk, Change::FromZero) => format!("{earlier_in} көрсеткіштен көп (ол кезде бұзушылық тіркелмеген)"),
         (Lang::Kk, Change::Times { whole, tenth }) => {
             format!("{earlier_in} көрсеткішпен ({e}) салыстырғанда {} есе көп", ratio(lang, whole, tenth))
         }
@@ -309,7 +369,18 @@ mod tests {
         let got: Vec<String> = [1, 2, 5, 11, 12, 21, 22, 25, 111, 0].iter().map(|n| ru_count(*n, f)).collect();
         assert_eq!(
             got,
-            ["1 случай", "2 случая", "5 случаев", "11 случаев", "12 случаев", "21 случай", "22 случая", "25 случаев", "111 случаев", "0 случаев"]
+            [
+                "1 случай",
+                "2 случая",
+                "5 случаев",
+                "11 случаев",
+                "12 случаев",
+                "21 случай",
+                "22 случая",
+                "25 случаев",
+                "111 случаев",
+                "0 случаев"
+            ]
         );
     }
 
