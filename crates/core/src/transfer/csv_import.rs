@@ -184,7 +184,9 @@ fn line_at(bytes: &[u8], at: usize) -> u64 {
     1 + bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count() as u64
 }
 
-/// Checks that `bytes` is a complete UTF-8 text and returns it without a BOM.
+/// Checks that `bytes` is a complete UTF-8 text (no NUL or other control
+/// characters but line breaks and tabs, no open quote at the end) and
+/// returns it without a BOM.
 fn decode(bytes: &[u8]) -> Result<&str, TransferError> {
     let invalid = |line, msg: String| TransferError::Invalid(vec![row_error(line, "", msg)]);
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -204,6 +206,15 @@ fn decode(bytes: &[u8]) -> Result<&str, TransferError> {
             format!("the file is not UTF-8 text (byte 0x{:02X} at byte {at}); save it as \"CSV UTF-8\"", bytes[at]),
         )
     })?;
+    if let Some((at, c)) = text.char_indices().find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err(invalid(
+            line_at(text.as_bytes(), at),
+            format!(
+                "the file holds the control character U+{:04X}: it is not CSV text (UTF-16 without a BOM?)",
+                c as u32
+            ),
+        ));
+    }
     if let Some(line) = unterminated_quote(text.as_bytes()) {
         return Err(invalid(
             line,
@@ -909,6 +920,8 @@ mod tests {
         assert!(err.contains("line 2: the file is not UTF-8 text (byte 0xE9"), "{err}");
         let err = parse_csv(b"PK\x03\x04\x00\x00binary", &Taxonomy::bundled()).unwrap_err().to_string();
         assert!(err.contains("line 1: the file holds a NUL byte"), "{err}");
+        let err = parse_csv(b"ref,title\nR1,\x10\x04\n", &Taxonomy::bundled()).unwrap_err().to_string();
+        assert!(err.contains("line 2: the file holds the control character U+0010"), "{err}");
         let err = parse_csv(b"\xff\xfer\x00e\x00f\x00", &Taxonomy::bundled()).unwrap_err().to_string();
         assert!(err.contains("UTF-16"), "{err}");
     }
