@@ -95,8 +95,9 @@ enum Command {
     },
     /// Find cases whose text contains every word of TEXT (case-insensitive, Kazakh and Russian too).
     Search {
-        /// Words to look for (word prefixes).
-        text: String,
+        /// Words to look for (word prefixes); several words may be given with or without quotes.
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
         /// Print the cases as JSON.
         #[arg(long)]
         json: bool,
@@ -163,7 +164,7 @@ fn main() -> ExitCode {
             &out,
             month,
         ),
-        Command::Search { text, json } => run::search(&vault, &text, json),
+        Command::Search { text, json } => run::search(&vault, &text.join(" "), json),
         Command::Stats { month, json } => run::stats(&vault, month, json),
         Command::Overview { month, lang, out } => run::overview(
             &vault,
