@@ -125,7 +125,8 @@ fn pick(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
 }
 
 fn default_title(lang: Lang, month: Month) -> String {
-    let my = words::month_year(lang, month);
+    // No-break spaces keep "2024 жылғы мамыр" / "May 2024" on one line.
+    let my = words::month_year(lang, month).replace(' ', "\u{a0}");
     match lang {
         Lang::Kk => format!("Қазақстандағы сөз бостандығының бұзылуы, {my}"),
         Lang::Ru => format!("Нарушения свободы слова в Казахстане, {my}"),
@@ -389,13 +390,15 @@ fn breakdowns(lang: Lang, s: &MonthSummary, taxonomy: &Taxonomy) -> Vec<String> 
     let find = |code: &str, list: &dyn Fn(&str) -> Option<String>| list(code).unwrap_or_else(|| code.to_string());
     let region =
         |c: &str| taxonomy.regions.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
-    let victim =
-        |c: &str| taxonomy.victim_types.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
-    let perp = |c: &str| {
-        taxonomy.perpetrator_types.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string())
+    let victim = |c: &str| {
+        taxonomy.victim_types.iter().find(|r| r.code.as_str() == c).map(|r| words::lower_first(r.label.get(lang)))
     };
-    let basis =
-        |c: &str| taxonomy.legal_bases.iter().find(|r| r.code.as_str() == c).map(|r| r.label.get(lang).to_string());
+    let perp = |c: &str| {
+        taxonomy.perpetrator_types.iter().find(|r| r.code.as_str() == c).map(|r| words::lower_first(r.label.get(lang)))
+    };
+    let basis = |c: &str| {
+        taxonomy.legal_bases.iter().find(|r| r.code.as_str() == c).map(|r| words::lower_first(r.label.get(lang)))
+    };
     out.extend(breakdown_line(
         lang,
         &pick(lang, "Өңірлер бойынша", "По регионам", "By region"),

@@ -33,7 +33,7 @@ fn lines(m: &ReportModel) -> Vec<String> {
 #[test]
 fn english_model_states_the_seed_numbers() {
     let m = model_of(&book(), Lang::En);
-    assert_eq!(m.title, "Violations of freedom of speech in Kazakhstan, May 2024");
+    assert_eq!(m.title, "Violations of freedom of speech in Kazakhstan, May\u{a0}2024", "the month stays on one line");
     assert_eq!(m.publication_date, "16 July 2024");
     assert!(m.intro.ends_with("dissemination of information in May 2024."), "{}", m.intro);
     assert!(m.intro.starts_with("The International Foundation for Freedom of Speech Protection «Adil Soz» presents"));
@@ -84,7 +84,7 @@ fn english_model_states_the_seed_numbers() {
 #[test]
 fn russian_model_uses_cases_and_plurals() {
     let m = model_of(&book(), Lang::Ru);
-    assert_eq!(m.title, "Нарушения свободы слова в Казахстане, май 2024");
+    assert_eq!(m.title, "Нарушения свободы слова в Казахстане, май\u{a0}2024");
     assert_eq!(m.publication_date, "16 июля 2024 г.");
     assert_eq!(m.counts_heading, "В мае 2024 года зафиксировано:");
     let l = lines(&m);
@@ -117,7 +117,7 @@ fn russian_model_uses_cases_and_plurals() {
 #[test]
 fn kazakh_model() {
     let m = model_of(&book(), Lang::Kk);
-    assert_eq!(m.title, "Қазақстандағы сөз бостандығының бұзылуы, 2024 жылғы мамыр");
+    assert_eq!(m.title, "Қазақстандағы сөз бостандығының бұзылуы, 2024\u{a0}жылғы\u{a0}мамыр");
     assert_eq!(m.org_names[0], "Сөз бостандығын қорғау халықаралық қоры");
     assert_eq!(m.counts_heading, "2024 жылғы мамырда тіркелді:");
     let l = lines(&m);
@@ -184,7 +184,7 @@ fn overrides_and_errors() {
     );
     let ru = build_report(Lang::Ru, may(), &s, &d, &org, &b.cases, &b.developments, &t).unwrap();
     assert_eq!(
-        ru.title, "Нарушения свободы слова в Казахстане, май 2024",
+        ru.title, "Нарушения свободы слова в Казахстане, май\u{a0}2024",
         "an English override leaves Russian generated"
     );
 
@@ -262,6 +262,10 @@ fn pdf_in_three_languages_carries_header_entries_and_counts() {
         let m = model_of(&b, lang);
         let pdf = render_pdf(&m).unwrap();
         let (_dir, path) = write_pdf(&pdf, &format!("overview-{lang}.pdf"));
+        // To look at the pages: KUZET_KEEP_PDF=/some/dir cargo test … then pdftoppm.
+        if let Some(dir) = std::env::var_os("KUZET_KEEP_PDF") {
+            std::fs::write(PathBuf::from(dir).join(format!("seed-{lang}.pdf")), &pdf).unwrap();
+        }
         let text = text_of(&path, &m.title);
         for name in &m.org_names {
             assert!(text.contains(name.as_str()), "{lang}: header {name:?} missing");
