@@ -204,8 +204,9 @@ impl Writer {
             .map(|b| break_lines(&b.label, LABEL_W, LABEL_W, |s| self.regular.width(s, label_st.size)))
             .collect();
         let row_h = |lines: &Vec<String>| (lines.len() as f32 * label_st.lead).max(2.0 * BAR_H + 2.0) + 8.0;
-        let total: f32 = 16.0 + 18.0 + rows.iter().map(row_h).sum::<f32>();
-        self.ensure(total);
+        // Title, legend and the first row stay together; further rows go
+        // to the next page when they do not fit (a taxonomy with many groups).
+        self.ensure(16.0 + 18.0 + rows.first().map_or(0.0, row_h));
         self.paragraph(&chart.title, 0.0, style(true, 10.5, 16.0, BLACK), None);
         // Legend.
         let legend_y = self.y - 10.0;
@@ -216,8 +217,8 @@ impl Writer {
             x += 12.0 + self.width(label, num_st) + 20.0;
         }
         self.gap(18.0);
-        let bars_top = self.y + 2.0;
         for (b, lines) in chart.bars.iter().zip(&rows) {
+            self.ensure(row_h(lines));
             let top = self.y;
             for (i, l) in lines.iter().enumerate() {
                 self.draw_text(MARGIN_X, top - 8.5 - i as f32 * label_st.lead, l, label_st);
@@ -231,13 +232,13 @@ impl Writer {
                 self.draw_text(bar_x + w + 4.0, y + 1.5, &v.to_string(), num_st);
             }
             self.y -= row_h(lines);
+            // The axis, row by row so it can break with the rows.
+            let (y0, y1) = (top + 2.0, self.y + 6.0);
+            let ops = self.ops();
+            ops.push(Op::SetOutlineColor { col: color(GREY) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+            ops.push(Op::DrawLine { line: Line { points: vec![pt(bar_x, y0), pt(bar_x, y1)], is_closed: false } });
         }
-        // The axis.
-        let y = self.y + 6.0;
-        let ops = self.ops();
-        ops.push(Op::SetOutlineColor { col: color(GREY) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
-        ops.push(Op::DrawLine { line: Line { points: vec![pt(bar_x, bars_top), pt(bar_x, y)], is_closed: false } });
     }
 }
 
@@ -390,7 +391,7 @@ pub fn render_pdf(report: &ReportModel) -> Result<Vec<u8>, OverviewError> {
     doc.with_pages(pages);
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    finish(&doc.save(&opts, &mut warnings), &report.title, &report.author)
+    finish(&doc.save(&opts, &mut warnings), report)
 }
 
 /// A PDF text string: UTF-16BE with a byte-order mark, so Cyrillic titles
@@ -403,18 +404,31 @@ fn text_string(s: &str) -> lopdf::Object {
 
 /// Post-processes printpdf's output, which (in 0.8.2) leaves every content
 /// stream uncompressed and writes metadata strings as raw UTF-8 (read as
-/// mojibake): sets the title and author as proper text strings and
-/// compresses the streams (Flate).
-fn finish(pdf: &[u8], title: &str, author: &str) -> Result<Vec<u8>, OverviewError> {
+/// mojibake) and a random document ID: sets the title and author as proper
+/// text strings, derives the ID from the report (the same report gives the
+/// same bytes) and compresses the streams (Flate).
+fn finish(pdf: &[u8], report: &ReportModel) -> Result<Vec<u8>, OverviewError> {
+    use std::hash::{Hash, Hasher};
     let err = |e: lopdf::Error| OverviewError::Pdf(e.to_string());
     let mut doc = lopdf::Document::load_mem(pdf).map_err(err)?;
     if let Ok(info) = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference) {
         if let Ok(lopdf::Object::Dictionary(d)) = doc.get_object_mut(info) {
-            d.set("Title", text_string(title));
-            d.set("Author", text_string(author));
-            d.set("Subject", text_string(title));
+            d.set("Title", text_string(&report.title));
+            d.set("Author", text_string(&report.author));
+            d.set("Subject", text_string(&report.title));
         }
     }
+    // 128 bits from two keyed passes of SipHash over the model (fixed keys,
+    // so stable for a given build); an ID only needs to tell files apart.
+    let digest = |salt: u8| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        salt.hash(&mut h);
+        format!("{report:?}").hash(&mut h);
+        h.finish()
+    };
+    let id = format!("{:016x}{:016x}", digest(1), digest(2));
+    let id = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
+    doc.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
     doc.compress();
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(|e| OverviewError::Pdf(e.to_string()))?;

@@ -310,6 +310,12 @@ fn pdf_in_three_languages_carries_header_entries_and_counts() {
 }
 
 #[test]
+fn the_same_report_gives_the_same_bytes() {
+    let m = model_of(&book(), Lang::Ru);
+    assert_eq!(render_pdf(&m).unwrap(), render_pdf(&m).unwrap(), "no clock, no random ids in the PDF");
+}
+
+#[test]
 fn pdf_embeds_subset_fonts_and_no_builtin_font() {
     let m = model_of(&book(), Lang::Kk);
     let (_dir, path) = write_pdf(&render_pdf(&m).unwrap(), "fonts.pdf");
