@@ -1,1 +1,103 @@
-//! shell
+//! The Kuzet desktop app: a thin Tauri 2 shell over `kuzet-core`.
+//!
+//! [`run`] starts the app: one window, a single instance, the commands of
+//! [`commands`], and the idle auto-lock. The shell knows the IPC protocol
+//! ([`ipc`]) and the desktop (dialogs, events); it knows nothing about SQL,
+//! counting or PDF drawing, which are the core's.
+
+pub mod bindings;
+pub mod commands;
+pub mod dialogs;
+pub mod ipc;
+pub mod state;
+
+use crate::ipc::{LockReason, VaultLockedEvent};
+use crate::state::{AppState, LaunchOptions};
+use tauri::{Emitter, Manager, Runtime};
+
+/// Adds Kuzet's state, commands and background tasks to a Tauri builder
+/// (the real one in [`run`], the mock runtime's in tests).
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, mut launch: LaunchOptions) -> tauri::Builder<R> {
+    builder
+        .setup(move |app| {
+            if launch.config_dir.is_none() {
+                launch.config_dir = app.path().app_config_dir().ok();
+            }
+            let check = launch.autolock_check.max(std::time::Duration::from_secs(1));
+            app.manage(AppState::new(launch.clone()));
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                loop {
+                    tokio::time::sleep(check).await;
+                    if handle.state::<AppState>().lock_if_idle() {
+                        let _ = handle.emit(
+                            commands::vault::VAULT_LOCKED_EVENT,
+                            VaultLockedEvent { reason: LockReason::Idle },
+                        );
+                    }
+                }
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::activity,
+            commands::vault::vault_create,
+            commands::vault::vault_open,
+            commands::vault::vault_lock,
+            commands::vault::vault_status,
+            commands::vault::passphrase_change,
+            commands::vault::backup_create,
+            commands::dialogs::pick_open_path,
+            commands::dialogs::pick_save_path,
+            commands::taxonomy::taxonomy_get,
+            commands::taxonomy::taxonomy_add_category,
+            commands::taxonomy::taxonomy_relabel,
+            commands::taxonomy::taxonomy_set_retired,
+            commands::cases::cases_find,
+            commands::cases::case_get,
+            commands::cases::case_create,
+            commands::cases::case_update,
+            commands::cases::case_delete,
+            commands::cases::development_create,
+            commands::cases::development_update,
+            commands::cases::development_delete,
+            commands::drafts::editor_draft_get,
+            commands::drafts::editor_draft_save,
+            commands::drafts::editor_draft_clear,
+            commands::overview::summary_month,
+            commands::overview::overview_draft_get,
+            commands::overview::overview_draft_save,
+            commands::overview::overview_preview,
+            commands::overview::overview_export_pdf,
+            commands::settings::settings_get,
+            commands::settings::settings_save,
+        ])
+}
+
+/// Replaces the default panic output: a panic message may quote case text
+/// (an `expect` on user data), so only the location is printed.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("kuzet: internal error at {at} (details withheld: they may contain case data)");
+    }));
+}
+
+/// Starts the desktop app.
+///
+/// # Panics
+/// When the window system cannot be initialised.
+pub fn run() {
+    quiet_panics();
+    app_builder(tauri::Builder::default(), LaunchOptions::from_env())
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            // A second start focuses the running window instead.
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .run(tauri::generate_context!())
+        .expect("the Kuzet window could not start");
+}

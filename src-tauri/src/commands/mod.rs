@@ -1,0 +1,12 @@
+//! The commands the UI invokes. Each is thin: parse the arguments, take the
+//! state, call one core function, convert the result. No SQL, no counting,
+//! no PDF drawing here.
+
+pub mod app;
+pub mod cases;
+pub mod dialogs;
+pub mod drafts;
+pub mod overview;
+pub mod settings;
+pub mod taxonomy;
+pub mod vault;

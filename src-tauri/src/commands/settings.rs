@@ -1,0 +1,32 @@
+//! Per-vault settings: the organisation (for the overview), the UI
+//! language and the auto-lock delay, all stored in the vault.
+
+use crate::commands::vault::{check_auto_lock, prefs};
+use crate::ipc::{IpcResult, SettingsDto, UiPrefs, UI_PREFS_KEY};
+use crate::state::AppState;
+use kuzet_core::overview::{OrgSettings, ORG_SETTINGS_KEY};
+use tauri::State;
+
+/// The vault's settings (defaults where none were saved).
+#[tauri::command]
+pub async fn settings_get(state: State<'_, AppState>) -> IpcResult<SettingsDto> {
+    state.with_vault(|v| {
+        let org: OrgSettings = v.get_document(ORG_SETTINGS_KEY)?.unwrap_or_default();
+        let prefs = prefs(v)?;
+        Ok(SettingsDto { org: (&org).into(), ui_lang: prefs.ui_lang, auto_lock_minutes: prefs.auto_lock_minutes })
+    })
+}
+
+/// Saves the settings; a new auto-lock delay applies at once.
+#[tauri::command]
+pub async fn settings_save(state: State<'_, AppState>, settings: SettingsDto) -> IpcResult<()> {
+    let minutes = check_auto_lock(settings.auto_lock_minutes)?;
+    let org = OrgSettings::from(settings.org);
+    let prefs = UiPrefs { ui_lang: settings.ui_lang, auto_lock_minutes: minutes };
+    state.with_session(|s| {
+        s.vault.put_document(ORG_SETTINGS_KEY, &org)?;
+        s.vault.put_document(UI_PREFS_KEY, &prefs)?;
+        s.auto_lock_minutes = minutes;
+        Ok(())
+    })
+}

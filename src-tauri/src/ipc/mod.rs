@@ -1,0 +1,20 @@
+//! The IPC protocol: the error type and the camelCase transport types that
+//! cross between the Rust shell and the web UI.
+//!
+//! Core types are not wire types: every type here is converted from/into
+//! `kuzet-core` types with `From`/`TryFrom`, and its TypeScript twin is
+//! generated into `ui/src/lib/bindings/` by [`crate::bindings`].
+
+mod app;
+mod case;
+mod error;
+mod overview;
+mod summary;
+mod taxonomy;
+
+pub use app::*;
+pub use case::*;
+pub use error::*;
+pub use overview::*;
+pub use summary::*;
+pub use taxonomy::*;

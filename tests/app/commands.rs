@@ -1,0 +1,249 @@
+//! The commands through Tauri's IPC on the mock runtime, with a real vault
+//! in a temporary directory.
+
+use kuzet_app::state::{AppState, LaunchOptions};
+use serde_json::{json, Value};
+use std::path::Path;
+use std::time::Duration;
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+struct Shell {
+    app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+impl Shell {
+    fn start(config_dir: &Path) -> Shell {
+        let launch = LaunchOptions {
+            config_dir: Some(config_dir.to_path_buf()),
+            test_save_path: Some(config_dir.join("saved.pdf")),
+            autolock_check: Duration::from_secs(3600),
+            ..LaunchOptions::default()
+        };
+        let app = kuzet_app::app_builder(mock_builder(), launch)
+            .build(mock_context(noop_assets()))
+            .expect("mock app builds");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
+        Shell { app, window }
+    }
+
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: tauri::ipc::InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().expect("json response"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn err_code(&self, cmd: &str, args: Value) -> String {
+        let e = self.invoke(cmd, args).expect_err(&format!("{cmd} must fail"));
+        e["code"].as_str().unwrap_or_else(|| panic!("{cmd}: error without code: {e}")).to_string()
+    }
+}
+
+fn kazakh_case() -> Value {
+    json!({
+        "ref": null,
+        "kind": "case",
+        "eventDate": "2024-05-14",
+        "region": "almaty_city",
+        "category": "journalists.obstruction",
+        "tags": [],
+        "title": "Тілшіге сот ғимаратына кіруге рұқсат берілмеді",
+        "summary": "Алматы қалалық сотында «Өзекті» тілшісі Әсем Құрманғазықызы сот отырысына жіберілмеді.",
+        "victimType": "journalist",
+        "victimName": "Әсем Құрманғазықызы",
+        "outlet": "Өзекті",
+        "perpetratorType": "state",
+        "legalBasis": null,
+        "proceeding": null,
+        "sources": ["https://adilsoz.kz"],
+        "status": "open",
+        "confidential": false,
+        "language": "kk"
+    })
+}
+
+fn no_filter() -> Value {
+    json!({})
+}
+
+#[test]
+fn a_wrong_passphrase_is_an_error_never_an_empty_vault() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vault = dir.path().join("v.kuzet");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": vault, "passphrase": "дұрыс құпия сөз"}));
+    shell.ok("vault_lock", json!({}));
+    assert_eq!(shell.err_code("vault_open", json!({"path": vault, "passphrase": "wrong"})), "WrongPassphrase");
+    assert_eq!(shell.err_code("cases_find", json!({"filter": no_filter(), "offset": 0, "limit": 50})), "Locked");
+    assert_eq!(
+        shell.err_code("vault_open", json!({"path": dir.path().join("none.kuzet"), "passphrase": "x"})),
+        "Missing"
+    );
+    let info = shell.ok("vault_open", json!({"path": vault, "passphrase": "дұрыс құпия сөз"}));
+    assert_eq!(info["autoLockMinutes"], 10, "a new vault locks after 10 idle minutes");
+    assert_eq!(shell.ok("vault_status", json!({}))["unlocked"], true);
+}
+
+#[test]
+fn a_kazakh_case_is_found_by_an_upper_case_search_and_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    let created = shell.ok("case_create", json!({"data": kazakh_case()}));
+    let id = created["id"].as_str().expect("id").to_string();
+    assert_eq!(created["data"]["title"], kazakh_case()["title"]);
+
+    let page = shell.ok(
+        "cases_find",
+        json!({"filter": {"text": "ҚҰРМАНҒАЗЫҚЫЗЫ"}, "offset": 0, "limit": 50}),
+    );
+    assert_eq!(page["total"], 1, "upper-case Kazakh finds the lower-case name: {page}");
+    assert_eq!(page["rows"][0]["id"], id.as_str());
+    assert_eq!(page["rows"][0]["eventDate"], "2024-05-14");
+
+    let none = shell.ok("cases_find", json!({"filter": {"text": "Шымкент"}, "offset": 0, "limit": 50}));
+    assert_eq!(none["total"], 0, "a word that is nowhere finds nothing");
+
+    let got = shell.ok("case_get", json!({"id": id}));
+    assert_eq!(got["data"]["victimName"], "Әсем Құрманғазықызы");
+
+    let summary = shell.ok("summary_month", json!({"month": "2024-05"}));
+    assert_eq!(summary["counts"]["total"], 1, "the case is counted in May 2024");
+    let journalists = summary["counts"]["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .find(|g| g["code"] == "journalists")
+        .expect("journalists group");
+    assert_eq!(journalists["count"], 1);
+    assert_eq!(shell.ok("summary_month", json!({"month": "2024-06"}))["counts"]["total"], 0, "not in June");
+    assert_eq!(summary["changeFromPreviousMonth"]["kind"], "fromZero");
+
+    let preview = shell.ok("overview_preview", json!({"month": "2024-05", "lang": "kk"}));
+    let entries: Vec<&str> = preview["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["entries"].as_array().expect("entries").iter())
+        .map(|e| e["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(entries, [kazakh_case()["title"].as_str().unwrap()], "the month's only case is the only entry");
+
+    let saved = shell.ok("overview_export_pdf", json!({"month": "2024-05", "lang": "kk"}));
+    let path = saved.as_str().expect("the path of the PDF");
+    let bytes = std::fs::read(path).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
+
+    let draft = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    let mut edited = draft.clone();
+    edited["title"]["kk"] = json!("Мамыр айының шолуы");
+    shell.ok("overview_draft_save", json!({"month": "2024-05", "draft": edited}));
+    let again = shell.ok("overview_preview", json!({"month": "2024-05", "lang": "kk"}));
+    assert_eq!(again["title"], "Мамыр айының шолуы", "the saved title override is used");
+}
+
+#[test]
+fn bad_input_names_the_fields() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    let mut bad = kazakh_case();
+    bad["eventDate"] = json!("2024-02-30");
+    bad["title"] = json!("   ");
+    let e = shell.invoke("case_create", json!({"data": bad})).expect_err("invalid case");
+    assert_eq!(e["code"], "Validation");
+    let fields: Vec<&str> = e["fields"].as_array().expect("fields").iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["eventDate"], "the impossible date is refused before the core sees the case");
+
+    let mut bad = kazakh_case();
+    bad["title"] = json!("   ");
+    bad["category"] = json!("journalists.nope");
+    let e = shell.invoke("case_create", json!({"data": bad})).expect_err("invalid case");
+    let fields: Vec<&str> = e["fields"].as_array().expect("fields").iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["title", "category"]);
+    assert_eq!(shell.err_code("case_get", json!({"id": "not-a-uuid"})), "Validation");
+    assert_eq!(shell.err_code("case_get", json!({"id": "6f1c2a4e-0000-4000-8000-000000000000"})), "NotFound");
+}
+
+#[test]
+fn locking_forgets_the_vault_and_idling_locks_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vault = dir.path().join("v.kuzet");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": vault, "passphrase": "pass"}));
+    shell.ok("cases_find", json!({"filter": no_filter(), "offset": 0, "limit": 10}));
+    shell.ok("vault_lock", json!({}));
+    assert_eq!(shell.err_code("cases_find", json!({"filter": no_filter(), "offset": 0, "limit": 10})), "Locked");
+    assert_eq!(shell.ok("vault_status", json!({}))["unlocked"], false);
+
+    shell.ok("vault_open", json!({"path": vault, "passphrase": "pass"}));
+    let state = shell.app.state::<AppState>();
+    state.backdate_activity(Duration::from_secs(9 * 60));
+    assert!(!state.lock_if_idle(), "9 idle minutes are fewer than the default 10");
+    state.backdate_activity(Duration::from_secs(11 * 60));
+    assert!(state.lock_if_idle(), "11 idle minutes lock the vault");
+    assert_eq!(shell.err_code("taxonomy_get", json!({})), "Locked");
+
+    let info = shell.ok("app_info", json!({}));
+    assert_eq!(info["recentVaults"][0], vault.display().to_string(), "the vault is remembered by path");
+}
+
+#[test]
+fn settings_round_trip_and_change_the_auto_lock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    let mut settings = shell.ok("settings_get", json!({}));
+    assert_eq!(settings["autoLockMinutes"], 10);
+    settings["autoLockMinutes"] = json!(3);
+    settings["uiLang"] = json!("kk");
+    shell.ok("settings_save", json!({"settings": settings}));
+    assert_eq!(shell.ok("vault_status", json!({}))["autoLockMinutes"], 3, "applies at once");
+    settings["autoLockMinutes"] = json!(0);
+    assert_eq!(shell.err_code("settings_save", json!({"settings": settings})), "Validation");
+    shell.ok("vault_lock", json!({}));
+    let info = shell.ok("vault_open", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    assert_eq!((info["uiLang"].as_str(), info["autoLockMinutes"].as_u64()), (Some("kk"), Some(3)), "kept in the vault");
+}
+
+#[test]
+fn the_passphrase_change_checks_the_current_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vault = dir.path().join("v.kuzet");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": vault, "passphrase": "ескі"}));
+    assert_eq!(shell.err_code("passphrase_change", json!({"current": "wrong", "next": "жаңа"})), "WrongPassphrase");
+    shell.ok("passphrase_change", json!({"current": "ескі", "next": "жаңа"}));
+    shell.ok("vault_lock", json!({}));
+    assert_eq!(shell.err_code("vault_open", json!({"path": vault, "passphrase": "ескі"})), "WrongPassphrase");
+    shell.ok("vault_open", json!({"path": vault, "passphrase": "жаңа"}));
+}
+
+#[test]
+fn editor_drafts_live_in_the_vault() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    assert_eq!(shell.ok("editor_draft_get", json!({"key": "new-case"})), Value::Null);
+    shell.ok("editor_draft_save", json!({"key": "new-case", "json": {"title": "Қорқыту"}}));
+    assert_eq!(shell.ok("editor_draft_get", json!({"key": "new-case"}))["title"], "Қорқыту");
+    shell.ok("editor_draft_clear", json!({"key": "new-case"}));
+    assert_eq!(shell.ok("editor_draft_get", json!({"key": "new-case"})), Value::Null);
+    assert_eq!(shell.err_code("editor_draft_get", json!({"key": "../x y"})), "Validation");
+}
