@@ -89,7 +89,7 @@ fn truncated_file_with_an_open_quote() {
 
 #[test]
 fn binary_file() {
-    refused(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03Valid row".to_vec(), &["line 1: the file holds a NUL byte"]);
+    refused(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03Valid row", &["line 1: the file holds a NUL byte"]);
 }
 
 #[test]
@@ -179,4 +179,16 @@ fn no_passphrase_without_a_terminal_is_a_usage_error() {
     };
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("set KUZET_PASSPHRASE"));
+}
+
+#[test]
+fn a_development_cannot_move_to_another_case() {
+    let d = Dir::with_fixture();
+    let file = d.file(
+        "move.csv",
+        format!("{HEADER}2024-05-C02-D1,development,2024-05-C01,2024-05-13,,Maricheva fined 73 840 tenge\n"),
+    );
+    let f = file.to_str().unwrap();
+    d.kuzet(&["import", "--dry-run", f]).fails(4, &["line 2, column parent_ref:", "belongs to another case"]);
+    d.kuzet(&["import", f]).fails(4, &["line 2, column parent_ref:", "belongs to another case"]);
 }

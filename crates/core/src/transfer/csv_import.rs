@@ -356,7 +356,7 @@ impl<'a> Row<'a> {
 
 /// What a row became: a case (or context event) or a development.
 enum Parsed {
-    Case(CaseData),
+    Case(Box<CaseData>),
     Development { parent_ref: String, data: DevelopmentData },
 }
 
@@ -516,7 +516,7 @@ fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed> {
     if let Err(e) = data.validate(taxonomy, None) {
         row.add_validation(e);
     }
-    row.errors.is_empty().then_some(Parsed::Case(data))
+    row.errors.is_empty().then(|| Parsed::Case(Box::new(data)))
 }
 
 /// Reads an import file and checks everything that does not need the vault:
@@ -619,7 +619,7 @@ pub fn parse_csv(bytes: &[u8], taxonomy: &Taxonomy) -> Result<Vec<(u64, ImportIt
         }
         errors.append(&mut row.errors);
         match parsed {
-            Some(Parsed::Case(data)) => cases.push((line, ImportItem::Case(data))),
+            Some(Parsed::Case(data)) => cases.push((line, ImportItem::Case(*data))),
             Some(Parsed::Development { parent_ref, data }) => {
                 developments.push((line, ImportItem::Development { parent_ref: crate::text::nfc(&parent_ref), data }))
             }
@@ -682,9 +682,10 @@ fn check_parents(vault: &Vault, items: &[(u64, ImportItem)]) -> Result<(), Trans
 /// unchanged, different → updated).
 ///
 /// # Errors
-/// [`TransferError::Invalid`] for a development whose parent is nowhere, or a
-/// ref used in the vault by the other kind of record (a case ref on a
-/// development row or the reverse); vault errors.
+/// [`TransferError::Invalid`] for a development whose parent is nowhere, a
+/// development moved to another case, or a ref used in the vault by the
+/// other kind of record (a case ref on a development row or the reverse);
+/// vault errors.
 pub fn plan_import(vault: &Vault, items: &[(u64, ImportItem)]) -> Result<ImportSummary, TransferError> {
     check_parents(vault, items)?;
     let developments: HashMap<String, _> =
@@ -710,8 +711,16 @@ pub fn plan_import(vault: &Vault, items: &[(u64, ImportItem)]) -> Result<ImportS
                 match developments.get(r) {
                     None => None,
                     Some(d) => {
-                        let parent = vault.case_by_ref(parent_ref)?;
-                        Some(&d.data == data && parent.is_some_and(|p| p.id == d.case_id))
+                        // As in the vault: a development stays with its case.
+                        if vault.case_by_ref(parent_ref)?.is_none_or(|p| p.id != d.case_id) {
+                            errors.push(row_error(
+                                *line,
+                                Column::ParentRef.name(),
+                                format!("development {r:?} belongs to another case in the vault"),
+                            ));
+                            continue;
+                        }
+                        Some(&d.data == data)
                     }
                 }
             }

@@ -39,6 +39,12 @@
 //! `event_date`, `title`, `summary`, `source_url` and `language`: anything in
 //! another column is an error, never silently dropped.
 //!
+//! Refs: the export writes a case's or development's external ref; records
+//! created in the app have none, and their id (a UUID) is written instead.
+//! Such a file imports cleanly into another vault, but importing it back
+//! into the *same* vault adds copies of those records, because the vault
+//! matches imports on external refs only.
+//!
 //! Spreadsheet formula neutralisation: the CSV export prefixes a cell whose
 //! text (after any leading apostrophes) begins with `=`, `+`, `-`, `@`, a tab
 //! or a carriage return with one apostrophe `'`, so that a spreadsheet shows
