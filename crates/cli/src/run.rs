@@ -51,6 +51,19 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result {
     Ok(())
 }
 
+/// Refuses to write an export or a PDF over the vault itself, which would
+/// replace the encrypted cases with a plaintext file.
+fn not_the_vault(vault: &Path, out: &Path) -> Result {
+    let same = match (vault.canonicalize(), out.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Failure::Invalid(format!("{} is the vault itself; choose another output file", out.display())));
+    }
+    Ok(())
+}
+
 fn print_json(value: &impl serde::Serialize) -> Result {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))?;
     println!("{text}");
@@ -86,6 +99,7 @@ pub fn import(path: &Path, file: &Path, dry_run: bool) -> Result {
 }
 
 pub fn export(path: &Path, format: ExportFormat, out: &Path, month: Option<Month>) -> Result {
+    not_the_vault(path, out)?;
     let (vault, _) = open(path)?;
     let set = transfer::select(&vault, month)?;
     transfer::write_export(&set, format, out, Utc::now())?;
@@ -170,6 +184,7 @@ pub fn stats(path: &Path, month: Month, json: bool) -> Result {
 }
 
 pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path) -> Result {
+    not_the_vault(path, out)?;
     let (vault, _) = open(path)?;
     let bar = spinner("drawing the overview");
     let cases = cases_for(&vault, month)?;

@@ -192,3 +192,12 @@ fn a_development_cannot_move_to_another_case() {
     d.kuzet(&["import", "--dry-run", f]).fails(4, &["line 2, column parent_ref:", "belongs to another case"]);
     d.kuzet(&["import", f]).fails(4, &["line 2, column parent_ref:", "belongs to another case"]);
 }
+
+#[test]
+fn an_export_never_replaces_the_vault() {
+    let d = Dir::with_fixture();
+    let vault = d.vault.to_str().unwrap().to_string();
+    d.kuzet(&["export", "--format", "csv", "--out", &vault]).fails(4, &["is the vault itself"]);
+    d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", &vault]).fails(4, &["is the vault itself"]);
+    assert_eq!(d.stats("2024-05")["total"], 45, "the vault is intact");
+}
