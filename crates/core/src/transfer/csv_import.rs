@@ -184,6 +184,18 @@ fn line_at(bytes: &[u8], at: usize) -> u64 {
     1 + bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count() as u64
 }
 
+/// The physical line a record starts on. The `csv` crate's own line count
+/// misses line breaks written as CRLF, and its byte offset may point at the
+/// line break before the record, so skip line breaks and count from there.
+fn record_line(text: &str, position: &csv::Position) -> u64 {
+    let bytes = text.as_bytes();
+    let mut at = position.byte() as usize;
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    line_at(bytes, at)
+}
+
 /// Checks that `bytes` is a complete UTF-8 text (no NUL or other control
 /// characters but line breaks and tabs, no open quote at the end) and
 /// returns it without a BOM.
@@ -215,7 +227,7 @@ fn decode(bytes: &[u8]) -> Result<&str, TransferError> {
             ),
         ));
     }
-    if let Some(line) = unterminated_quote(text.as_bytes()) {
+    if let Some(line) = unterminated_quote(text.as_bytes(), delimiter(text)) {
         return Err(invalid(
             line,
             "a quoted field starts here and is never closed: the file is truncated or a '\"' is missing".into(),
@@ -224,12 +236,24 @@ fn decode(bytes: &[u8]) -> Result<&str, TransferError> {
     Ok(text)
 }
 
+/// The field separator: `,` as RFC 4180 says, or `;` when the header line
+/// has semicolons and no comma (spreadsheets in Kazakh and Russian locales
+/// save "CSV" with semicolons).
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if !header.contains(',') && header.contains(';') {
+        b';'
+    } else {
+        b','
+    }
+}
+
 /// The line of a quoted field left open at the end of the file, if any.
 ///
 /// The `csv` crate silently ends such a field at end of file, which would turn
 /// a truncated file into a shorter but "valid" last row; this follows RFC 4180
 /// (a quote opens a field only at its start; `""` inside is a literal quote).
-fn unterminated_quote(bytes: &[u8]) -> Option<u64> {
+fn unterminated_quote(bytes: &[u8], delimiter: u8) -> Option<u64> {
     #[derive(PartialEq)]
     enum S {
         FieldStart,
@@ -247,7 +271,8 @@ fn unterminated_quote(bytes: &[u8]) -> Option<u64> {
             (S::Quoted, b'"') => S::QuoteInQuoted,
             (S::Quoted, _) => S::Quoted,
             (S::QuoteInQuoted, b'"') => S::Quoted,
-            (_, b',' | b'\n') => S::FieldStart,
+            (_, b'\n') => S::FieldStart,
+            (_, b) if b == delimiter => S::FieldStart,
             _ => S::Unquoted,
         };
         if b == b'\n' {
@@ -520,6 +545,7 @@ fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed> {
 }
 
 /// Reads an import file and checks everything that does not need the vault:
+/// the separator (`,`, or `;` when the header has semicolons and no comma),
 /// encoding (UTF-8, optional BOM; UTF-16, NUL bytes and invalid bytes are
 /// refused with their line), quoting (an unterminated quoted field is refused
 /// with the line it opens on), the header (unknown, duplicate or missing
@@ -535,14 +561,18 @@ fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed> {
 /// [`TransferError::Invalid`] with every problem found, in line order.
 pub fn parse_csv(bytes: &[u8], taxonomy: &Taxonomy) -> Result<Vec<(u64, ImportItem)>, TransferError> {
     let text = decode(bytes)?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(text))
+        .from_reader(text.as_bytes());
     let mut records = reader.records();
     let header = match records.next() {
         None => return Err(TransferError::Invalid(vec![row_error(1, "", "the file is empty: expected a header row")])),
         Some(Err(e)) => return Err(TransferError::Invalid(vec![row_error(1, "", e.to_string())])),
         Some(Ok(h)) => h,
     };
-    let header_line = header.position().map_or(1, csv::Position::line);
+    let header_line = header.position().map_or(1, |p| record_line(text, p));
     let mut errors = Vec::new();
     let mut positions = vec![None; Column::ALL.len()];
     for (i, name) in header.iter().enumerate() {
@@ -580,12 +610,12 @@ pub fn parse_csv(bytes: &[u8], taxonomy: &Taxonomy) -> Result<Vec<(u64, ImportIt
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, csv::Position::line);
+                let line = e.position().map_or(0, |p| record_line(text, p));
                 errors.push(row_error(line, "", e.to_string()));
                 continue;
             }
         };
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record.position().map_or(0, |p| record_line(text, p));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -832,6 +862,14 @@ mod tests {
         );
         check(&input, &["L2 case R1", "L4 case R2"]);
         assert_eq!(one(&input).title, "Title, with comma and \"quotes\"\nand a second line");
+    }
+
+    #[test]
+    fn windows_line_ends_and_semicolon_separators_are_read() {
+        let input = "ref,event_date,category,title\r\nR1,2024-05-10,journalists.threat,\"two\r\nlines\"\r\nR2,2024-05-11,journalists.threat,T\r\n";
+        check(input, &["L2 case R1", "L4 case R2"]);
+        assert_eq!(one(input).title, "two\r\nlines", "line breaks inside a quoted field are kept as written");
+        check("ref;event_date;category;title\nR1;2024-05-10;journalists.threat;\"Угроза; звонок\"\n", &["L2 case R1"]);
     }
 
     #[test]

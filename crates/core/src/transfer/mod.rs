@@ -8,7 +8,9 @@
 //! # The CSV format
 //!
 //! UTF-8 (a byte-order mark is accepted), a header row, RFC 4180 quoting
-//! (fields may hold commas, doubled quotes and line breaks). Columns may come
+//! (fields may hold commas, doubled quotes and line breaks). The separator is
+//! a comma; a file whose header has semicolons and no comma is read with `;`
+//! (what spreadsheets in Kazakh and Russian locales write). Columns may come
 //! in any order; an unknown column is an error; a missing optional column is
 //! read as empty. The columns ([`Column`]):
 //!
