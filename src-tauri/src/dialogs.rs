@@ -16,8 +16,7 @@ use std::time::{Duration, Instant};
 const IMPOSSIBLY_FAST: Duration = Duration::from_millis(400);
 
 fn zenity_on_path() -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
 }
 
 fn no_dialog() -> IpcError {
@@ -64,7 +63,8 @@ pub async fn save_path(launch: &LaunchOptions, default_name: &str, ext: &str) ->
             .map(|h| h.path().to_path_buf());
         judge(picked, started)?
     };
-    Ok(answer.map(|p| if p.extension().is_some_and(|e| e.eq_ignore_ascii_case(&ext)) { p } else { p.with_extension(&ext) }))
+    Ok(answer
+        .map(|p| if p.extension().is_some_and(|e| e.eq_ignore_ascii_case(&ext)) { p } else { p.with_extension(&ext) }))
 }
 
 /// Asks which vault to open. `None` when the user cancelled.

@@ -17,23 +17,22 @@ use tauri::{Emitter, Manager, Runtime};
 
 /// Adds Kuzet's state, commands and background tasks to a Tauri builder
 /// (the real one in [`run`], the mock runtime's in tests).
-pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, mut launch: LaunchOptions) -> tauri::Builder<R> {
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, launch: LaunchOptions) -> tauri::Builder<R> {
+    let check = launch.autolock_check.max(std::time::Duration::from_secs(1));
     builder
+        .manage(AppState::new(launch))
         .setup(move |app| {
-            if launch.config_dir.is_none() {
-                launch.config_dir = app.path().app_config_dir().ok();
+            let state = app.state::<AppState>();
+            if let Ok(dir) = app.path().app_config_dir() {
+                state.use_config_dir_if_unset(dir);
             }
-            let check = launch.autolock_check.max(std::time::Duration::from_secs(1));
-            app.manage(AppState::new(launch.clone()));
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 loop {
                     tokio::time::sleep(check).await;
                     if handle.state::<AppState>().lock_if_idle() {
-                        let _ = handle.emit(
-                            commands::vault::VAULT_LOCKED_EVENT,
-                            VaultLockedEvent { reason: LockReason::Idle },
-                        );
+                        let _ = handle
+                            .emit(commands::vault::VAULT_LOCKED_EVENT, VaultLockedEvent { reason: LockReason::Idle });
                     }
                 }
             });

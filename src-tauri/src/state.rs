@@ -7,10 +7,10 @@
 
 use crate::ipc::{IpcError, IpcResult};
 use kuzet_core::vault::Vault;
-use zeroize::Zeroizing;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+use zeroize::Zeroizing;
 
 /// An unlocked vault and what belongs to its session.
 pub struct Session {
@@ -84,7 +84,12 @@ impl AppState {
     /// A locked app.
     pub fn new(launch: LaunchOptions) -> Self {
         let recent = RecentVaults::load(launch.config_dir.as_deref());
-        AppState { session: Mutex::new(None), last_activity: Mutex::new(Instant::now()), launch, recent: Mutex::new(recent) }
+        AppState {
+            session: Mutex::new(None),
+            last_activity: Mutex::new(Instant::now()),
+            launch,
+            recent: Mutex::new(recent),
+        }
     }
 
     /// Records user activity: resets the idle timer.
@@ -146,6 +151,14 @@ impl AppState {
     pub fn backdate_activity(&self, ago: Duration) {
         let mut t = lock(&self.last_activity);
         *t = Instant::now().checked_sub(ago).unwrap_or(*t);
+    }
+
+    /// Keeps the recent-vaults list in `dir` unless the launch options
+    /// already chose a directory (tests do).
+    pub fn use_config_dir_if_unset(&self, dir: PathBuf) {
+        if self.launch.config_dir.is_none() {
+            *lock(&self.recent) = RecentVaults::load(Some(&dir));
+        }
     }
 
     /// Recently opened vaults, newest first.

@@ -28,7 +28,11 @@ fn committed_bindings_match_the_rust_types() {
     kuzet_app::bindings::export_all(fresh.path()).expect("generate bindings");
     let want = read_dir_ts(fresh.path());
     let got = read_dir_ts(&committed);
-    assert!(want.contains_key("CaseDto.ts") && want.contains_key("IpcError.ts"), "generation produced {:?}", want.keys());
+    assert!(
+        want.contains_key("CaseDto.ts") && want.contains_key("IpcError.ts"),
+        "generation produced {:?}",
+        want.keys()
+    );
     let missing: Vec<_> = want.keys().filter(|k| !got.contains_key(*k)).collect();
     let extra: Vec<_> = got.keys().filter(|k| !want.contains_key(*k)).collect();
     let changed: Vec<_> = want.iter().filter(|(k, v)| got.get(*k).is_some_and(|g| g != *v)).map(|(k, _)| k).collect();

@@ -22,9 +22,8 @@ impl Shell {
             autolock_check: Duration::from_secs(3600),
             ..LaunchOptions::default()
         };
-        let app = kuzet_app::app_builder(mock_builder(), launch)
-            .build(mock_context(noop_assets()))
-            .expect("mock app builds");
+        let app =
+            kuzet_app::app_builder(mock_builder(), launch).build(mock_context(noop_assets())).expect("mock app builds");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
         Shell { app, window }
     }
@@ -109,10 +108,7 @@ fn a_kazakh_case_is_found_by_an_upper_case_search_and_counted() {
     let id = created["id"].as_str().expect("id").to_string();
     assert_eq!(created["data"]["title"], kazakh_case()["title"]);
 
-    let page = shell.ok(
-        "cases_find",
-        json!({"filter": {"text": "ҚҰРМАНҒАЗЫҚЫЗЫ"}, "offset": 0, "limit": 50}),
-    );
+    let page = shell.ok("cases_find", json!({"filter": {"text": "ҚҰРМАНҒАЗЫҚЫЗЫ"}, "offset": 0, "limit": 50}));
     assert_eq!(page["total"], 1, "upper-case Kazakh finds the lower-case name: {page}");
     assert_eq!(page["rows"][0]["id"], id.as_str());
     assert_eq!(page["rows"][0]["eventDate"], "2024-05-14");
@@ -168,14 +164,16 @@ fn bad_input_names_the_fields() {
     bad["title"] = json!("   ");
     let e = shell.invoke("case_create", json!({"data": bad})).expect_err("invalid case");
     assert_eq!(e["code"], "Validation");
-    let fields: Vec<&str> = e["fields"].as_array().expect("fields").iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        e["fields"].as_array().expect("fields").iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["eventDate"], "the impossible date is refused before the core sees the case");
 
     let mut bad = kazakh_case();
     bad["title"] = json!("   ");
     bad["category"] = json!("journalists.nope");
     let e = shell.invoke("case_create", json!({"data": bad})).expect_err("invalid case");
-    let fields: Vec<&str> = e["fields"].as_array().expect("fields").iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        e["fields"].as_array().expect("fields").iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["title", "category"]);
     assert_eq!(shell.err_code("case_get", json!({"id": "not-a-uuid"})), "Validation");
     assert_eq!(shell.err_code("case_get", json!({"id": "6f1c2a4e-0000-4000-8000-000000000000"})), "NotFound");

@@ -7,11 +7,7 @@ use tauri::{AppHandle, Manager, Runtime, State};
 /// Version, default vault path, recent vaults and the demo vault.
 #[tauri::command]
 pub async fn app_info<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> IpcResult<AppInfo> {
-    let dir = app
-        .path()
-        .document_dir()
-        .or_else(|_| app.path().home_dir())
-        .unwrap_or_else(|_| std::env::temp_dir());
+    let dir = app.path().document_dir().or_else(|_| app.path().home_dir()).unwrap_or_else(|_| std::env::temp_dir());
     Ok(AppInfo {
         version: app.package_info().version.to_string(),
         default_vault_path: dir.join("kuzet.kuzet").display().to_string(),

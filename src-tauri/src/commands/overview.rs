@@ -11,7 +11,9 @@ use crate::state::AppState;
 use kuzet_core::case::{Case, Development};
 use kuzet_core::lang::Lang;
 use kuzet_core::month::{local_date, Month};
-use kuzet_core::overview::{build_report, default_draft, draft_key, render_pdf, OrgSettings, OverviewDraft, ReportModel, ORG_SETTINGS_KEY};
+use kuzet_core::overview::{
+    build_report, default_draft, draft_key, render_pdf, OrgSettings, OverviewDraft, ReportModel, ORG_SETTINGS_KEY,
+};
 use kuzet_core::summary::{summary, MonthSummary};
 use kuzet_core::vault::Vault;
 use std::str::FromStr;
@@ -47,13 +49,9 @@ fn draft(v: &Vault, month: Month, inputs: &Inputs) -> IpcResult<OverviewDraft> {
             d.retain_existing(&inputs.cases, &inputs.developments);
             Ok(d)
         }
-        None => Ok(default_draft(
-            month,
-            &inputs.cases,
-            &inputs.developments,
-            v.taxonomy(),
-            local_date(chrono::Utc::now()),
-        )),
+        None => {
+            Ok(default_draft(month, &inputs.cases, &inputs.developments, v.taxonomy(), local_date(chrono::Utc::now())))
+        }
     }
 }
 
@@ -103,7 +101,11 @@ pub async fn overview_preview(state: State<'_, AppState>, month: String, lang: L
 /// Asks where to save, renders the overview PDF and writes it there.
 /// Returns the path, or null when the user cancelled.
 #[tauri::command]
-pub async fn overview_export_pdf(state: State<'_, AppState>, month: String, lang: LangDto) -> IpcResult<Option<String>> {
+pub async fn overview_export_pdf(
+    state: State<'_, AppState>,
+    month: String,
+    lang: LangDto,
+) -> IpcResult<Option<String>> {
     let month = self::month(&month)?;
     let model = state.with_vault(|v| report(v, month, lang.into()))?;
     let name = format!("overview-{month}-{}.pdf", Lang::from(lang).code());

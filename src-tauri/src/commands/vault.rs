@@ -2,14 +2,13 @@
 
 use crate::dialogs;
 use crate::ipc::{
-    ErrorCode, IpcError, IpcResult, LockReason, UiPrefs, VaultInfo, VaultLockedEvent, VaultStatus,
-    UI_PREFS_KEY,
+    ErrorCode, IpcError, IpcResult, LockReason, UiPrefs, VaultInfo, VaultLockedEvent, VaultStatus, UI_PREFS_KEY,
 };
 use crate::state::{AppState, Session};
 use kuzet_core::vault::{Passphrase, Vault, VaultError};
 use std::path::PathBuf;
-use zeroize::Zeroizing;
 use tauri::{AppHandle, Emitter, Runtime, State};
+use zeroize::Zeroizing;
 
 /// The event the UI listens to: go back to the unlock screen.
 pub const VAULT_LOCKED_EVENT: &str = "vault-locked";
@@ -38,8 +37,8 @@ async fn unlock_with(
     let (vault, passphrase) = tauri::async_runtime::spawn_blocking(move || {
         open(&path, &Passphrase::new(passphrase.as_str())).map(|v| (v, passphrase))
     })
-        .await
-        .map_err(|e| IpcError::internal(format!("opening the vault stopped: {e}")))??;
+    .await
+    .map_err(|e| IpcError::internal(format!("opening the vault stopped: {e}")))??;
     let prefs: UiPrefs = vault.get_document(UI_PREFS_KEY)?.unwrap_or_default();
     let info = VaultInfo {
         path: vault.path().display().to_string(),

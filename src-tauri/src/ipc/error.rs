@@ -122,11 +122,8 @@ pub fn transport_field(core: &str) -> String {
 
 impl From<ValidationErrors> for IpcError {
     fn from(e: ValidationErrors) -> Self {
-        let fields: Vec<FieldErrorDto> = e
-            .0
-            .into_iter()
-            .map(|f| FieldErrorDto { field: transport_field(&f.field), message: f.message })
-            .collect();
+        let fields: Vec<FieldErrorDto> =
+            e.0.into_iter().map(|f| FieldErrorDto { field: transport_field(&f.field), message: f.message }).collect();
         let message = fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ");
         IpcError { code: ErrorCode::Validation, message, fields: Some(fields) }
     }
@@ -151,7 +148,10 @@ impl From<VaultError> for IpcError {
                 message,
                 fields: Some(
                     rows.into_iter()
-                        .map(|r| FieldErrorDto { field: transport_field(&r.column), message: format!("line {}: {}", r.line, r.message) })
+                        .map(|r| FieldErrorDto {
+                            field: transport_field(&r.column),
+                            message: format!("line {}: {}", r.line, r.message),
+                        })
                         .collect(),
                 ),
             },

@@ -357,7 +357,11 @@ impl From<&ReportModel> for ReportModelDto {
             count_lines: m
                 .count_lines
                 .iter()
-                .map(|c| CountLineDto { text: c.text.clone(), including: c.including.clone(), bullets: c.bullets.clone() })
+                .map(|c| CountLineDto {
+                    text: c.text.clone(),
+                    including: c.including.clone(),
+                    bullets: c.bullets.clone(),
+                })
                 .collect(),
             trend: m.trend.clone(),
             series_heading: m.series_heading.clone(),

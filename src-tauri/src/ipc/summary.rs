@@ -40,7 +40,11 @@ impl From<&GroupCount> for GroupCountDto {
             code: g.code.to_string(),
             count: g.count,
             share_percent: g.share_percent,
-            categories: g.categories.iter().map(|c| CategoryCountDto { code: c.code.to_string(), count: c.count }).collect(),
+            categories: g
+                .categories
+                .iter()
+                .map(|c| CategoryCountDto { code: c.code.to_string(), count: c.count })
+                .collect(),
             others: g.others,
         }
     }
@@ -156,7 +160,10 @@ impl From<&GroupSeries> for GroupSeriesDto {
             categories: g
                 .categories
                 .iter()
-                .map(|c| CategorySeriesDto { code: c.code.to_string(), points: c.points.iter().map(Into::into).collect() })
+                .map(|c| CategorySeriesDto {
+                    code: c.code.to_string(),
+                    points: c.points.iter().map(Into::into).collect(),
+                })
                 .collect(),
         }
     }
