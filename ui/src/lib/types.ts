@@ -1,117 +1,127 @@
 // Types of the IPC contract (APP-CONTRACT.md).
 //
-// PROVISIONAL: shaped after the contract until the shell's generated ts-rs
-// bindings land in ./bindings/; then this file only re-exports those and
-// adds UI-only types (never a redeclared backend type).
+// Transport types are generated from Rust (ts-rs) into ./bindings/ by the
+// shell; this file re-exports them and adds UI-only aliases. Never redeclare
+// a backend type here.
 
-export type LangDto = "kk" | "ru" | "en";
-export type LabelsDto = { kk: string; ru: string; en: string };
-export type ErrorCode =
-  | "Locked" | "WrongPassphrase" | "NotAVault" | "InUse" | "AlreadyExists" | "Missing"
-  | "Validation" | "NotFound" | "NoDialog" | "TooNew" | "Internal";
-export type FieldErrorDto = { field: string; message: string };
-export type IpcError = { code: ErrorCode; message: string; fields?: Array<FieldErrorDto> };
-export type DemoVaultDto = { path: string; passphrase: string };
-export type AppInfo = { version: string; defaultVaultPath: string; recentVaults: Array<string>; demo: DemoVaultDto | null };
-export type VaultInfo = { path: string; uiLang: LangDto; autoLockMinutes: number };
-export type VaultStatus = { unlocked: boolean; path: string | null; autoLockMinutes: number };
-export type LockReason = "idle" | "user";
-export type VaultLockedEvent = { reason: LockReason };
-export type OrgDto = {
-  name: LabelsDto; shortName: LabelsDto; monitoringHead: LabelsDto; headEmail: string; contactEmail: string;
-};
-export type SettingsDto = { org: OrgDto; uiLang: LangDto; autoLockMinutes: number };
-export type CategoryDto = {
-  code: string; label: LabelsDto; retired: boolean; isOther: boolean; legalReference: string | null; note: string | null;
-};
-export type GroupDto = { code: string; counted: boolean; label: LabelsDto; categories: Array<CategoryDto> };
-export type TermDto = { code: string; label: LabelsDto; references: Array<string> };
-export type RegionKindDto = "city" | "region" | "other";
-export type RegionDto = { code: string; kind: RegionKindDto; label: LabelsDto };
-export type TaxonomyDto = {
-  version: number; groups: Array<GroupDto>; regions: Array<RegionDto>; victimTypes: Array<TermDto>;
-  perpetratorTypes: Array<TermDto>; legalBases: Array<TermDto>;
-};
-export type CaseKindDto = "case" | "context";
-export type CaseStatusDto = "open" | "closed";
-export type ProceedingBranchDto = "criminal" | "civil" | "administrative";
-export type ProceedingStageDto = "pretrial" | "court";
-export type SortOrderDto = "dateDesc" | "dateAsc";
-export type CaseFilterDto = {
-  from?: string | null; to?: string | null; groups?: Array<string>; categories?: Array<string>;
-  regions?: Array<string>; victimTypes?: Array<string>; perpetratorTypes?: Array<string>;
-  status?: CaseStatusDto | null; kind?: CaseKindDto | null; text?: string | null; sort?: SortOrderDto | null;
-};
-export type CaseRowDto = {
-  id: string; ref: string | null; kind: CaseKindDto; eventDate: string; category: string; region: string | null;
-  title: string; victimName: string; outlet: string; status: CaseStatusDto;
-};
-export type CasePageDto = { rows: Array<CaseRowDto>; total: number };
-export type ProceedingDto = {
-  branch: ProceedingBranchDto; stage: ProceedingStageDto | null; court: string;
-  amountClaimedKzt: number | null; fineKzt: number | null; outcome: string;
-};
-export type CaseInputDto = {
-  ref: string | null; kind: CaseKindDto; eventDate: string; region: string | null; category: string;
-  tags: Array<string>; title: string; summary: string; victimType: string | null; victimName: string;
-  outlet: string; perpetratorType: string | null; legalBasis: string | null; proceeding: ProceedingDto | null;
-  sources: Array<string>; status: CaseStatusDto; confidential: boolean; language: LangDto | null;
-};
-export type TimestampDto = { utc: string; local: string };
-export type DevelopmentInputDto = {
-  ref: string | null; eventDate: string; title: string; summary: string; sources: Array<string>; language: LangDto | null;
-};
-export type DevelopmentDto = {
-  id: string; caseId: string; data: DevelopmentInputDto; createdAt: TimestampDto; updatedAt: TimestampDto;
-};
-export type CaseDto = {
-  id: string; data: CaseInputDto; createdAt: TimestampDto; updatedAt: TimestampDto; developments: Array<DevelopmentDto>;
-};
-export type CategoryCountDto = { code: string; count: number };
-export type GroupCountDto = {
-  code: string; count: number; sharePercent: number; categories: Array<CategoryCountDto>; others: number;
-};
-export type MonthCountsDto = { month: string; total: number; groups: Array<GroupCountDto> };
-export type ChangeDto =
-  | { kind: "same" } | { kind: "fromZero" } | { kind: "times"; whole: number; tenth: number }
-  | { kind: "morePercent"; percent: number } | { kind: "lessPercent"; percent: number };
-export type SeriesPointDto = { year: number; throughMonth: number; count: number };
-export type CategorySeriesDto = { code: string; points: Array<SeriesPointDto> };
-export type GroupSeriesDto = { code: string; points: Array<SeriesPointDto>; categories: Array<CategorySeriesDto> };
-export type GroupYearToDateDto = { code: string; count: number; previousYearCount: number };
-export type YearToDateDto = {
-  from: string; to: string; total: number; previousYearTotal: number; groups: Array<GroupYearToDateDto>;
-};
-export type CodeCountDto = { code: string; count: number };
-export type BreakdownDto = { counts: Array<CodeCountDto>; unspecified: number };
-export type StateRollupDto = { state: number; nonState: number; unspecified: number };
-export type MonthSummaryDto = {
-  counts: MonthCountsDto; previousMonth: MonthCountsDto; previousYearSameMonth: MonthCountsDto;
-  changeFromPreviousMonth: ChangeDto; changeFromPreviousYear: ChangeDto; yearToDate: YearToDateDto;
-  series: Array<GroupSeriesDto>; byRegion: BreakdownDto; byVictimType: BreakdownDto;
-  byPerpetratorType: BreakdownDto; stateVsNonState: StateRollupDto; claimsByLegalBasis: BreakdownDto;
-};
+import type { LangDto } from "./bindings/LangDto";
+import type { LabelsDto } from "./bindings/LabelsDto";
+import type { ErrorCode } from "./bindings/ErrorCode";
+import type { FieldErrorDto } from "./bindings/FieldErrorDto";
+import type { IpcError } from "./bindings/IpcError";
+import type { DemoVaultDto } from "./bindings/DemoVaultDto";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { VaultInfo } from "./bindings/VaultInfo";
+import type { VaultStatus } from "./bindings/VaultStatus";
+import type { LockReason } from "./bindings/LockReason";
+import type { VaultLockedEvent } from "./bindings/VaultLockedEvent";
+import type { OrgDto } from "./bindings/OrgDto";
+import type { SettingsDto } from "./bindings/SettingsDto";
+import type { CategoryDto } from "./bindings/CategoryDto";
+import type { GroupDto } from "./bindings/GroupDto";
+import type { TermDto } from "./bindings/TermDto";
+import type { RegionKindDto } from "./bindings/RegionKindDto";
+import type { RegionDto } from "./bindings/RegionDto";
+import type { TaxonomyDto } from "./bindings/TaxonomyDto";
+import type { CaseKindDto } from "./bindings/CaseKindDto";
+import type { CaseStatusDto } from "./bindings/CaseStatusDto";
+import type { ProceedingBranchDto } from "./bindings/ProceedingBranchDto";
+import type { ProceedingStageDto } from "./bindings/ProceedingStageDto";
+import type { SortOrderDto } from "./bindings/SortOrderDto";
+import type { CaseFilterDto } from "./bindings/CaseFilterDto";
+import type { CaseRowDto } from "./bindings/CaseRowDto";
+import type { CasePageDto } from "./bindings/CasePageDto";
+import type { ProceedingDto } from "./bindings/ProceedingDto";
+import type { CaseInputDto } from "./bindings/CaseInputDto";
+import type { TimestampDto } from "./bindings/TimestampDto";
+import type { DevelopmentInputDto } from "./bindings/DevelopmentInputDto";
+import type { DevelopmentDto } from "./bindings/DevelopmentDto";
+import type { CaseDto } from "./bindings/CaseDto";
+import type { CategoryCountDto } from "./bindings/CategoryCountDto";
+import type { GroupCountDto } from "./bindings/GroupCountDto";
+import type { MonthCountsDto } from "./bindings/MonthCountsDto";
+import type { ChangeDto } from "./bindings/ChangeDto";
+import type { SeriesPointDto } from "./bindings/SeriesPointDto";
+import type { CategorySeriesDto } from "./bindings/CategorySeriesDto";
+import type { GroupSeriesDto } from "./bindings/GroupSeriesDto";
+import type { GroupYearToDateDto } from "./bindings/GroupYearToDateDto";
+import type { YearToDateDto } from "./bindings/YearToDateDto";
+import type { CodeCountDto } from "./bindings/CodeCountDto";
+import type { BreakdownDto } from "./bindings/BreakdownDto";
+import type { StateRollupDto } from "./bindings/StateRollupDto";
+import type { MonthSummaryDto } from "./bindings/MonthSummaryDto";
+import type { LangTextsDto } from "./bindings/LangTextsDto";
+import type { SectionKindDto } from "./bindings/SectionKindDto";
+import type { EntryRefDto } from "./bindings/EntryRefDto";
+import type { DraftEntryDto } from "./bindings/DraftEntryDto";
+import type { DraftSectionDto } from "./bindings/DraftSectionDto";
+import type { OverviewDraftDto } from "./bindings/OverviewDraftDto";
+import type { CountLineDto } from "./bindings/CountLineDto";
+import type { ChartBarDto } from "./bindings/ChartBarDto";
+import type { ChartDto } from "./bindings/ChartDto";
+import type { ReportEntryDto } from "./bindings/ReportEntryDto";
+import type { ReportSectionDto } from "./bindings/ReportSectionDto";
+import type { ReportModelDto } from "./bindings/ReportModelDto";
 
-// ---- overview: provisional (shaped after kuzet_core::overview, camelCase) ----
-export type LangTextsDto = { kk?: string | null; ru?: string | null; en?: string | null };
-export type SectionKindDto =
-  | { kind: "context" } | { kind: "group"; code: string } | { kind: "developments" } | { kind: "custom" };
-export type EntryRefDto = { type: "case" | "development"; id: string };
-export type DraftEntryDto = { item: EntryRefDto; title: LangTextsDto; text: LangTextsDto };
-export type DraftSectionDto = { kind: SectionKindDto; title: LangTextsDto; note: LangTextsDto; entries: Array<DraftEntryDto> };
-export type OverviewDraftDto = {
-  month: string; publicationDate: string; title: LangTextsDto; intro: LangTextsDto; sections: Array<DraftSectionDto>;
-};
-export type CountLineDto = { text: string; including: Array<string>; bullets: Array<string> };
-export type ChartBarDto = { label: string; current: number; earlier: number };
-export type ChartDto = { title: string; currentLabel: string; earlierLabel: string; bars: Array<ChartBarDto> };
-export type ReportEntryDto = { date: string; title: string; text: string; details: Array<string> };
-export type ReportSectionDto = { title: string; note: string; entries: Array<ReportEntryDto> };
-export type ReportModelDto = {
-  lang: LangDto; month: string; orgNames: Array<string>; title: string; publicationDate: string; intro: string;
-  countsHeading: string; countLines: Array<CountLineDto>; trend: Array<string>; seriesHeading: string;
-  series: Array<string>; breakdownsHeading: string; breakdowns: Array<string>; chart: ChartDto;
-  sections: Array<ReportSectionDto>; footer: Array<string>; author: string;
+export type {
+  LangDto,
+  LabelsDto,
+  ErrorCode,
+  FieldErrorDto,
+  IpcError,
+  DemoVaultDto,
+  AppInfo,
+  VaultInfo,
+  VaultStatus,
+  LockReason,
+  VaultLockedEvent,
+  OrgDto,
+  SettingsDto,
+  CategoryDto,
+  GroupDto,
+  TermDto,
+  RegionKindDto,
+  RegionDto,
+  TaxonomyDto,
+  CaseKindDto,
+  CaseStatusDto,
+  ProceedingBranchDto,
+  ProceedingStageDto,
+  SortOrderDto,
+  CaseFilterDto,
+  CaseRowDto,
+  CasePageDto,
+  ProceedingDto,
+  CaseInputDto,
+  TimestampDto,
+  DevelopmentInputDto,
+  DevelopmentDto,
+  CaseDto,
+  CategoryCountDto,
+  GroupCountDto,
+  MonthCountsDto,
+  ChangeDto,
+  SeriesPointDto,
+  CategorySeriesDto,
+  GroupSeriesDto,
+  GroupYearToDateDto,
+  YearToDateDto,
+  CodeCountDto,
+  BreakdownDto,
+  StateRollupDto,
+  MonthSummaryDto,
+  LangTextsDto,
+  SectionKindDto,
+  EntryRefDto,
+  DraftEntryDto,
+  DraftSectionDto,
+  OverviewDraftDto,
+  CountLineDto,
+  ChartBarDto,
+  ChartDto,
+  ReportEntryDto,
+  ReportSectionDto,
+  ReportModelDto,
 };
 
 // ---- UI-only aliases ----

@@ -39,6 +39,14 @@ describe("source rules", () => {
     for (const f of app) if (!f.endsWith("lib/api.ts")) expect(readFileSync(f, "utf8"), f).not.toContain("@tauri-apps/api");
   });
 
+  it("redeclares no backend type: types.ts only re-exports the generated bindings", () => {
+    const t = readFileSync(join(SRC, "lib/types.ts"), "utf8");
+    for (const m of t.matchAll(/export type (\w+) =([^;]*);/g)) {
+      expect(m[2].trim(), m[1]).toMatch(/^\w+$/); // plain aliases only
+    }
+    expect(t).not.toMatch(/export (interface|type \w+ = \{)/);
+  });
+
   it("has the same message keys in kk, ru and en", () => {
     expect(keys(kk).sort()).toEqual(keys(en).sort());
     expect(keys(ru).sort()).toEqual(keys(en).sort());
