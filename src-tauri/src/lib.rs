@@ -26,6 +26,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, launch: LaunchOptions
             if let Ok(dir) = app.path().app_config_dir() {
                 state.use_config_dir_if_unset(dir);
             }
+            open_main_window(app)?;
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 loop {
@@ -72,6 +73,22 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, launch: LaunchOptions
             commands::settings::settings_get,
             commands::settings::settings_save,
         ])
+}
+
+/// Opens the main window from its configuration (`tauri.conf.json`,
+/// `create: false`), in WebKit's ephemeral (incognito) mode so that no
+/// WebView storage — localStorage, IndexedDB, caches — ever reaches the
+/// disk. WebDriver automation (tauri-driver sets
+/// `TAURI_WEBVIEW_AUTOMATION=true`) cannot drive an ephemeral context, so
+/// only end-to-end runs get a normal one; the end-to-end test checks that
+/// the UI keeps no case text in WebView storage anyway.
+fn open_main_window<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
+    let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main").cloned() else {
+        return Ok(()); // the mock runtime of the tests has no window config
+    };
+    let automation = std::env::var("TAURI_WEBVIEW_AUTOMATION").as_deref() == Ok("true");
+    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.incognito(!automation).build()?;
+    Ok(())
 }
 
 /// Replaces the default panic output: a panic message may quote case text

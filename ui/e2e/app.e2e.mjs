@@ -80,7 +80,7 @@ const exec = (script, args = []) => wd("POST", s("/execute/sync"), { script, arg
 async function type(testid, value) {
   const el = await waitFor(testid);
   await wd("POST", s(`/element/${el}/clear`), {});
-  await wd("POST", s(`/element/${el}/value`), { text: value });
+  if (value !== "") await wd("POST", s(`/element/${el}/value`), { text: value });
 }
 
 /** Sets a <select> (or input) value the way a user change would. */
@@ -142,6 +142,7 @@ async function addCase({ title, summary, victimName, date }) {
 const steps = [
   ["create a vault", async () => {
     await waitFor("vault-mode-create", { timeout: 30000 });
+    await sleep(500); // let WebKit paint before the first screenshot
     await screenshot("01-unlock-screen");
     await click("vault-mode-create");
     await type("create-path", join(DIR, "e2e.kuzet"));
@@ -166,7 +167,11 @@ const steps = [
     await click("nav-summary");
     await type("summary-month", MONTH + "\uE007");
     await waitUntil("total is 1", async () => (await text("summary-total")).trim() === "1");
+    await sleep(300);
     await screenshot("05-summary");
+    const shown = await exec(`return document.querySelector('[data-testid="summary-month"]').value`);
+    const total = (await text("summary-total")).trim();
+    if (shown !== MONTH || total !== "1") throw new Error(`the summary moved on to ${shown} with total ${total}`);
   }],
   ["export the month's PDF", async () => {
     await click("nav-overview");
@@ -197,6 +202,12 @@ const steps = [
     }
     const alert = await noAlert();
     if (alert) throw new Error(alert);
+    // The CSP refuses inline scripts even when a bug lets one into the DOM.
+    const inline = await exec(
+      `const el = document.createElement('script'); el.textContent = 'window.__inline = 1';
+       document.head.appendChild(el); return window.__inline ?? null;`,
+    );
+    if (inline !== null) throw new Error("an inline script ran: the CSP is not strict");
   }],
   ["no case text in WebView storage", async () => {
     const stored = await exec(
