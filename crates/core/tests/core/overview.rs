@@ -306,6 +306,7 @@ fn pdf_in_three_languages_carries_header_entries_and_counts() {
             assert!(raw.contains(&format!("\n{n}/{pages}\n")), "{lang}: page number {n} / {pages}");
         }
         assert!(pdf.len() < 400_000, "{lang}: the month's PDF is {} bytes", pdf.len());
+        assert_inside_text_area(&path);
     }
 }
 
@@ -351,13 +352,21 @@ fn a_long_entry_flows_over_pages_and_nothing_is_lost_or_in_the_margins() {
     let long_pieces: String =
         text.split(' ').filter(|w| w.starts_with("https://") || w.chars().all(|c| c == 'x')).collect();
     assert!(long_pieces.starts_with(&long_word), "the 60-character token is cut, not lost: {long_pieces}");
-    let info = run("pdfinfo", &[path.to_str().unwrap()]);
-    assert!(!info.contains("Pages:          1\n") && !info.contains("Pages:          2\n"), "1400 words need 3+ pages");
+    assert!(pages_of(&path) >= 3, "1400 words need three pages or more");
+    assert_inside_text_area(&path);
+}
 
-    // Every word lies inside the text area, except the running header and
-    // the page number, which live in the top and bottom margins by design.
+fn pages_of(path: &std::path::Path) -> usize {
+    let info = run("pdfinfo", &[path.to_str().unwrap()]);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+/// Every word lies inside the text area, except the running header and the
+/// page number, which live in the top and bottom margins by design.
+fn assert_inside_text_area(path: &std::path::Path) {
     let bbox = run("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
     let (left, right, top, bottom) = (56.7 - 0.5, 595.28 - 56.7 + 0.5, 62.0 - 0.5, 841.89 - 62.0 + 4.0);
+    let mut words = 0;
     for l in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
         let attr = |k: &str| -> f32 {
             let i = l.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
@@ -367,6 +376,8 @@ fn a_long_entry_flows_over_pages_and_nothing_is_lost_or_in_the_margins() {
         if y1 < 45.0 || y0 > 800.0 {
             continue; // running header / page number
         }
+        words += 1;
         assert!(x0 >= left && x1 <= right && y0 >= top && y1 <= bottom, "word outside the text area: {l}");
     }
+    assert!(words > 100, "the bounding boxes were read ({words} words)");
 }

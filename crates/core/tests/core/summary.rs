@@ -69,6 +69,10 @@ fn boundaries_context_and_tags() {
         "April 30, June 1 and context events are not May's",
     );
 
+    // Old or hand-made data: a context event filed under a counted category
+    // is still a context event.
+    b.add(date(2024, 5, 20), "journalists.threat", "context with a counted category").data.kind =
+        kuzet_core::case::CaseKind::Context;
     b.add(date(2024, 5, 1), "journalists.threat", "first day of May");
     b.add(date(2024, 5, 31), "information.refusal", "last day of May").data.tags =
         vec!["journalists.threat".parse().unwrap(), "claims.civil".parse().unwrap()];
