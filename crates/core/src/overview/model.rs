@@ -323,7 +323,7 @@ fn trend(lang: Lang, s: &MonthSummary) -> Vec<String> {
     );
     let second = match lang {
         Lang::En => format!("In {span}, {} were recorded: {c3}.", total_phrase(lang, ytd.total)),
-        Lang::Ru => format!("За период {span} зафиксировано {}: {c3}.", total_phrase(lang, ytd.total)),
+        Lang::Ru => format!("За {span} зафиксировано {}: {c3}.", total_phrase(lang, ytd.total)),
         Lang::Kk => format!("{span} аралығында {} тіркелді: бұл {c3}.", total_phrase(lang, ytd.total)),
     };
     vec![first, second]
