@@ -16,12 +16,15 @@ struct Shell {
 
 impl Shell {
     fn start(config_dir: &Path) -> Shell {
-        let launch = LaunchOptions {
+        Shell::start_with(LaunchOptions {
             config_dir: Some(config_dir.to_path_buf()),
             test_save_path: Some(config_dir.join("saved.pdf")),
             autolock_check: Duration::from_secs(3600),
             ..LaunchOptions::default()
-        };
+        })
+    }
+
+    fn start_with(launch: LaunchOptions) -> Shell {
         let app =
             kuzet_app::app_builder(mock_builder(), launch).build(mock_context(noop_assets())).expect("mock app builds");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
@@ -231,6 +234,25 @@ fn the_passphrase_change_checks_the_current_one() {
     shell.ok("vault_lock", json!({}));
     assert_eq!(shell.err_code("vault_open", json!({"path": vault, "passphrase": "ескі"})), "WrongPassphrase");
     shell.ok("vault_open", json!({"path": vault, "passphrase": "жаңа"}));
+}
+
+#[test]
+fn app_info_offers_the_demo_vault_only_when_started_with_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = Shell::start(dir.path());
+    let info = plain.ok("app_info", json!({}));
+    assert_eq!(info["demo"], Value::Null);
+    assert!(info["defaultVaultPath"].as_str().is_some_and(|p| p.ends_with(".kuzet")), "{info}");
+
+    let demo = dir.path().join("demo.kuzet");
+    let shell = Shell::start_with(LaunchOptions {
+        config_dir: Some(dir.path().to_path_buf()),
+        demo_vault: Some(demo.clone()),
+        ..LaunchOptions::default()
+    });
+    let info = shell.ok("app_info", json!({}));
+    assert_eq!(info["demo"]["path"], demo.display().to_string());
+    assert_eq!(info["demo"]["passphrase"], "demo");
 }
 
 #[test]
