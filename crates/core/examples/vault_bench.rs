@@ -121,6 +121,7 @@ fn synthetic_case(rng: &mut Rng, c: &Codes, i: usize) -> CaseData {
         fine_kzt: None,
         outcome: String::new(),
     });
+    let (title_words, summary_words) = (6 + rng.below(5), 30 + rng.below(40));
     CaseData {
         external_ref: Some(format!("B-{i:06}")),
         kind: if context { CaseKind::Context } else { CaseKind::Case },
@@ -128,8 +129,8 @@ fn synthetic_case(rng: &mut Rng, c: &Codes, i: usize) -> CaseData {
         region: rng.chance(90).then(|| rng.pick(&c.regions).clone()),
         category,
         tags: vec![],
-        title: words(rng, pool, 6 + rng.below(5)),
-        summary: words(rng, pool, 30 + rng.below(40)),
+        title: words(rng, pool, title_words),
+        summary: words(rng, pool, summary_words),
         victim: Victim {
             kind: rng.chance(90).then(|| rng.pick(&c.victims).clone()),
             name: format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
@@ -230,7 +231,7 @@ fn search_queries(n: usize) -> Vec<(CaseFilter, Page)> {
     let mut rng = Rng(7);
     (0..n)
         .map(|i| {
-            let mut word = |rng: &mut Rng| {
+            let word = |rng: &mut Rng| {
                 let pool = *rng.pick(&[KK, RU, EN, FIRST, LAST, OUTLETS]);
                 let w: Vec<char> = rng.pick(pool).chars().collect();
                 let len = (4 + rng.below(6)).min(w.len());

@@ -3,11 +3,13 @@
 -- Each migration runs in a transaction (rusqlite_migration) and bumps
 -- PRAGMA user_version.
 
--- Cases: the full CaseData as JSON in `data`; the columns beside it are
--- copies kept for filtering and sorting (written from the same CaseData in
--- the same statement, never edited on their own).
+-- Cases: one narrow row per case with the columns lists filter and sort
+-- on, so that counting and paging touch small pages only; the full CaseData
+-- as JSON lives in case_data (fetched for the rows of a page). The columns
+-- are copies written from the same CaseData in the same transaction, never
+-- edited on their own.
 CREATE TABLE cases (
-    seq              INTEGER PRIMARY KEY,         -- rowid, the key of case_fts
+    seq              INTEGER PRIMARY KEY,         -- rowid: key of case_data and case_fts
     id               TEXT    NOT NULL UNIQUE,     -- CaseId (UUID)
     external_ref     TEXT    UNIQUE,
     event_date       TEXT    NOT NULL,            -- YYYY-MM-DD, local date in Kazakhstan
@@ -19,8 +21,12 @@ CREATE TABLE cases (
     victim_type      TEXT,
     perpetrator_type TEXT,
     created_at       INTEGER NOT NULL,            -- UTC, nanoseconds since 1970
-    updated_at       INTEGER NOT NULL,            -- UTC, nanoseconds since 1970
-    data             TEXT    NOT NULL             -- CaseData as JSON
+    updated_at       INTEGER NOT NULL             -- UTC, nanoseconds since 1970
+) STRICT;
+
+CREATE TABLE case_data (
+    seq  INTEGER PRIMARY KEY REFERENCES cases (seq) ON DELETE CASCADE,
+    data TEXT    NOT NULL                         -- CaseData as JSON
 ) STRICT;
 
 CREATE INDEX cases_by_date             ON cases (event_date, created_at, id);
@@ -50,7 +56,7 @@ CREATE INDEX developments_by_date ON developments (event_date, created_at);
 -- words, so қ/к, ү/у, і/и, й/и stay apart. One row per case (rowid =
 -- cases.seq): title, summary, victim name, outlet, ref, and the titles and
 -- summaries of the case's developments. Contentless: the text itself lives in
--- `cases.data`.
+-- case_data and developments.
 CREATE VIRTUAL TABLE case_fts USING fts5 (
     body,
     content = '',

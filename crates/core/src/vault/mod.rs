@@ -536,7 +536,7 @@ impl Vault {
     pub fn cases_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Case>> {
         store::cases_where(
             &self.conn,
-            "event_date BETWEEN ?1 AND ?2",
+            "c.event_date BETWEEN ?1 AND ?2",
             rusqlite::params![store::date_text(from), store::date_text(to)],
         )
     }

@@ -92,8 +92,15 @@ pub(crate) fn find(c: &Connection, filter: &CaseFilter, page: Page) -> Result<Ca
     let mut all = params;
     all.push(Value::Integer(i64::from(limit)));
     all.push(Value::Integer(i64::from(page.offset)));
+    // The page is chosen on the narrow `cases` rows alone; only its (at
+    // most 1000) rows fetch their JSON.
     let mut st = c
-        .prepare_cached(&format!("SELECT {CASE_COLS} FROM cases WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?"))
+        .prepare_cached(&format!(
+            "SELECT {CASE_COLS} FROM (SELECT seq, id, event_date, created_at, updated_at FROM cases
+                                      WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) AS c
+             JOIN case_data d ON d.seq = c.seq
+             ORDER BY {order}"
+        ))
         .map_err(db("finding cases"))?;
     let cases = st
         .query_map(rusqlite::params_from_iter(all.iter()), case_from_row)

@@ -10,7 +10,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, Params, Row};
 use std::collections::BTreeSet;
 
-pub(crate) const CASE_COLS: &str = "id, data, created_at, updated_at";
+/// The columns [`case_from_row`] reads, from `CASE_FROM`.
+pub(crate) const CASE_COLS: &str = "c.id, d.data, c.created_at, c.updated_at";
+/// Cases with their JSON.
+pub(crate) const CASE_FROM: &str = "cases c JOIN case_data d ON d.seq = c.seq";
 const DEV_COLS: &str = "id, case_id, data, created_at, updated_at";
 
 pub(crate) fn date_text(d: NaiveDate) -> String {
@@ -66,13 +69,13 @@ pub(crate) fn development_not_found(id: DevelopmentId) -> VaultError {
 }
 
 pub(crate) fn case(c: &Connection, id: CaseId) -> Result<Option<Case>> {
-    c.query_row(&format!("SELECT {CASE_COLS} FROM cases WHERE id = ?1"), [id.to_string()], case_from_row)
+    c.query_row(&format!("SELECT {CASE_COLS} FROM {CASE_FROM} WHERE c.id = ?1"), [id.to_string()], case_from_row)
         .optional()
         .map_err(db("reading a case"))
 }
 
 pub(crate) fn case_by_ref(c: &Connection, r: &str) -> Result<Option<Case>> {
-    c.query_row(&format!("SELECT {CASE_COLS} FROM cases WHERE external_ref = ?1"), [r], case_from_row)
+    c.query_row(&format!("SELECT {CASE_COLS} FROM {CASE_FROM} WHERE c.external_ref = ?1"), [r], case_from_row)
         .optional()
         .map_err(db("reading a case"))
 }
@@ -85,7 +88,9 @@ pub(crate) fn case_seq(c: &Connection, id: CaseId) -> Result<Option<i64>> {
 
 pub(crate) fn cases_where<P: Params>(c: &Connection, cond: &str, params: P) -> Result<Vec<Case>> {
     let mut st = c
-        .prepare(&format!("SELECT {CASE_COLS} FROM cases WHERE {cond} ORDER BY event_date, created_at, id"))
+        .prepare(&format!(
+            "SELECT {CASE_COLS} FROM {CASE_FROM} WHERE {cond} ORDER BY c.event_date, c.created_at, c.id"
+        ))
         .map_err(db("reading cases"))?;
     let rows = st.query_map(params, case_from_row).map_err(db("reading cases"))?;
     rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db("reading cases"))
@@ -135,7 +140,7 @@ pub(crate) fn ref_owner(c: &Connection, r: &str) -> Result<Option<RefOwner>> {
     Ok(dev.and_then(|id| id.parse().ok()).map(RefOwner::Development))
 }
 
-fn case_params(case: &Case) -> Result<[rusqlite::types::Value; 13]> {
+fn case_params(case: &Case) -> Result<[rusqlite::types::Value; 12]> {
     use rusqlite::types::Value;
     let d = &case.data;
     let opt = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_string()));
@@ -160,30 +165,33 @@ fn case_params(case: &Case) -> Result<[rusqlite::types::Value; 13]> {
         opt(d.perpetrator_type.as_ref().map(|c| c.as_str())),
         Value::Integer(nanos(case.created_at)),
         Value::Integer(nanos(case.updated_at)),
-        Value::Text(to_json(&case.data)?),
     ])
 }
 
 pub(crate) fn insert_case(c: &Connection, case: &Case) -> Result<()> {
     let p = case_params(case)?;
+    let json = to_json(&case.data)?;
     c.prepare_cached(
         "INSERT INTO cases (id, external_ref, event_date, kind, status, category, grp, region, victim_type,
-                            perpetrator_type, created_at, updated_at, data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                            perpetrator_type, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )
     .and_then(|mut st| st.execute(rusqlite::params_from_iter(p)))
     .map_err(db("saving a case"))?;
     let seq = c.last_insert_rowid();
+    c.prepare_cached("INSERT INTO case_data (seq, data) VALUES (?1, ?2)")
+        .and_then(|mut st| st.execute(rusqlite::params![seq, json]))
+        .map_err(db("saving a case"))?;
     reindex(c, seq, case.id)
 }
 
 pub(crate) fn update_case(c: &Connection, case: &Case) -> Result<()> {
     let p = case_params(case)?;
+    let json = to_json(&case.data)?;
     let n = c
         .prepare_cached(
             "UPDATE cases SET external_ref = ?2, event_date = ?3, kind = ?4, status = ?5, category = ?6, grp = ?7,
-                    region = ?8, victim_type = ?9, perpetrator_type = ?10, created_at = ?11, updated_at = ?12,
-                    data = ?13
+                    region = ?8, victim_type = ?9, perpetrator_type = ?10, created_at = ?11, updated_at = ?12
              WHERE id = ?1",
         )
         .and_then(|mut st| st.execute(rusqlite::params_from_iter(p)))
@@ -192,12 +200,16 @@ pub(crate) fn update_case(c: &Connection, case: &Case) -> Result<()> {
         return Err(case_not_found(case.id));
     }
     let seq = case_seq(c, case.id)?.ok_or_else(|| case_not_found(case.id))?;
+    c.prepare_cached("UPDATE case_data SET data = ?2 WHERE seq = ?1")
+        .and_then(|mut st| st.execute(rusqlite::params![seq, json]))
+        .map_err(db("saving a case"))?;
     reindex(c, seq, case.id)
 }
 
 pub(crate) fn delete_case(c: &Connection, id: CaseId) -> Result<()> {
     let seq = case_seq(c, id)?.ok_or_else(|| case_not_found(id))?;
     c.execute("DELETE FROM developments WHERE case_id = ?1", [id.to_string()]).map_err(db("deleting a case"))?;
+    c.execute("DELETE FROM case_data WHERE seq = ?1", [seq]).map_err(db("deleting a case"))?;
     c.execute("DELETE FROM cases WHERE seq = ?1", [seq]).map_err(db("deleting a case"))?;
     c.execute("DELETE FROM case_fts WHERE rowid = ?1", [seq]).map_err(db("deleting a case"))?;
     Ok(())
@@ -329,7 +341,7 @@ pub(crate) fn check_taxonomy_keeps_used_codes(c: &Connection, t: &Taxonomy) -> R
     };
     let cats = distinct(
         c,
-        "SELECT category FROM cases UNION SELECT j.value FROM cases, json_each(cases.data, '$.tags') AS j",
+        "SELECT category FROM cases UNION SELECT j.value FROM case_data, json_each(case_data.data, '$.tags') AS j",
     )?;
     for code in cats {
         if CategoryCode::new(&code).ok().and_then(|k| t.category(&k).map(|_| ())).is_none() {
@@ -351,7 +363,7 @@ pub(crate) fn check_taxonomy_keeps_used_codes(c: &Connection, t: &Taxonomy) -> R
             missing("perpetrator type", &code);
         }
     }
-    for code in distinct(c, "SELECT DISTINCT json_extract(data, '$.legal_basis') FROM cases")? {
+    for code in distinct(c, "SELECT DISTINCT json_extract(data, '$.legal_basis') FROM case_data")? {
         if LegalBasisCode::new(&code).ok().and_then(|k| t.legal_basis(&k).map(|_| ())).is_none() {
             missing("legal basis", &code);
         }

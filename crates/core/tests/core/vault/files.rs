@@ -204,3 +204,18 @@ fn passphrase_never_shows() {
     assert!(!p.is_empty());
     assert!(Passphrase::new("").is_empty());
 }
+
+#[test]
+fn a_vault_can_move_between_threads() {
+    fn send<T: Send>() {}
+    send::<Vault>();
+    send::<VaultError>();
+    let (_dir, v) = new_vault();
+    let v = std::thread::spawn(move || {
+        assert!(v.all_cases().unwrap().is_empty());
+        v
+    })
+    .join()
+    .unwrap();
+    assert!(v.path().ends_with("cases.kuzet"));
+}
