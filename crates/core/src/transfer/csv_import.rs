@@ -184,16 +184,37 @@ fn line_at(bytes: &[u8], at: usize) -> u64 {
     1 + bytes[..at.min(bytes.len())].iter().filter(|b| **b == b'\n').count() as u64
 }
 
-/// The physical line a record starts on. The `csv` crate's own line count
-/// misses line breaks written as CRLF, and its byte offset may point at the
-/// line break before the record, so skip line breaks and count from there.
-fn record_line(text: &str, position: &csv::Position) -> u64 {
-    let bytes = text.as_bytes();
-    let mut at = position.byte() as usize;
-    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
-        at += 1;
+/// Physical line numbers of records, counted incrementally: records come in
+/// file order, so each lookup only scans the bytes since the previous one
+/// (counting from the start every time made a 10 000-row file take seconds).
+struct Lines<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines { bytes: text.as_bytes(), at: 0, line: 1 }
     }
-    line_at(bytes, at)
+
+    /// The physical line a record starts on. The `csv` crate's own line
+    /// count misses line breaks written as CRLF, and its byte offset may
+    /// point at the line break before the record, so skip line breaks and
+    /// count from there.
+    fn of(&mut self, position: &csv::Position) -> u64 {
+        let mut at = (position.byte() as usize).min(self.bytes.len());
+        while at < self.bytes.len() && matches!(self.bytes[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        if at < self.at {
+            // Never happens for records in order; stay correct anyway.
+            return line_at(self.bytes, at);
+        }
+        self.line += self.bytes[self.at..at].iter().filter(|b| **b == b'\n').count() as u64;
+        self.at = at;
+        self.line
+    }
 }
 
 /// Checks that `bytes` is a complete UTF-8 text (no NUL or other control
@@ -572,7 +593,8 @@ pub fn parse_csv(bytes: &[u8], taxonomy: &Taxonomy) -> Result<Vec<(u64, ImportIt
         Some(Err(e)) => return Err(TransferError::Invalid(vec![row_error(1, "", e.to_string())])),
         Some(Ok(h)) => h,
     };
-    let header_line = header.position().map_or(1, |p| record_line(text, p));
+    let mut lines = Lines::new(text);
+    let header_line = header.position().map_or(1, |p| lines.of(p));
     let mut errors = Vec::new();
     let mut positions = vec![None; Column::ALL.len()];
     for (i, name) in header.iter().enumerate() {
@@ -610,12 +632,12 @@ pub fn parse_csv(bytes: &[u8], taxonomy: &Taxonomy) -> Result<Vec<(u64, ImportIt
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| record_line(text, p));
+                let line = e.position().map_or(0, |p| lines.of(p));
                 errors.push(row_error(line, "", e.to_string()));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| record_line(text, p));
+        let line = record.position().map_or(0, |p| lines.of(p));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
