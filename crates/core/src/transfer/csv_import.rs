@@ -895,6 +895,23 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers_stay_right_deep_into_a_long_file() {
+        // Regression: lines were once counted from the start of the file for
+        // every record; now they are counted incrementally, which must not
+        // drift over multi-line fields, blank lines and CRLF.
+        let mut input = String::from("ref,event_date,category,title\r\n");
+        for i in 0..3000 {
+            input.push_str(&format!("R{i},2024-05-10,journalists.threat,\"two\nlines\"\r\n"));
+            if i % 1000 == 0 {
+                input.push_str("\r\n");
+            }
+        }
+        input.push_str("BAD,2024-02-30,journalists.threat,T\n");
+        // 1 header line + 3000 rows × 2 lines + 3 blank lines: the bad row is line 6005.
+        check(&input, &["line 6005, event_date:"]);
+    }
+
+    #[test]
     fn a_bom_is_accepted_and_blank_rows_skipped() {
         check(&format!("\u{feff}{HEADER}R1,,,2024-05-10,journalists.threat,T\n,,,,,\n\n"), &["L2 case R1"]);
     }
