@@ -23,8 +23,8 @@ Exit codes:
   2  usage error (bad arguments; no passphrase and no terminal to ask on)
   3  the vault cannot be opened: wrong passphrase, not a Kuzet vault, or no vault at PATH
   4  invalid input, nothing written: a bad import file (every problem listed as
-     'line N, column C: reason'), an existing file for init/backup, passphrases
-     that do not match
+     'line N, column C: reason'), an existing file for init/backup/demo,
+     passphrases that do not match, an output file that is the vault itself
   5  the vault is open in another window or program
 
 Environment:
