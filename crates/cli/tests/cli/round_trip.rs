@@ -8,6 +8,7 @@ fn the_fixture_gives_the_published_may_2024_counts() {
     d.kuzet(&["init"]).ok();
     let run = d.kuzet(&["import", fixture().to_str().unwrap()]).ok();
     assert!(run.stdout.contains("added 67, updated 0, unchanged 0"), "{}", run.stdout);
+    assert_eq!(run.stderr, "", "no progress output when stderr is not a terminal");
     let may = d.stats("2024-05");
     assert_published_counts(&may);
     assert_eq!(may["previous_month"]["total"], 7, "April 2024 in the fixture: 3 + 2 + 2, Adilbekov's case included");
