@@ -257,6 +257,8 @@ struct Stats {
     p95: f64,
     max: f64,
     mean_hits: f64,
+    /// p95 per query shape (index = query number % 6).
+    by_shape: Vec<(f64, f64)>,
 }
 
 fn measure(v: &Vault, queries: &[(CaseFilter, Page)]) -> Stats {
@@ -265,15 +267,26 @@ fn measure(v: &Vault, queries: &[(CaseFilter, Page)]) -> Stats {
         v.find(f, *p).expect("query");
     }
     let mut ms = Vec::with_capacity(queries.len());
+    let mut shapes: Vec<Vec<f64>> = vec![Vec::new(); 6];
     let mut hits = 0u64;
-    for (f, p) in queries {
+    for (i, (f, p)) in queries.iter().enumerate() {
         let t = Instant::now();
         let page = v.find(f, *p).expect("query");
-        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        let took = t.elapsed().as_secs_f64() * 1000.0;
+        ms.push(took);
+        shapes[i % 6].push(took);
         hits += page.total;
     }
     ms.sort_by(f64::total_cmp);
+    let by_shape = shapes
+        .into_iter()
+        .map(|mut v| {
+            v.sort_by(f64::total_cmp);
+            (v[v.len() / 2], v[v.len() * 95 / 100])
+        })
+        .collect();
     Stats {
+        by_shape,
         p50: ms[ms.len() / 2],
         p95: ms[ms.len() * 95 / 100],
         max: ms[ms.len() - 1],
@@ -307,8 +320,12 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("bench dir");
     let enc_path = dir.join("bench.kuzet");
     let plain_path = dir.join("bench-plain.sqlite");
-    for p in [&enc_path, &plain_path] {
-        let _ = std::fs::remove_file(p);
+    // `reuse` as third argument: measure existing files of an earlier run.
+    let reuse = args.get(3).is_some_and(|a| a == "reuse") && enc_path.exists() && plain_path.exists();
+    if !reuse {
+        for p in [&enc_path, &plain_path] {
+            let _ = std::fs::remove_file(p);
+        }
     }
     let pass = Passphrase::new("bench passphrase — құпия");
     let c = codes(&Taxonomy::bundled());
@@ -317,14 +334,17 @@ fn main() {
 
     println!("# Kuzet vault benchmark: {n} cases, {} developments\n", n.div_ceil(5));
 
-    let t = Instant::now();
-    let mut v = Vault::create(&enc_path, &pass).expect("create");
-    let create_s = t.elapsed().as_secs_f64();
-    let fill_enc = fill(&mut v, n, &c);
-    drop(v);
-    let mut p = Vault::create_plain_for_bench(&plain_path).expect("create plain");
-    let fill_plain = fill(&mut p, n, &c);
-    drop(p);
+    let (mut create_s, mut fill_enc, mut fill_plain) = (f64::NAN, f64::NAN, f64::NAN);
+    if !reuse {
+        let t = Instant::now();
+        let mut v = Vault::create(&enc_path, &pass).expect("create");
+        create_s = t.elapsed().as_secs_f64();
+        fill_enc = fill(&mut v, n, &c);
+        drop(v);
+        let mut p = Vault::create_plain_for_bench(&plain_path).expect("create plain");
+        fill_plain = fill(&mut p, n, &c);
+        drop(p);
+    }
 
     reset_peak();
     let rss_before = status_kib("VmRSS:");
@@ -363,6 +383,18 @@ fn main() {
     row("free-text search, max", enc_search.max, plain_search.max);
     println!("| file size | {:.1} MiB | {:.1} MiB | {:.2}× |", mib(size_enc), mib(size_plain), size_enc as f64 / size_plain as f64);
     println!("| import ({n} cases, batches of 5 000) | {fill_enc:.1} s | {fill_plain:.1} s | {:.2}× |", fill_enc / fill_plain);
+    let names = ["month + group", "one region", "year + victim type + open", "two categories + kind, oldest first", "no filter", "two regions, offset 1000"];
+    for (i, name) in names.iter().enumerate() {
+        let (e50, e95) = enc_filter.by_shape[i];
+        let (_, p95) = plain_filter.by_shape[i];
+        println!("| filtered: {name}, p50 / p95 | {e50:.2} / {e95:.2} ms | p95 {p95:.2} ms | {:.2}× |", e95 / p95);
+    }
+    let snames = ["one word", "two words", "one word + year", "two words", "one word", "two words + year"];
+    for (i, name) in snames.iter().enumerate() {
+        let (e50, e95) = enc_search.by_shape[i];
+        let (_, p95) = plain_search.by_shape[i];
+        println!("| search: {name}, p50 / p95 | {e50:.2} / {e95:.2} ms | p95 {p95:.2} ms | {:.2}× |", e95 / p95);
+    }
     println!();
     println!("- queries: {} filtered pages (mean {:.0} matches), {} searches (mean {:.0} matches), after 20 warm-up queries", filters.len(), enc_filter.mean_hits, searches.len(), enc_search.mean_hits);
     println!("- create (KDF + schema + taxonomy): {create_s:.2} s; open (KDF + checks): {open_s:.2} s; first page after open: {first_ms:.1} ms");

@@ -35,8 +35,8 @@ CREATE INDEX cases_by_group            ON cases (grp, event_date);
 CREATE INDEX cases_by_region           ON cases (region, event_date);
 CREATE INDEX cases_by_victim_type      ON cases (victim_type, event_date);
 CREATE INDEX cases_by_perpetrator_type ON cases (perpetrator_type, event_date);
-CREATE INDEX cases_by_status           ON cases (status, event_date);
-CREATE INDEX cases_by_kind             ON cases (kind, event_date);
+-- No index on status or kind: two values each, an index on them only
+-- misleads the query planner into visiting most rows.
 
 CREATE TABLE developments (
     id           TEXT    PRIMARY KEY,             -- DevelopmentId (UUID)

@@ -109,6 +109,10 @@ pub(crate) fn check_header(path: &Path) -> Result<()> {
 /// SQLCipher (then nothing would be encrypted: refuse).
 pub(crate) fn open_keyed(path: &Path, passphrase: Option<&Passphrase>, flags: OpenFlags) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags).map_err(db(format!("opening {}", path.display())))?;
+    // SQLCipher logs failed page decryption (a wrong passphrase) to stderr;
+    // the messages hold no data but alarm users. Errors are reported as
+    // VaultError instead.
+    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
     if let Some(p) = passphrase {
         // pragma_update binds the value as an escaped SQL literal (quotes
         // doubled) – the passphrase is never pasted into SQL by us.

@@ -211,6 +211,8 @@ impl Vault {
         conn::check_identity(&c, path)?;
         conn::configure(&c)?;
         conn::migrate(&mut c)?;
+        c.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")
+            .map_err(db("updating query statistics"))?;
         let taxonomy = store::read_taxonomy(&c)?.unwrap_or_else(Taxonomy::bundled);
         Ok(Vault { conn: c, path: path.to_path_buf(), taxonomy, passphrase: None, _lock: lock })
     }
@@ -272,6 +274,10 @@ impl Vault {
         conn::check_identity(&c, path)?;
         conn::configure(&c)?;
         conn::migrate(&mut c)?;
+        // Keeps the planner's statistics current (bounded work; see SQLite's
+        // advice for long-lived connections).
+        c.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")
+            .map_err(db("updating query statistics"))?;
         let taxonomy = match store::read_taxonomy(&c)? {
             Some(t) => t,
             None => {
