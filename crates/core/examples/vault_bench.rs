@@ -41,28 +41,111 @@ impl Rng {
 }
 
 const KK: &[&str] = &[
-    "журналист", "тілші", "қорқыту", "сот", "ақпарат", "бас", "тарту", "газет", "редактор", "полиция", "әкімдік",
-    "шабуыл", "айыппұл", "блогер", "сайт", "бұғаттау", "өтініш", "жауап", "қызметкер", "ұстау", "түсірілім",
-    "кедергі", "мемлекеттік", "мекеме", "арыз", "ар-намыс", "қадір-қасиет", "іс", "қылмыстық", "әкімшілік",
+    "журналист",
+    "тілші",
+    "қорқыту",
+    "сот",
+    "ақпарат",
+    "бас",
+    "тарту",
+    "газет",
+    "редактор",
+    "полиция",
+    "әкімдік",
+    "шабуыл",
+    "айыппұл",
+    "блогер",
+    "сайт",
+    "бұғаттау",
+    "өтініш",
+    "жауап",
+    "қызметкер",
+    "ұстау",
+    "түсірілім",
+    "кедергі",
+    "мемлекеттік",
+    "мекеме",
+    "арыз",
+    "ар-намыс",
+    "қадір-қасиет",
+    "іс",
+    "қылмыстық",
+    "әкімшілік",
 ];
 const RU: &[&str] = &[
-    "журналист", "угроза", "суд", "редакция", "отказ", "информация", "нападение", "штраф", "блогер", "полиция",
-    "акимат", "иск", "защита", "чести", "достоинства", "задержание", "съёмка", "оператор", "корреспондент",
-    "запрос", "ответ", "аккредитация", "блокировка", "сайта", "уголовное", "дело", "административный", "протокол",
-    "прокуратура", "заседание",
+    "журналист",
+    "угроза",
+    "суд",
+    "редакция",
+    "отказ",
+    "информация",
+    "нападение",
+    "штраф",
+    "блогер",
+    "полиция",
+    "акимат",
+    "иск",
+    "защита",
+    "чести",
+    "достоинства",
+    "задержание",
+    "съёмка",
+    "оператор",
+    "корреспондент",
+    "запрос",
+    "ответ",
+    "аккредитация",
+    "блокировка",
+    "сайта",
+    "уголовное",
+    "дело",
+    "административный",
+    "протокол",
+    "прокуратура",
+    "заседание",
 ];
 const EN: &[&str] = &[
-    "journalist", "threat", "court", "refusal", "information", "attack", "fine", "blogger", "police", "lawsuit",
-    "defamation", "editor", "newspaper", "request", "answer", "hearing", "detention", "camera", "accreditation",
+    "journalist",
+    "threat",
+    "court",
+    "refusal",
+    "information",
+    "attack",
+    "fine",
+    "blogger",
+    "police",
+    "lawsuit",
+    "defamation",
+    "editor",
+    "newspaper",
+    "request",
+    "answer",
+    "hearing",
+    "detention",
+    "camera",
+    "accreditation",
     "blocking",
 ];
 const FIRST: &[&str] = &[
-    "Әлия", "Нұрлан", "Ерлан", "Айгерім", "Дәурен", "Қайрат", "Ольга", "Иван", "Пётр", "Светлана", "Жанна", "Ұлан",
-    "Гүлнар", "Сәуле", "Anna", "Timur",
+    "Әлия",
+    "Нұрлан",
+    "Ерлан",
+    "Айгерім",
+    "Дәурен",
+    "Қайрат",
+    "Ольга",
+    "Иван",
+    "Пётр",
+    "Светлана",
+    "Жанна",
+    "Ұлан",
+    "Гүлнар",
+    "Сәуле",
+    "Anna",
+    "Timur",
 ];
-const LAST: &[&str] = &[
-    "Нұрланқызы", "Сейітов", "Иванов", "Петрова", "Қасымов", "Әбдірахманова", "Жұмабаев", "Ким", "Smith", "Оспанов",
-];
+const LAST: &[&str] =
+    &["Нұрланқызы", "Сейітов", "Иванов", "Петрова", "Қасымов", "Әбдірахманова", "Жұмабаев", "Ким", "Smith", "Оспанов"];
 const OUTLETS: &[&str] = &["Vlast.kz", "Азаттық", "Orda.kz", "Ақ Жайық", "Уральская неделя", "KazTAG", "Түркістан"];
 
 fn words(rng: &mut Rng, pool: &[&str], n: usize) -> String {
@@ -83,7 +166,11 @@ fn codes(t: &Taxonomy) -> Codes {
     let mut context = Vec::new();
     for g in &t.groups {
         for c in &g.categories {
-            if g.counted { counted.push(c.code.clone()) } else { context.push(c.code.clone()) }
+            if g.counted {
+                counted.push(c.code.clone())
+            } else {
+                context.push(c.code.clone())
+            }
         }
     }
     Codes {
@@ -381,9 +468,24 @@ fn main() {
     row("free-text search, p50", enc_search.p50, plain_search.p50);
     row("free-text search, p95", enc_search.p95, plain_search.p95);
     row("free-text search, max", enc_search.max, plain_search.max);
-    println!("| file size | {:.1} MiB | {:.1} MiB | {:.2}× |", mib(size_enc), mib(size_plain), size_enc as f64 / size_plain as f64);
-    println!("| import ({n} cases, batches of 5 000) | {fill_enc:.1} s | {fill_plain:.1} s | {:.2}× |", fill_enc / fill_plain);
-    let names = ["month + group", "one region", "year + victim type + open", "two categories + kind, oldest first", "no filter", "two regions, offset 1000"];
+    println!(
+        "| file size | {:.1} MiB | {:.1} MiB | {:.2}× |",
+        mib(size_enc),
+        mib(size_plain),
+        size_enc as f64 / size_plain as f64
+    );
+    println!(
+        "| import ({n} cases, batches of 5 000) | {fill_enc:.1} s | {fill_plain:.1} s | {:.2}× |",
+        fill_enc / fill_plain
+    );
+    let names = [
+        "month + group",
+        "one region",
+        "year + victim type + open",
+        "two categories + kind, oldest first",
+        "no filter",
+        "two regions, offset 1000",
+    ];
     for (i, name) in names.iter().enumerate() {
         let (e50, e95) = enc_filter.by_shape[i];
         let (_, p95) = plain_filter.by_shape[i];
@@ -396,7 +498,13 @@ fn main() {
         println!("| search: {name}, p50 / p95 | {e50:.2} / {e95:.2} ms | p95 {p95:.2} ms | {:.2}× |", e95 / p95);
     }
     println!();
-    println!("- queries: {} filtered pages (mean {:.0} matches), {} searches (mean {:.0} matches), after 20 warm-up queries", filters.len(), enc_filter.mean_hits, searches.len(), enc_search.mean_hits);
+    println!(
+        "- queries: {} filtered pages (mean {:.0} matches), {} searches (mean {:.0} matches), after 20 warm-up queries",
+        filters.len(),
+        enc_filter.mean_hits,
+        searches.len(),
+        enc_search.mean_hits
+    );
     println!("- create (KDF + schema + taxonomy): {create_s:.2} s; open (KDF + checks): {open_s:.2} s; first page after open: {first_ms:.1} ms");
     println!("- all_cases() ({all} cases, for export/counting): {all_s:.2} s");
     println!(

@@ -378,12 +378,14 @@ impl CaseData {
                 match self.kind {
                     CaseKind::Case if !counted => p.add(
                         "category",
-                        format!("{} is not a counted category; use kind \"context\" for events in the country", self.category),
+                        format!(
+                            "{} is not a counted category; use kind \"context\" for events in the country",
+                            self.category
+                        ),
                     ),
-                    CaseKind::Context if counted => p.add(
-                        "kind",
-                        format!("a context event cannot have the counted category {}", self.category),
-                    ),
+                    CaseKind::Context if counted => {
+                        p.add("kind", format!("a context event cannot have the counted category {}", self.category))
+                    }
                     _ => {}
                 }
             }
@@ -426,10 +428,7 @@ impl CaseData {
             }
             let cat = self.category.as_str();
             if cat.starts_with("claims.") && cat != pr.branch.category() {
-                p.add(
-                    "proceeding",
-                    format!("branch {:?} contradicts category {cat}", pr.branch).to_lowercase(),
-                );
+                p.add("proceeding", format!("branch {:?} contradicts category {cat}", pr.branch).to_lowercase());
             }
         }
         p.finish()

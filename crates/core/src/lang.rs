@@ -73,11 +73,7 @@ impl Labels {
             Lang::Ru => &self.ru,
             Lang::En => &self.en,
         };
-        [wanted, &self.ru, &self.en]
-            .into_iter()
-            .find(|s| !s.trim().is_empty())
-            .map(String::as_str)
-            .unwrap_or("")
+        [wanted, &self.ru, &self.en].into_iter().find(|s| !s.trim().is_empty()).map(String::as_str).unwrap_or("")
     }
 
     /// Mutable access to the label in `lang`.

@@ -118,9 +118,7 @@ pub(crate) fn open_keyed(path: &Path, passphrase: Option<&Passphrase>, flags: Op
         // doubled) – the passphrase is never pasted into SQL by us.
         conn.pragma_update(None, "key", p.expose()).map_err(db("applying the key"))?;
     }
-    let version: String = conn
-        .pragma_query_value(None, "cipher_version", |r| r.get(0))
-        .unwrap_or_default();
+    let version: String = conn.pragma_query_value(None, "cipher_version", |r| r.get(0)).unwrap_or_default();
     if version.trim().is_empty() {
         return Err(VaultError::Migration(
             "this build of Kuzet is linked against SQLite without SQLCipher and cannot encrypt".into(),
@@ -136,7 +134,9 @@ pub(crate) fn open_keyed(path: &Path, passphrase: Option<&Passphrase>, flags: Op
 pub(crate) fn verify_key(conn: &Connection, path: &Path) -> Result<()> {
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => Ok(()),
-        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => Err(VaultError::WrongPassphrase),
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::NotADatabase => {
+            Err(VaultError::WrongPassphrase)
+        }
         Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == ErrorCode::DatabaseCorrupt => {
             Err(VaultError::NotAVault { path: path.to_path_buf() })
         }
@@ -175,7 +175,8 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
 /// use, without writing anything.
 pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(db("reading the vault id"))?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
+    let version: i64 =
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
     // A keyed database marked as Kuzet's but without a schema yet (version
     // 0) is an empty vault: migrations bring it up to date.
     if app != APPLICATION_ID || version < 0 {
@@ -189,7 +190,8 @@ pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
 
 /// Brings the schema up to date (each run of migrations in a transaction).
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
+    let version: i64 =
+        conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
     if version > supported_version() {
         return Err(VaultError::TooNew { found: version, supported: supported_version() });
     }

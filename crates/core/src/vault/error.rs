@@ -56,7 +56,9 @@ pub enum VaultError {
         path: PathBuf,
     },
     /// The vault was written by a newer Kuzet; it was left untouched.
-    #[error("this vault was written by a newer Kuzet (schema {found}; this version knows up to {supported}); update Kuzet")]
+    #[error(
+        "this vault was written by a newer Kuzet (schema {found}; this version knows up to {supported}); update Kuzet"
+    )]
     TooNew {
         /// The schema version in the file.
         found: i64,

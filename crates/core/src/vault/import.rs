@@ -50,9 +50,11 @@ pub(crate) fn apply(
                     }
                     match store::ref_owner(c, r)? {
                         Some(RefOwner::Case(_)) => existing = store::case_by_ref(c, r)?,
-                        Some(RefOwner::Development(_)) => {
-                            errors.push(row_error(line, "ref", format!("{r} is already used by a development in the vault")))
-                        }
+                        Some(RefOwner::Development(_)) => errors.push(row_error(
+                            line,
+                            "ref",
+                            format!("{r} is already used by a development in the vault"),
+                        )),
                         None => {}
                     }
                 }
@@ -107,7 +109,11 @@ pub(crate) fn apply(
             }
         };
         if !in_batch && in_vault.is_none() {
-            errors.push(row_error(*line, "parent_ref", format!("no case with ref {parent_ref} in this file or the vault")));
+            errors.push(row_error(
+                *line,
+                "parent_ref",
+                format!("no case with ref {parent_ref} in this file or the vault"),
+            ));
         }
         if let Some(dev) = existing {
             if in_vault != Some(dev.case_id) {
@@ -138,7 +144,10 @@ pub(crate) fn apply(
                         old.id
                     }
                     Some(old) => {
-                        store::update_case(c, &Case { id: old.id, data: data.clone(), created_at: old.created_at, updated_at: now })?;
+                        store::update_case(
+                            c,
+                            &Case { id: old.id, data: data.clone(), created_at: old.created_at, updated_at: now },
+                        )?;
                         summary.updated += 1;
                         old.id
                     }
@@ -157,10 +166,11 @@ pub(crate) fn apply(
         }
     }
     for (parent_ref, data, existing) in devs {
-        let case_id = match case_ids.get(&parent_ref).copied().or_else(|| vault_parents.get(&parent_ref).copied().flatten()) {
-            Some(id) => id,
-            None => return Err(VaultError::NotFound { what: format!("case {parent_ref}") }),
-        };
+        let case_id =
+            match case_ids.get(&parent_ref).copied().or_else(|| vault_parents.get(&parent_ref).copied().flatten()) {
+                Some(id) => id,
+                None => return Err(VaultError::NotFound { what: format!("case {parent_ref}") }),
+            };
         let existing = match existing {
             Some(e) => Some(e),
             None if data.external_ref.is_none() => store::developments_where(

@@ -158,8 +158,9 @@ fn export_encrypted(conn: &Connection, dest: &Path, passphrase: &Passphrase) -> 
         conn.execute("ATTACH DATABASE ?1 AS kuzet_export KEY ?2", rusqlite::params![dest_str, passphrase.expose()])
             .map_err(db(format!("creating {}", dest.display())))?;
         let exported = (|| {
-            let version: i64 =
-                conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
+            let version: i64 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(db("reading the schema version"))?;
             conn.query_row("SELECT sqlcipher_export('kuzet_export')", [], |_| Ok(()))
                 .map_err(db(format!("copying the vault to {}", dest.display())))?;
             conn.pragma_update(Some("kuzet_export"), "user_version", version)
@@ -233,13 +234,9 @@ impl Vault {
             Ok((c, taxonomy))
         })();
         match built {
-            Ok((conn, taxonomy)) => Ok(Vault {
-                conn,
-                path: path.to_path_buf(),
-                taxonomy,
-                passphrase: passphrase.cloned(),
-                _lock: lock,
-            }),
+            Ok((conn, taxonomy)) => {
+                Ok(Vault { conn, path: path.to_path_buf(), taxonomy, passphrase: passphrase.cloned(), _lock: lock })
+            }
             Err(e) => {
                 remove_quietly(path);
                 Err(e)
@@ -451,7 +448,12 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`] (no such case), [`VaultError::Validation`],
     /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn insert_development(&mut self, case: CaseId, mut data: DevelopmentData, now: DateTime<Utc>) -> Result<Development> {
+    pub fn insert_development(
+        &mut self,
+        case: CaseId,
+        mut data: DevelopmentData,
+        now: DateTime<Utc>,
+    ) -> Result<Development> {
         data.normalize();
         data.validate().map_err(VaultError::Validation)?;
         let tx = self.conn.transaction().map_err(db("saving a development"))?;
@@ -474,7 +476,12 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], [`VaultError::Validation`],
     /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn update_development(&mut self, id: DevelopmentId, mut data: DevelopmentData, now: DateTime<Utc>) -> Result<Development> {
+    pub fn update_development(
+        &mut self,
+        id: DevelopmentId,
+        mut data: DevelopmentData,
+        now: DateTime<Utc>,
+    ) -> Result<Development> {
         data.normalize();
         data.validate().map_err(VaultError::Validation)?;
         let tx = self.conn.transaction().map_err(db("saving a development"))?;

@@ -80,7 +80,14 @@ pub fn perpetrator(c: &str) -> PerpetratorTypeCode {
 }
 
 pub fn dev(on: NaiveDate, title: &str) -> DevelopmentData {
-    DevelopmentData { external_ref: None, event_date: on, title: title.into(), summary: String::new(), sources: vec![], language: Some(Lang::Ru) }
+    DevelopmentData {
+        external_ref: None,
+        event_date: on,
+        title: title.into(),
+        summary: String::new(),
+        sources: vec![],
+        language: Some(Lang::Ru),
+    }
 }
 
 /// Every regular file in `dir` (recursively) with its bytes.

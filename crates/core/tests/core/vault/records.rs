@@ -57,13 +57,22 @@ fn invalid_cases_and_duplicate_refs_write_nothing() {
     v.update_case(a.id, a.data.clone(), at(2)).expect("keeping one's own ref is fine");
     let mut d = dev(day(2024, 6, 1), "Суд");
     d.external_ref = Some("R-2".into());
-    assert!(matches!(v.insert_development(a.id, d.clone(), at(3)), Err(VaultError::DuplicateRef(_))), "refs are shared with cases");
+    assert!(
+        matches!(v.insert_development(a.id, d.clone(), at(3)), Err(VaultError::DuplicateRef(_))),
+        "refs are shared with cases"
+    );
     d.external_ref = Some("R-1/d1".into());
     let dd = v.insert_development(a.id, d.clone(), at(3)).unwrap();
-    assert!(matches!(v.insert_case(with_ref(case(day(2024, 5, 11), "journalists.attack", "C"), "R-1/d1"), at(1)), Err(VaultError::DuplicateRef(_))));
+    assert!(matches!(
+        v.insert_case(with_ref(case(day(2024, 5, 11), "journalists.attack", "C"), "R-1/d1"), at(1)),
+        Err(VaultError::DuplicateRef(_))
+    ));
     v.update_development(dd.id, d, at(4)).expect("own ref");
     assert_eq!(v.all_cases().unwrap().len(), 2);
-    assert!(matches!(v.insert_development(CaseId::new(), dev(day(2024, 6, 1), "x"), at(1)), Err(VaultError::NotFound { .. })));
+    assert!(matches!(
+        v.insert_development(CaseId::new(), dev(day(2024, 6, 1), "x"), at(1)),
+        Err(VaultError::NotFound { .. })
+    ));
     assert!(matches!(v.insert_development(a.id, dev(day(2024, 6, 1), ""), at(1)), Err(VaultError::Validation(_))));
 }
 
@@ -77,7 +86,10 @@ fn developments_come_by_event_date() {
     let mid = v.insert_development(other.id, dev(day(2024, 6, 1), "Апелляция"), at(4)).unwrap();
     let titles = |ds: Vec<kuzet_core::case::Development>| ds.into_iter().map(|d| d.data.title).collect::<Vec<_>>();
     assert_eq!(titles(v.developments(c.id).unwrap()), ["Первое заседание", "Решение суда"]);
-    assert_eq!(titles(v.developments_between(day(2024, 6, 1), day(2024, 6, 30)).unwrap()), ["Апелляция", "Решение суда"]);
+    assert_eq!(
+        titles(v.developments_between(day(2024, 6, 1), day(2024, 6, 30)).unwrap()),
+        ["Апелляция", "Решение суда"]
+    );
     assert_eq!(titles(v.developments_between(day(2024, 5, 2), day(2024, 5, 31)).unwrap()), Vec::<String>::new());
     assert_eq!(v.all_developments().unwrap().len(), 3);
     let mut changed = early.data.clone();
@@ -94,10 +106,20 @@ fn developments_come_by_event_date() {
 #[test]
 fn cases_between_takes_both_kinds_with_inclusive_dates() {
     let (_dir, mut v) = new_vault();
-    for (d, cat) in [(day(2024, 4, 30), "journalists.attack"), (day(2024, 5, 1), "journalists.attack"), (day(2024, 5, 31), "context.event"), (day(2024, 6, 1), "journalists.attack")] {
+    for (d, cat) in [
+        (day(2024, 4, 30), "journalists.attack"),
+        (day(2024, 5, 1), "journalists.attack"),
+        (day(2024, 5, 31), "context.event"),
+        (day(2024, 6, 1), "journalists.attack"),
+    ] {
         v.insert_case(case(d, cat, "x"), at(1)).unwrap();
     }
-    let got: Vec<_> = v.cases_between(day(2024, 5, 1), day(2024, 5, 31)).unwrap().into_iter().map(|c| (c.data.event_date, c.data.kind)).collect();
+    let got: Vec<_> = v
+        .cases_between(day(2024, 5, 1), day(2024, 5, 31))
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.data.event_date, c.data.kind))
+        .collect();
     assert_eq!(got, [(day(2024, 5, 1), CaseKind::Case), (day(2024, 5, 31), CaseKind::Context)]);
     assert_eq!(v.all_cases().unwrap().len(), 4);
 }
@@ -121,7 +143,17 @@ fn taxonomy_edits_are_kept_and_used_codes_cannot_vanish() {
     let g = GroupCode::new("information").unwrap();
     let code = kuzet_core::codes::CategoryCode::new("information.deepfake").unwrap();
     let mut t = v.taxonomy().clone();
-    t.add_category(&g, Category { code: code.clone(), label: Labels { kk: "Дипфейк".into(), ru: "Дипфейк".into(), en: "Deepfake".into() }, legal_reference: None, note: None, retired: false }).unwrap();
+    t.add_category(
+        &g,
+        Category {
+            code: code.clone(),
+            label: Labels { kk: "Дипфейк".into(), ru: "Дипфейк".into(), en: "Deepfake".into() },
+            legal_reference: None,
+            note: None,
+            retired: false,
+        },
+    )
+    .unwrap();
     v.save_taxonomy(t).unwrap();
     v.insert_case(case(day(2024, 5, 2), "information.deepfake", "Поддельное видео"), at(1)).unwrap();
     let mut t = v.taxonomy().clone();

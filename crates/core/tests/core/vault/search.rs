@@ -56,9 +56,18 @@ fn each_filter_dimension_restricts_the_list() {
     };
     assert_eq!(f(&|f| f.from = Some(day(2024, 5, 3))), "ABDE", "from is inclusive");
     assert_eq!(f(&|f| f.to = Some(day(2024, 5, 31))), "ABCD", "to is inclusive");
-    assert_eq!(f(&|f| { f.from = Some(day(2024, 5, 1)); f.to = Some(day(2024, 5, 31)) }), "ABD");
+    assert_eq!(
+        f(&|f| {
+            f.from = Some(day(2024, 5, 1));
+            f.to = Some(day(2024, 5, 31))
+        }),
+        "ABD"
+    );
     assert_eq!(f(&|f| f.groups = vec![GroupCode::new("journalists").unwrap()]), "AE");
-    assert_eq!(f(&|f| f.groups = vec![GroupCode::new("journalists").unwrap(), GroupCode::new("claims").unwrap()]), "ACE");
+    assert_eq!(
+        f(&|f| f.groups = vec![GroupCode::new("journalists").unwrap(), GroupCode::new("claims").unwrap()]),
+        "ACE"
+    );
     assert_eq!(f(&|f| f.categories = vec![CategoryCode::new("information.refusal").unwrap()]), "B");
     assert_eq!(f(&|f| f.regions = vec![region("almaty_city")]), "AC");
     assert_eq!(f(&|f| f.regions = vec![region("astana"), region("shymkent")]), "BE");
@@ -91,8 +100,14 @@ fn pages_and_order_with_ties() {
         let p = v.find(&CaseFilter { sort, ..Default::default() }, Page { offset, limit }).unwrap();
         (p.total, p.cases.into_iter().map(|c| c.data.title).collect::<Vec<_>>())
     };
-    assert_eq!(page(SortOrder::DateDesc, 0, 50), (5, vec!["5-4".into(), "3-0".into(), "2-3".into(), "2-2".into(), "1-1".into()]));
-    assert_eq!(page(SortOrder::DateAsc, 0, 50), (5, vec!["1-1".into(), "2-2".into(), "2-3".into(), "3-0".into(), "5-4".into()]));
+    assert_eq!(
+        page(SortOrder::DateDesc, 0, 50),
+        (5, vec!["5-4".into(), "3-0".into(), "2-3".into(), "2-2".into(), "1-1".into()])
+    );
+    assert_eq!(
+        page(SortOrder::DateAsc, 0, 50),
+        (5, vec!["1-1".into(), "2-2".into(), "2-3".into(), "3-0".into(), "5-4".into()])
+    );
     assert_eq!(page(SortOrder::DateDesc, 1, 2), (5, vec!["3-0".into(), "2-3".into()]));
     assert_eq!(page(SortOrder::DateDesc, 4, 2), (5, vec!["1-1".into()]));
     assert_eq!(page(SortOrder::DateDesc, 9, 2), (5, vec![]));
@@ -102,7 +117,11 @@ fn pages_and_order_with_ties() {
 #[test]
 fn page_limit_is_capped_at_1000() {
     let (_dir, mut v) = new_vault();
-    let items = (0..1005u64).map(|i| (i + 2, kuzet_core::vault::ImportItem::Case(case(day(2024, 5, 1), "journalists.threat", &format!("n{i}"))))).collect();
+    let items = (0..1005u64)
+        .map(|i| {
+            (i + 2, kuzet_core::vault::ImportItem::Case(case(day(2024, 5, 1), "journalists.threat", &format!("n{i}"))))
+        })
+        .collect();
     v.apply_import(items, at(1)).unwrap();
     let p = v.find(&CaseFilter::default(), Page { offset: 0, limit: 5000 }).unwrap();
     assert_eq!((p.total, p.cases.len()), (1005, 1000));
@@ -121,7 +140,8 @@ fn free_text_folds_case_but_keeps_kazakh_letters_apart() {
     let mut look = case(day(2024, 5, 3), "journalists.attack", "Казак и уезд");
     look.summary = "Кукимет иси".into();
     v.insert_case(look, at(1)).unwrap();
-    let en = with_ref(case(day(2024, 5, 4), "information.refusal", "Refusal to answer \"Vlast.kz\" request"), "2024-05-017");
+    let en =
+        with_ref(case(day(2024, 5, 4), "information.refusal", "Refusal to answer \"Vlast.kz\" request"), "2024-05-017");
     let en = v.insert_case(en, at(1)).unwrap();
     v.insert_development(en.id, dev(day(2024, 6, 4), "Жалоба в прокуратуру отклонена"), at(2)).unwrap();
 

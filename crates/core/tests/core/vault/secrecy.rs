@@ -56,7 +56,12 @@ fn case_text_never_reaches_the_disk_in_plaintext() {
     // Self-check: the scan would find it if it were there.
     assert!(files_in(dir.path()).len() >= 2);
     assert_no_plaintext(dir.path(), "during the session");
-    let hits = v.find(&kuzet_core::vault::CaseFilter { text: Some("құпия маркер".into()), ..Default::default() }, Default::default()).unwrap();
+    let hits = v
+        .find(
+            &kuzet_core::vault::CaseFilter { text: Some("құпия маркер".into()), ..Default::default() },
+            Default::default(),
+        )
+        .unwrap();
     assert_eq!(hits.total, 1);
     drop(v);
     assert_no_plaintext(dir.path(), "after closing");
@@ -86,12 +91,24 @@ fn change_passphrase_reencrypts_and_keeps_the_data() {
     let names: Vec<String> =
         files_in(dir.path()).iter().map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert_eq!(names, ["cases.kuzet", "cases.kuzet.lock"], "no temporary file left");
-    assert!(matches!(Vault::open(&path, &pass()), Err(VaultError::WrongPassphrase)), "old passphrase no longer opens it");
+    assert!(
+        matches!(Vault::open(&path, &pass()), Err(VaultError::WrongPassphrase)),
+        "old passphrase no longer opens it"
+    );
     let v = Vault::open(&path, &new).unwrap();
     assert_eq!(v.case(c.id).unwrap(), c);
     assert_eq!(v.all_cases().unwrap().len(), 2);
     assert_eq!(v.get_document::<String>("org").unwrap().as_deref(), Some("Адил соз"));
-    assert_eq!(v.find(&kuzet_core::vault::CaseFilter { text: Some("маркер".into()), ..Default::default() }, Default::default()).unwrap().total, 1, "the search index survives");
+    assert_eq!(
+        v.find(
+            &kuzet_core::vault::CaseFilter { text: Some("маркер".into()), ..Default::default() },
+            Default::default()
+        )
+        .unwrap()
+        .total,
+        1,
+        "the search index survives"
+    );
 }
 
 #[test]
@@ -112,11 +129,22 @@ fn backup_is_an_encrypted_copy_under_its_own_passphrase() {
     assert_no_plaintext(out.path(), "backup");
     assert_no_plaintext(dir.path(), "vault after backup");
     drop(v);
-    assert!(matches!(Vault::open(&dest, &pass()), Err(VaultError::WrongPassphrase)), "the backup has its own passphrase");
+    assert!(
+        matches!(Vault::open(&dest, &pass()), Err(VaultError::WrongPassphrase)),
+        "the backup has its own passphrase"
+    );
     let b = Vault::open(&dest, &bpass).unwrap();
     assert_eq!(b.all_cases().unwrap(), vec![c.clone()]);
     assert_eq!(b.developments(c.id).unwrap().len(), 1);
-    assert_eq!(b.find(&kuzet_core::vault::CaseFilter { text: Some("апелляция".into()), ..Default::default() }, Default::default()).unwrap().total, 1);
+    assert_eq!(
+        b.find(
+            &kuzet_core::vault::CaseFilter { text: Some("апелляция".into()), ..Default::default() },
+            Default::default()
+        )
+        .unwrap()
+        .total,
+        1
+    );
     drop(b);
     Vault::open(&path, &pass()).expect("the original is unchanged");
 }
