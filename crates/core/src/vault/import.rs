@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use std::collections::HashMap;
 
+#[allow(clippy::large_enum_variant, reason = "plans live only for one import")]
 enum Plan {
     Case { data: CaseData, existing: Option<Case> },
     Dev { parent_ref: String, data: DevelopmentData, existing: Option<Development> },
