@@ -12,7 +12,7 @@ profile=debug
 cargo_flags=()
 if [ "${1:-}" = "--release" ]; then profile=release; cargo_flags=(--release); fi
 
-if [ ! -d ui/node_modules ]; then npm --prefix ui ci --no-audit --no-fund --loglevel=error; fi
+scripts/setup.sh   # system packages and the UI's npm packages, only what is missing
 npm --prefix ui run build --silent
 cargo build "${cargo_flags[@]}" -p kuzet-app -p kuzet-cli
 
