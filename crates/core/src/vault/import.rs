@@ -17,6 +17,26 @@ enum Plan {
     Dev { parent_ref: String, data: DevelopmentData, existing: Option<Development> },
 }
 
+/// A case written by the app has no external ref, so an export names it by
+/// its id; re-importing that file must find the same case, not add a copy.
+fn case_by_ref_or_id(c: &Connection, r: &str) -> Result<Option<Case>> {
+    if let Some(k) = store::case_by_ref(c, r)? {
+        return Ok(Some(k));
+    }
+    match r.parse::<CaseId>() {
+        Ok(id) => Ok(store::case(c, id)?.filter(|k| k.data.external_ref.is_none())),
+        Err(_) => Ok(None),
+    }
+}
+
+/// The same for a development without a ref (see [`case_by_ref_or_id`]).
+fn development_by_id_ref(c: &Connection, r: &str) -> Result<Option<Development>> {
+    match r.parse::<DevelopmentId>() {
+        Ok(id) => Ok(store::development(c, id)?.filter(|d| d.data.external_ref.is_none())),
+        Err(_) => Ok(None),
+    }
+}
+
 fn push_validation(errors: &mut Vec<ImportRowError>, line: u64, v: ValidationErrors) {
     errors.extend(v.0.into_iter().map(|f| ImportRowError { line, column: f.field, message: f.message }));
 }
@@ -56,8 +76,12 @@ pub(crate) fn apply(
                             "ref",
                             format!("{r} is already used by a development in the vault"),
                         )),
-                        None => {}
+                        None => existing = case_by_ref_or_id(c, r)?,
                     }
+                }
+                if existing.as_ref().is_some_and(|k| k.data.external_ref.is_none()) {
+                    // Matched by id: the case keeps having no ref of its own.
+                    data.external_ref = None;
                 }
                 if let Err(v) = data.validate(taxonomy, existing.as_ref().map(|e| &e.data)) {
                     push_validation(&mut errors, line, v);
@@ -82,8 +106,11 @@ pub(crate) fn apply(
                         Some(RefOwner::Case(_)) => {
                             errors.push(row_error(line, "ref", format!("{r} is already used by a case in the vault")))
                         }
-                        None => {}
+                        None => existing = development_by_id_ref(c, r)?,
                     }
+                }
+                if existing.as_ref().is_some_and(|d| d.data.external_ref.is_none()) {
+                    data.external_ref = None;
                 }
                 if parent_ref.is_empty() {
                     errors.push(row_error(line, "parent_ref", "a development needs the ref of its case"));
@@ -104,7 +131,7 @@ pub(crate) fn apply(
         let in_vault = match vault_parents.get(parent_ref) {
             Some(id) => *id,
             None => {
-                let id = store::case_by_ref(c, parent_ref)?.map(|k| k.id);
+                let id = case_by_ref_or_id(c, parent_ref)?.map(|k| k.id);
                 vault_parents.insert(parent_ref.clone(), id);
                 id
             }

@@ -87,3 +87,24 @@ fn a_bad_import_lists_every_bad_row_and_writes_nothing() {
     assert_eq!(v.all_cases().unwrap(), before_cases);
     drop(dir);
 }
+
+#[test]
+fn an_export_of_app_made_records_imports_back_unchanged() {
+    // Cases and developments made in the app have no ref; an export names
+    // them by their ids, and importing that file again must not copy them.
+    let (_dir, mut v) = new_vault();
+    let k = v.insert_case(case(day(2024, 5, 7), "journalists.threat", "Тілшіге қорқыту хат келді"), at(1)).unwrap();
+    let d = v.insert_development(k.id, dev(day(2024, 5, 20), "Іс қозғалды"), at(1)).unwrap();
+    let mut again = k.data.clone();
+    again.external_ref = Some(k.id.to_string());
+    let mut dev_again = d.data.clone();
+    dev_again.external_ref = Some(d.id.to_string());
+    let items = vec![
+        (2, ImportItem::Case(again)),
+        (3, ImportItem::Development { parent_ref: k.id.to_string(), data: dev_again }),
+    ];
+    let s = v.apply_import(items, at(2)).unwrap();
+    assert_eq!(s, ImportSummary { added: 0, updated: 0, unchanged: 2 }, "matched by id, nothing copied");
+    assert_eq!(v.case(k.id).unwrap().data.external_ref, None, "the case still has no ref of its own");
+    assert_eq!(v.developments(k.id).unwrap().len(), 1);
+}
