@@ -11,7 +11,7 @@ use kuzet_core::overview::{self, OrgSettings, OverviewDraft};
 use kuzet_core::summary::{self, MonthCounts};
 use kuzet_core::transfer::{self, demo, ExportFormat, ImportOptions};
 use kuzet_core::vault::{CaseFilter, Page, Passphrase, SortOrder, Vault};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Duration;
 
@@ -36,19 +36,10 @@ fn spinner(message: &'static str) -> ProgressBar {
     bar
 }
 
-/// Writes `bytes` to `out` through a temporary file in the same folder and
-/// a rename, so a failure never leaves a half-written file.
+/// Writes `bytes` to `out` with the core's atomic writer (never through a
+/// link or device, never half-written).
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result {
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let fail = |e: std::io::Error| Failure::Other(format!("writing {}: {e}", out.display()));
-    let mut tmp = tempfile::Builder::new().prefix(".kuzet-").tempfile_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(out).map_err(|e| fail(e.error))?;
-    Ok(())
+    transfer::write_file_atomically(out, bytes).map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))
 }
 
 /// Refuses to write an export or a PDF over the vault itself, which would

@@ -263,21 +263,59 @@ pub fn write_export(
     now: DateTime<Utc>,
 ) -> Result<(), TransferError> {
     let bytes = export_bytes(set, format, now)?;
+    write_file_atomically(out, &bytes)
+        .map_err(|source| TransferError::Io { context: format!("writing {}", out.display()), source })
+}
+
+/// Writes `bytes` (an export or a PDF the user asked for) to `out` through a
+/// temporary file in the same folder and a rename, so a failure never leaves
+/// a half-written file. The file is readable by its owner only.
+///
+/// # Errors
+/// The I/O error; `InvalidInput` when `out` exists but is not a regular file
+/// (a symlink, a device such as `/dev/stdout`, a FIFO, a folder): the rename
+/// would silently replace it instead of writing through it.
+pub fn write_file_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(out) {
+        if !meta.file_type().is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it exists and is not a regular file (a link, device, pipe or folder); choose a plain file path",
+            ));
+        }
+    }
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let io = |source| TransferError::Io { context: format!("writing {}", out.display()), source };
-    let mut tmp = tempfile::Builder::new().prefix(".kuzet-export-").tempfile_in(dir).map_err(io)?;
-    tmp.write_all(&bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(out).map_err(|e| io(e.error))?;
+    let mut tmp = tempfile::Builder::new().prefix(".kuzet-export-").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(out).map_err(|e| e.error)?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn an_export_never_replaces_a_link_or_device() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.txt");
+        std::fs::write(&target, "kept").unwrap();
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = write_file_atomically(&link, b"x").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is still a link");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
+        let plain = dir.path().join("plain.csv");
+        write_file_atomically(&plain, b"a,b").unwrap();
+        write_file_atomically(&plain, b"c,d").unwrap();
+        assert_eq!(std::fs::read(&plain).unwrap(), b"c,d", "a regular file is replaced");
+    }
     use crate::case::{CaseData, DevelopmentId};
     use crate::taxonomy::Taxonomy;
     use crate::transfer::demo::FIXTURE_CSV;

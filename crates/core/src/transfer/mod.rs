@@ -60,7 +60,7 @@ pub mod demo;
 mod export;
 
 pub use csv_import::{import_csv, parse_csv, plan_import, Column, ImportOptions};
-pub use export::{export_bytes, select, write_export, ExportFormat, ExportSet};
+pub use export::{export_bytes, select, write_export, write_file_atomically, ExportFormat, ExportSet};
 
 use crate::vault::{ImportRowError, VaultError};
 
