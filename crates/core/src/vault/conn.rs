@@ -46,7 +46,15 @@ pub(crate) struct VaultLock {
     _file: File,
 }
 
+/// The lock file of the vault at `path`, named after the vault's canonical
+/// path, so a symlink to a vault locks the same file as the vault itself.
 pub(crate) fn lock_path(path: &Path) -> Result<PathBuf> {
+    let canonical = std::fs::canonicalize(path).ok().or_else(|| {
+        // A vault being created does not exist yet: resolve its folder.
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(dir).ok()?.join(path.file_name()?))
+    });
+    let path = canonical.as_deref().unwrap_or(path);
     let name = path.file_name().ok_or_else(|| VaultError::NotAVault { path: path.to_path_buf() })?;
     let mut lock_name = name.to_os_string();
     lock_name.push(".lock");
@@ -55,13 +63,11 @@ pub(crate) fn lock_path(path: &Path) -> Result<PathBuf> {
 
 pub(crate) fn acquire_lock(path: &Path) -> Result<VaultLock> {
     let lp = lock_path(path)?;
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&lp)
-        .map_err(io(format!("opening the lock file {}", lp.display())))?;
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&lp).map_err(io(format!("opening the lock file {}", lp.display())))?;
     match file.try_lock() {
         Ok(()) => Ok(VaultLock { _file: file }),
         Err(std::fs::TryLockError::WouldBlock) => Err(VaultError::InUse { path: path.to_path_buf() }),

@@ -116,9 +116,15 @@ fn check_passphrase(p: &Passphrase) -> Result<()> {
 }
 
 /// Creates `path` exclusively (refusing to overwrite) and returns nothing:
-/// the empty file reserves the name for SQLCipher to fill.
+/// the empty file reserves the name for SQLCipher to fill. On Unix the file
+/// is readable by its owner only (0600), so other local users cannot copy
+/// the encrypted vault to guess passphrases offline.
 fn reserve(path: &Path) -> Result<()> {
-    match OpenOptions::new().write(true).create_new(true).open(path) {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(VaultError::AlreadyExists { path: path.to_path_buf() })

@@ -219,3 +219,21 @@ fn a_vault_can_move_between_threads() {
     .unwrap();
     assert!(v.path().ends_with("cases.kuzet"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_a_vault_in_use_is_in_use_and_vault_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cases.kuzet");
+    let pass = Passphrase::new("сенім 'құпия' 🔑");
+    let _held = Vault::create(&path, &pass).unwrap();
+    let alias = dir.path().join("alias.kuzet");
+    std::os::unix::fs::symlink(&path, &alias).unwrap();
+    assert!(matches!(Vault::open(&alias, &pass), Err(VaultError::InUse { .. })), "the link names the same vault");
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the vault is readable by its owner only");
+    let backup = dir.path().join("backup.kuzet");
+    _held.backup_to(&backup, &pass).unwrap();
+    assert_eq!(std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777, 0o600, "so is a backup");
+}
