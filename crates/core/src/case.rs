@@ -15,7 +15,7 @@ use crate::codes::{CategoryCode, LegalBasisCode, PerpetratorTypeCode, RegionCode
 use crate::lang::Lang;
 use crate::taxonomy::Taxonomy;
 use crate::text::nfc;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -313,6 +313,13 @@ fn check_title(p: &mut Problems, title: &str) {
     }
 }
 
+fn check_event_date(p: &mut Problems, date: NaiveDate) {
+    use crate::month::{FIRST_EVENT_YEAR, LAST_EVENT_YEAR};
+    if !(FIRST_EVENT_YEAR..=LAST_EVENT_YEAR).contains(&date.year()) {
+        p.add("event_date", format!("{date} is outside the years {FIRST_EVENT_YEAR}–{LAST_EVENT_YEAR}"));
+    }
+}
+
 fn check_ref(p: &mut Problems, r: &Option<String>) {
     if let Some(r) = r {
         if r.trim().is_empty() {
@@ -366,6 +373,7 @@ impl CaseData {
     pub fn validate(&self, taxonomy: &Taxonomy, previous: Option<&CaseData>) -> Result<(), ValidationErrors> {
         let mut p = Problems::default();
         check_ref(&mut p, &self.external_ref);
+        check_event_date(&mut p, self.event_date);
         check_title(&mut p, &self.title);
         check_sources(&mut p, &self.sources);
         match taxonomy.category(&self.category) {
@@ -451,6 +459,7 @@ impl DevelopmentData {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut p = Problems::default();
         check_ref(&mut p, &self.external_ref);
+        check_event_date(&mut p, self.event_date);
         check_title(&mut p, &self.title);
         check_sources(&mut p, &self.sources);
         p.finish()
@@ -499,6 +508,16 @@ mod tests {
         c.region = Some(RegionCode::new("moscow").unwrap());
         c.victim.kind = Some(VictimTypeCode::new("alien").unwrap());
         assert_eq!(fields(c.validate(&t, None)), ["title", "category", "region", "victim_type"]);
+    }
+
+    #[test]
+    fn event_dates_outside_1900_to_2999_are_refused() {
+        let t = Taxonomy::bundled();
+        let mut c = case("journalists.threat");
+        c.event_date = NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+        assert_eq!(fields(c.validate(&t, None)), ["event_date"]);
+        c.event_date = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+        assert_eq!(c.validate(&t, None), Ok(()));
     }
 
     #[test]

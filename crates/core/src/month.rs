@@ -36,6 +36,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in the calendar"))
 }
 
+/// The earliest year an event date may have.
+pub const FIRST_EVENT_YEAR: i32 = 1900;
+/// The latest year an event date may have.
+pub const LAST_EVENT_YEAR: i32 = 2999;
+
 /// A calendar month, e.g. May 2024. Written and parsed as `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -51,12 +56,14 @@ pub struct Month {
 pub struct BadMonth(pub String);
 
 impl Month {
-    /// The month `month` (1–12) of `year` (1900–2999).
+    /// The month `month` (1–12) of `year` (1000–9999: a four-digit year, so
+    /// comparisons with the year before always exist for event dates, which
+    /// are limited to [`FIRST_EVENT_YEAR`]–[`LAST_EVENT_YEAR`]).
     ///
     /// # Errors
     /// [`BadMonth`] when either is out of range.
     pub fn new(year: i32, month: u32) -> Result<Self, BadMonth> {
-        if (1..=12).contains(&month) && (1900..=2999).contains(&year) {
+        if (1..=12).contains(&month) && (1000..=9999).contains(&year) {
             Ok(Month { year, month })
         } else {
             Err(BadMonth(format!("{year:04}-{month:02}")))
