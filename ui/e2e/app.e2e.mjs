@@ -265,5 +265,6 @@ try {
 } finally {
   if (session) await wd("DELETE", s("")).catch(() => {});
 }
-console.log(`e2e: ${passed} passed, ${failed} failed (screenshots in ${SHOTS})`);
+console.log(`e2e screenshots: ${SHOTS}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed === steps.length ? 0 : 1);
