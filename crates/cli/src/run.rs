@@ -105,6 +105,10 @@ pub fn export(path: &Path, format: ExportFormat, out: &Path, month: Option<Month
 }
 
 pub fn search(path: &Path, text: &str, json: bool) -> Result {
+    if !text.chars().any(char::is_alphanumeric) {
+        // The vault reads such text as "no text filter" and would list every case.
+        return Err(Failure::Usage(format!("search text {text:?} has no letter or digit to look for")));
+    }
     let (vault, _) = open(path)?;
     let filter = CaseFilter { text: Some(text.to_string()), sort: SortOrder::DateAsc, ..CaseFilter::default() };
     let mut cases: Vec<Case> = Vec::new();

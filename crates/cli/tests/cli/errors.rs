@@ -201,3 +201,12 @@ fn an_export_never_replaces_the_vault() {
     d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", &vault]).fails(4, &["is the vault itself"]);
     assert_eq!(d.stats("2024-05")["total"], 45, "the vault is intact");
 }
+
+#[test]
+fn a_search_without_letters_is_a_usage_error_not_every_case() {
+    let d = Dir::new();
+    // Checked before the vault is opened: no vault needed.
+    for text in ["\"", "*", "-", "  "] {
+        d.kuzet(&["search", text]).fails(2, &["no letter or digit"]);
+    }
+}
