@@ -145,7 +145,26 @@ Columns (any order; unknown columns are an error; missing optional ones are empt
   proceeding_stage (pretrial|court), court, amount_claimed_kzt, fine_kzt, outcome (claims only).
 Rows are matched on ref: importing the same file again changes nothing.";
 
+/// Panics never print their message: it could quote case text. A closed
+/// stdout (`kuzet stats … | head`) is the reader being done, not an error.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") {
+            std::process::exit(0);
+        }
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("kuzet: internal error{at}; nothing more is shown because it could contain case data");
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_panics();
     let cli = Cli::parse();
     let Some(vault) = cli.vault else {
         eprintln!("kuzet: error: --vault PATH is required (or set KUZET_VAULT)");
