@@ -7,8 +7,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use kuzet_core::case::Case;
 use kuzet_core::lang::Lang;
 use kuzet_core::month::{local_date, Month};
-use kuzet_core::overview::{self, OrgSettings, OverviewDraft};
-use kuzet_core::summary::{self, MonthCounts};
+use kuzet_core::monthly;
+use kuzet_core::overview;
+use kuzet_core::summary::MonthCounts;
 use kuzet_core::transfer::{self, demo, ExportFormat, ImportOptions};
 use kuzet_core::vault::{CaseFilter, Page, Passphrase, SortOrder, Vault};
 use std::io::IsTerminal;
@@ -142,13 +143,6 @@ pub fn search(path: &Path, text: &str, json: bool) -> Result {
     Ok(())
 }
 
-/// The cases counting needs for `month`: January of the year before through
-/// the end of the month (comparisons with last year, the yearly series).
-fn cases_for(vault: &Vault, month: Month) -> Result<Vec<Case>> {
-    let from = Month::new(month.year() - 1, 1).map_err(|e| Failure::Usage(e.to_string()))?.first_day();
-    Ok(vault.cases_between(from, month.last_day())?)
-}
-
 fn counts_line(label: &str, c: &MonthCounts) -> String {
     let groups: Vec<String> = c.groups.iter().map(|g| format!("{} {}", g.code, g.count)).collect();
     format!("{label} ({}): {} counted — {}", c.month, c.total, groups.join(", "))
@@ -156,8 +150,7 @@ fn counts_line(label: &str, c: &MonthCounts) -> String {
 
 pub fn stats(path: &Path, month: Month, json: bool) -> Result {
     let (vault, _) = open(path)?;
-    let cases = cases_for(&vault, month)?;
-    let s = summary::summary(&cases, vault.taxonomy(), month);
+    let s = monthly::month_inputs(&vault, month)?.summary;
     if json {
         return print_json(&s);
     }
@@ -182,18 +175,11 @@ pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path) -> Result {
     not_the_vault(path, out)?;
     let (vault, _) = open(path)?;
     let bar = spinner("drawing the overview");
-    let cases = cases_for(&vault, month)?;
-    let developments = vault.developments_between(month.first_day(), month.last_day())?;
-    let taxonomy = vault.taxonomy();
-    let s = summary::summary(&cases, taxonomy, month);
-    let today = local_date(Utc::now());
-    let mut draft = match vault.get_document::<OverviewDraft>(&overview::draft_key(month))? {
-        Some(d) => d,
-        None => overview::default_draft(month, &cases, &developments, taxonomy, today),
+    let (model, dropped) = match monthly::month_report(&vault, month, lang, local_date(Utc::now())) {
+        Ok(r) => r,
+        Err(monthly::MonthlyError::Vault(e)) => return Err(e.into()),
+        Err(monthly::MonthlyError::Overview(e)) => return Err(e.into()),
     };
-    let dropped = draft.retain_existing(&cases, &developments);
-    let org = vault.get_document::<OrgSettings>(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
-    let model = overview::build_report(lang, month, &s, &draft, &org, &cases, &developments, taxonomy)?;
     let pdf = overview::render_pdf(&model)?;
     write_atomically(out, &pdf)?;
     bar.finish_and_clear();

@@ -1,20 +1,17 @@
 //! The month's counts and the monthly overview: draft, preview, PDF export.
 //!
-//! The sequence follows `kuzet_core::overview` (module docs): fetch the
-//! cases and developments, count, take the saved draft (or the default
-//! one), build the report model; the PDF is rendered and written by Rust,
-//! its bytes never cross IPC.
+//! What to load and count for a month is `kuzet_core::monthly`'s, shared
+//! with the CLI; the PDF is rendered and written by Rust (never through a
+//! link or device), its bytes never cross IPC.
 
 use crate::dialogs;
 use crate::ipc::{IpcError, IpcResult, LangDto, MonthSummaryDto, OverviewDraftDto, ReportModelDto};
 use crate::state::AppState;
-use kuzet_core::case::{Case, Development};
 use kuzet_core::lang::Lang;
 use kuzet_core::month::{local_date, Month};
-use kuzet_core::overview::{
-    build_report, default_draft, draft_key, render_pdf, OrgSettings, OverviewDraft, ReportModel, ORG_SETTINGS_KEY,
-};
-use kuzet_core::summary::{summary, MonthSummary};
+use kuzet_core::monthly::{self, MonthlyError};
+use kuzet_core::overview::{draft_key, render_pdf, OverviewDraft, ReportModel};
+use kuzet_core::transfer::write_file_atomically;
 use kuzet_core::vault::Vault;
 use std::str::FromStr;
 use tauri::State;
@@ -23,51 +20,19 @@ fn month(s: &str) -> IpcResult<Month> {
     Month::from_str(s.trim()).map_err(|e| IpcError::invalid("month", e.to_string()))
 }
 
-/// What the overview of a month is built from.
-struct Inputs {
-    cases: Vec<Case>,
-    developments: Vec<Development>,
-    summary: MonthSummary,
-}
-
-/// Cases from January of the previous year through the month (counts,
-/// comparisons and year-to-date need them), the month's developments, and
-/// the counts.
-fn inputs(v: &Vault, month: Month) -> IpcResult<Inputs> {
-    let from = Month::new(month.year() - 1, 1).map_err(|e| IpcError::invalid("month", e.to_string()))?.first_day();
-    let cases = v.cases_between(from, month.last_day())?;
-    let developments = v.developments_between(month.first_day(), month.last_day())?;
-    let summary = summary(&cases, v.taxonomy(), month);
-    Ok(Inputs { cases, developments, summary })
-}
-
-/// The saved draft of the month (without entries whose case was deleted
-/// since), or the default first draft.
-fn draft(v: &Vault, month: Month, inputs: &Inputs) -> IpcResult<OverviewDraft> {
-    match v.get_document::<OverviewDraft>(&draft_key(month))? {
-        Some(mut d) => {
-            d.retain_existing(&inputs.cases, &inputs.developments);
-            Ok(d)
-        }
-        None => {
-            Ok(default_draft(month, &inputs.cases, &inputs.developments, v.taxonomy(), local_date(chrono::Utc::now())))
-        }
-    }
-}
-
 fn report(v: &Vault, month: Month, lang: Lang) -> IpcResult<ReportModel> {
-    let inputs = inputs(v, month)?;
-    let draft = draft(v, month, &inputs)?;
-    let org: OrgSettings = v.get_document(ORG_SETTINGS_KEY)?.unwrap_or_default();
-    build_report(lang, month, &inputs.summary, &draft, &org, &inputs.cases, &inputs.developments, v.taxonomy())
-        .map_err(|e| IpcError::internal(format!("building the overview failed: {e}")))
+    match monthly::month_report(v, month, lang, local_date(chrono::Utc::now())) {
+        Ok((model, _dropped)) => Ok(model),
+        Err(MonthlyError::Vault(e)) => Err(e.into()),
+        Err(MonthlyError::Overview(e)) => Err(IpcError::internal(format!("building the overview failed: {e}"))),
+    }
 }
 
 /// Everything counted for `month` (`"YYYY-MM"`).
 #[tauri::command]
 pub async fn summary_month(state: State<'_, AppState>, month: String) -> IpcResult<MonthSummaryDto> {
     let month = self::month(&month)?;
-    state.with_vault(|v| Ok((&inputs(v, month)?.summary).into()))
+    state.with_vault(|v| Ok((&monthly::month_inputs(v, month)?.summary).into()))
 }
 
 /// The month's overview draft: the saved one or a fresh default.
@@ -75,8 +40,8 @@ pub async fn summary_month(state: State<'_, AppState>, month: String) -> IpcResu
 pub async fn overview_draft_get(state: State<'_, AppState>, month: String) -> IpcResult<OverviewDraftDto> {
     let month = self::month(&month)?;
     state.with_vault(|v| {
-        let inputs = inputs(v, month)?;
-        Ok((&draft(v, month, &inputs)?).into())
+        let inputs = monthly::month_inputs(v, month)?;
+        Ok((&monthly::month_draft(v, &inputs, local_date(chrono::Utc::now()))?.0).into())
     })
 }
 
@@ -115,7 +80,8 @@ pub async fn overview_export_pdf(
     let written = path.clone();
     tauri::async_runtime::spawn_blocking(move || -> IpcResult<()> {
         let bytes = render_pdf(&model).map_err(|e| IpcError::internal(format!("drawing the PDF failed: {e}")))?;
-        std::fs::write(&path, bytes).map_err(|e| IpcError::internal(format!("writing {} failed: {e}", path.display())))
+        write_file_atomically(&path, &bytes)
+            .map_err(|e| IpcError::internal(format!("writing {} failed: {e}", path.display())))
     })
     .await
     .map_err(|e| IpcError::internal(format!("the PDF export stopped: {e}")))??;

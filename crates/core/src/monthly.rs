@@ -1,0 +1,103 @@
+//! What the month's counts and overview are built from, loaded from a vault
+//! in one place, so the desktop app and the `kuzet` CLI count and print a
+//! month from exactly the same cases.
+//!
+//! The rule: counting a month needs every case from 1 January of the year
+//! before through the month's last day (previous month, the same month last
+//! year, year to date and its comparison), and the month's developments for
+//! the overview's entries. Knows the vault and the overview, not Tauri or
+//! the terminal.
+
+use crate::case::{Case, Development};
+use crate::lang::Lang;
+use crate::month::Month;
+use crate::overview::{self, OrgSettings, OverviewDraft, OverviewError, ReportModel};
+use crate::summary::{self, MonthSummary};
+use crate::vault::{Vault, VaultError};
+use chrono::NaiveDate;
+
+/// The cases, developments and counts of one month.
+#[derive(Debug, Clone)]
+pub struct MonthInputs {
+    /// The month.
+    pub month: Month,
+    /// Every case (both kinds) from 1 January of the year before through the
+    /// month's last day.
+    pub cases: Vec<Case>,
+    /// The developments dated in the month.
+    pub developments: Vec<Development>,
+    /// The counts and comparisons of the month.
+    pub summary: MonthSummary,
+}
+
+/// Errors of loading a month's overview.
+#[derive(Debug, thiserror::Error)]
+pub enum MonthlyError {
+    /// Reading the vault failed.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// Building the report failed.
+    #[error(transparent)]
+    Overview(#[from] OverviewError),
+}
+
+/// Loads and counts `month`.
+///
+/// # Errors
+/// Vault read errors.
+pub fn month_inputs(vault: &Vault, month: Month) -> Result<MonthInputs, VaultError> {
+    let from = NaiveDate::from_ymd_opt(month.year() - 1, 1, 1).unwrap_or(month.first_day());
+    let cases = vault.cases_between(from, month.last_day())?;
+    let developments = vault.developments_between(month.first_day(), month.last_day())?;
+    let summary = summary::summary(&cases, vault.taxonomy(), month);
+    Ok(MonthInputs { month, cases, developments, summary })
+}
+
+/// The month's saved overview draft without the entries whose case or
+/// development was deleted since (their number is returned too), or the
+/// default first draft dated `today` (a local date in Kazakhstan).
+///
+/// # Errors
+/// Vault read errors.
+pub fn month_draft(
+    vault: &Vault,
+    inputs: &MonthInputs,
+    today: NaiveDate,
+) -> Result<(OverviewDraft, usize), VaultError> {
+    Ok(match vault.get_document::<OverviewDraft>(&overview::draft_key(inputs.month))? {
+        Some(mut d) => {
+            let dropped = d.retain_existing(&inputs.cases, &inputs.developments);
+            (d, dropped)
+        }
+        None => {
+            (overview::default_draft(inputs.month, &inputs.cases, &inputs.developments, vault.taxonomy(), today), 0)
+        }
+    })
+}
+
+/// The overview of `month` in `lang`, as the PDF shows it, and the number
+/// of draft entries left out because their records were deleted.
+///
+/// # Errors
+/// [`MonthlyError`].
+pub fn month_report(
+    vault: &Vault,
+    month: Month,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<(ReportModel, usize), MonthlyError> {
+    let inputs = month_inputs(vault, month)?;
+    let (draft, dropped) = month_draft(vault, &inputs, today)?;
+    let org: OrgSettings = vault.get_document(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
+    let model = overview::build_report(
+        lang,
+        month,
+        &inputs.summary,
+        &draft,
+        &org,
+        &inputs.cases,
+        &inputs.developments,
+        vault.taxonomy(),
+    )?;
+    Ok((model, dropped))
+}
