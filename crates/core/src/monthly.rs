@@ -2,10 +2,11 @@
 //! in one place, so the desktop app and the `kuzet` CLI count and print a
 //! month from exactly the same cases.
 //!
-//! The rule: counting a month needs every case from 1 January of the year
-//! before through the month's last day (previous month, the same month last
-//! year, year to date and its comparison), and the month's developments for
-//! the overview's entries. Knows the vault and the overview, not Tauri or
+//! The rule: counting a month needs every case from 1 January two years
+//! before through the month's last day: previous month, the same month last
+//! year, year to date and its comparison, and the overview's multi-year
+//! series ("2022: 9, 2023: 6, January–May 2024: 7"); and the month's
+//! developments for the overview's entries. Knows the vault and the overview, not Tauri or
 //! the terminal.
 
 use crate::case::{Case, Development};
@@ -21,7 +22,7 @@ use chrono::NaiveDate;
 pub struct MonthInputs {
     /// The month.
     pub month: Month,
-    /// Every case (both kinds) from 1 January of the year before through the
+    /// Every case (both kinds) from 1 January two years before through the
     /// month's last day.
     pub cases: Vec<Case>,
     /// The developments dated in the month.
@@ -46,7 +47,7 @@ pub enum MonthlyError {
 /// # Errors
 /// Vault read errors.
 pub fn month_inputs(vault: &Vault, month: Month) -> Result<MonthInputs, VaultError> {
-    let from = NaiveDate::from_ymd_opt(month.year() - 1, 1, 1).unwrap_or(month.first_day());
+    let from = NaiveDate::from_ymd_opt(month.year() - 2, 1, 1).unwrap_or(month.first_day());
     let cases = vault.cases_between(from, month.last_day())?;
     let developments = vault.developments_between(month.first_day(), month.last_day())?;
     let summary = summary::summary(&cases, vault.taxonomy(), month);
