@@ -9,14 +9,21 @@
 
 use crate::ipc::{ErrorCode, IpcError, IpcResult};
 use crate::state::LaunchOptions;
+use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Nobody can read a dialog and press Cancel faster than this.
 const IMPOSSIBLY_FAST: Duration = Duration::from_millis(400);
 
+/// Whether a `zenity` program is in one of the directories of `path` (a
+/// `PATH`-style list).
+fn zenity_in(path: Option<&OsStr>) -> bool {
+    path.is_some_and(|paths| std::env::split_paths(paths).any(|dir| dir.join("zenity").is_file()))
+}
+
 fn zenity_on_path() -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
+    zenity_in(std::env::var_os("PATH").as_deref())
 }
 
 fn no_dialog() -> IpcError {
@@ -28,7 +35,15 @@ fn no_dialog() -> IpcError {
 
 /// Turns an immediate `None` without any dialog program into [`ErrorCode::NoDialog`].
 fn judge(answer: Option<PathBuf>, started: Instant) -> IpcResult<Option<PathBuf>> {
-    if answer.is_none() && started.elapsed() < IMPOSSIBLY_FAST && !zenity_on_path() {
+    judge_answer(answer, started.elapsed(), zenity_on_path())
+}
+
+/// The rule of [`judge`]: `None` after less than [`IMPOSSIBLY_FAST`] with
+/// no zenity to fall back on means no dialog was shown (rfd's portal call
+/// failed and its zenity fallback could not start); anything else is the
+/// user's answer.
+fn judge_answer(answer: Option<PathBuf>, took: Duration, zenity: bool) -> IpcResult<Option<PathBuf>> {
+    if answer.is_none() && took < IMPOSSIBLY_FAST && !zenity {
         return Err(no_dialog());
     }
     Ok(answer)
@@ -82,4 +97,55 @@ pub async fn open_path(launch: &LaunchOptions) -> IpcResult<Option<PathBuf>> {
         .await
         .map(|h| h.path().to_path_buf());
     judge(picked, started)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsString;
+
+    #[test]
+    fn an_instant_none_without_zenity_is_no_dialog() {
+        let e = judge_answer(None, Duration::from_millis(5), false).expect_err("no dialog was shown");
+        assert_eq!(e.code, ErrorCode::NoDialog);
+    }
+
+    #[test]
+    fn a_slow_none_or_one_with_zenity_is_a_cancel() {
+        assert_eq!(judge_answer(None, Duration::from_secs(2), false).expect("a person cancelled"), None);
+        assert_eq!(judge_answer(None, Duration::from_millis(5), true).expect("zenity may answer fast"), None);
+        assert_eq!(judge_answer(None, IMPOSSIBLY_FAST, false).expect("the limit itself is a cancel"), None);
+    }
+
+    #[test]
+    fn a_chosen_path_is_passed_on_however_fast() {
+        let p = PathBuf::from("/tmp/шолу-2024-05.pdf");
+        assert_eq!(judge_answer(Some(p.clone()), Duration::ZERO, false).expect("chosen"), Some(p));
+    }
+
+    #[test]
+    fn zenity_is_found_only_as_a_file_in_a_path_directory() {
+        let with = tempfile::tempdir().expect("temp dir");
+        let without = tempfile::tempdir().expect("temp dir");
+        std::fs::write(with.path().join("zenity"), b"#!/bin/sh\n").expect("fake zenity");
+        std::fs::create_dir(without.path().join("zenity-dir")).expect("dir");
+        std::fs::create_dir(without.path().join("sub")).expect("dir");
+        std::fs::create_dir(without.path().join("sub").join("zenity")).expect("a directory named zenity");
+        let list = |dirs: &[&std::path::Path]| std::env::join_paths(dirs).expect("path list");
+        let w: OsString = list(&[without.path(), with.path()]);
+        assert!(zenity_in(Some(&w)));
+        let wo: OsString = list(&[without.path(), &without.path().join("sub")]);
+        assert!(!zenity_in(Some(&wo)), "a directory called zenity is not the program");
+        assert!(!zenity_in(Some(OsStr::new(""))));
+        assert!(!zenity_in(None));
+    }
+
+    #[test]
+    fn extensions_are_normalised_or_refused() {
+        assert_eq!(clean_extension(".PDF").expect("ok"), "pdf");
+        assert_eq!(clean_extension(" kuzet ").expect("ok"), "kuzet");
+        for bad in ["", ".", "p/df", "a.b", "verylongextension"] {
+            assert_eq!(clean_extension(bad).expect_err(bad).code, ErrorCode::Validation, "{bad}");
+        }
+    }
 }

@@ -41,6 +41,12 @@ pub struct LaunchOptions {
     /// `KUZET_AUTOLOCK_CHECK_SECONDS`: how often the idle check runs
     /// (default 15 s; tests shorten it).
     pub autolock_check: Duration,
+    /// `KUZET_TEST_AUTOLOCK_MINUTE_SECONDS` (test only, 1–60): how long one
+    /// minute of the auto-lock delay lasts, so an end-to-end test can watch
+    /// the real idle lock in seconds. `None` (the default, and whenever the
+    /// variable is unset or out of range): a real minute. It can only make
+    /// the auto-lock come sooner, never later.
+    pub test_autolock_minute: Option<Duration>,
 }
 
 /// The passphrase of demo vaults made by `kuzet demo`.
@@ -60,7 +66,18 @@ impl LaunchOptions {
                 .and_then(|s| s.parse::<u64>().ok())
                 .filter(|s| *s > 0)
                 .map_or(Duration::from_secs(15), Duration::from_secs),
+            test_autolock_minute: std::env::var("KUZET_TEST_AUTOLOCK_MINUTE_SECONDS")
+                .ok()
+                .and_then(|s| s.parse::<u64>().ok())
+                .filter(|s| (1..=60).contains(s))
+                .map(Duration::from_secs),
         }
+    }
+
+    /// How long one minute of the auto-lock delay lasts: 60 s, unless a
+    /// test shortened it.
+    pub fn autolock_minute(&self) -> Duration {
+        self.test_autolock_minute.unwrap_or(Duration::from_secs(60)).min(Duration::from_secs(60))
     }
 }
 
@@ -136,11 +153,13 @@ impl AppState {
     }
 
     /// Locks the vault when it has been idle longer than its auto-lock
-    /// delay. Returns whether it locked.
+    /// delay (the session's `auto_lock_minutes`, which `vault_open` reads
+    /// from the vault and `settings_save` updates). Returns whether it locked.
     pub fn lock_if_idle(&self) -> bool {
         let idle = lock(&self.last_activity).elapsed();
         let mut guard = lock(&self.session);
-        let expired = guard.as_ref().is_some_and(|s| idle > Duration::from_secs(u64::from(s.auto_lock_minutes) * 60));
+        let minute = self.launch.autolock_minute();
+        let expired = guard.as_ref().is_some_and(|s| idle > minute * s.auto_lock_minutes);
         if expired {
             *guard = None;
         }

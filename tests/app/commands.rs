@@ -216,6 +216,12 @@ fn settings_round_trip_and_change_the_auto_lock() {
     settings["uiLang"] = json!("kk");
     shell.ok("settings_save", json!({"settings": settings}));
     assert_eq!(shell.ok("vault_status", json!({}))["autoLockMinutes"], 3, "applies at once");
+    let state = shell.app.state::<AppState>();
+    state.backdate_activity(Duration::from_secs(2 * 60 + 50));
+    assert!(!state.lock_if_idle(), "under the 3 minutes from the settings");
+    state.backdate_activity(Duration::from_secs(3 * 60 + 10));
+    assert!(state.lock_if_idle(), "the idle lock uses the 3 minutes from the settings, not the default 10");
+    shell.ok("vault_open", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
     settings["autoLockMinutes"] = json!(0);
     assert_eq!(shell.err_code("settings_save", json!({"settings": settings})), "Validation");
     shell.ok("vault_lock", json!({}));
@@ -266,4 +272,29 @@ fn editor_drafts_live_in_the_vault() {
     shell.ok("editor_draft_clear", json!({"key": "new-case"}));
     assert_eq!(shell.ok("editor_draft_get", json!({"key": "new-case"})), Value::Null);
     assert_eq!(shell.err_code("editor_draft_get", json!({"key": "../x y"})), "Validation");
+}
+
+#[test]
+fn the_test_minute_only_shortens_the_auto_lock() {
+    let minute = |secs: Option<u64>| {
+        LaunchOptions { test_autolock_minute: secs.map(Duration::from_secs), ..LaunchOptions::default() }
+            .autolock_minute()
+    };
+    assert_eq!(minute(None), Duration::from_secs(60));
+    assert_eq!(minute(Some(2)), Duration::from_secs(2));
+    assert_eq!(minute(Some(3600)), Duration::from_secs(60), "never longer than a real minute");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shell = Shell::start_with(LaunchOptions {
+        config_dir: Some(dir.path().to_path_buf()),
+        autolock_check: Duration::from_secs(3600),
+        test_autolock_minute: Some(Duration::from_secs(2)),
+        ..LaunchOptions::default()
+    });
+    shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    let state = shell.app.state::<AppState>();
+    state.backdate_activity(Duration::from_secs(19));
+    assert!(!state.lock_if_idle(), "10 test minutes of 2 s are 20 s");
+    state.backdate_activity(Duration::from_secs(21));
+    assert!(state.lock_if_idle());
 }
