@@ -2,7 +2,9 @@
 # End-to-end test of the real desktop app: builds the UI and the debug app,
 # installs tauri-driver if missing, and runs ui/e2e/app.e2e.mjs (plain
 # WebDriver over HTTP) under Xvfb: create a vault, add a Kazakh case, find
-# it, count it, export the PDF, markup renders as text, lock and unlock.
+# it, count it, export the PDF, markup renders as text, lock and unlock, the
+# idle auto-lock (in seconds: test-only KUZET_TEST_AUTOLOCK_MINUTE_SECONDS);
+# then a second app start as on a desktop without any file dialog.
 # Exits non-zero on failure; the last line reads "e2e: N passed, M failed".
 # Screenshots and logs go to out/e2e/ (git-ignored).
 set -euo pipefail
@@ -28,6 +30,22 @@ mkdir -p "$work"
 export KUZET_APP=$target/debug/kuzet-app
 export KUZET_E2E_DIR=$work
 export KUZET_TEST_SAVE_PATH=$work/overview.pdf
+# Test only: an auto-lock minute lasts 5 s and the idle check runs every
+# second, so Settings' "1 minute" locks after about 5 s (the default 10
+# minutes, 50 s, never fires during the scenario).
+export KUZET_TEST_AUTOLOCK_MINUTE_SECONDS=5 KUZET_AUTOLOCK_CHECK_SECONDS=1
+# The second pass starts the app through this wrapper: no D-Bus session bus
+# (so no xdg-desktop-portal), nothing on PATH (so no zenity) and no test
+# answers for dialogs, i.e. a desktop where no file dialog can open.
+mkdir -p "$work/empty-path"
+export KUZET_NO_DIALOG_APP=$work/no-dialog-app
+cat >"$KUZET_NO_DIALOG_APP" <<'WRAPPER'
+#!/bin/sh
+unset KUZET_TEST_SAVE_PATH KUZET_TEST_OPEN_PATH
+export PATH="$KUZET_E2E_DIR/empty-path" DBUS_SESSION_BUS_ADDRESS="unix:path=$KUZET_E2E_DIR/no-such-bus"
+exec "$KUZET_APP" "$@"
+WRAPPER
+chmod +x "$KUZET_NO_DIALOG_APP"
 # The app's config (recent vaults) and WebKit's caches stay in the scratch dir.
 export XDG_CONFIG_HOME=$work/xdg/config XDG_DATA_HOME=$work/xdg/data XDG_CACHE_HOME=$work/xdg/cache
 

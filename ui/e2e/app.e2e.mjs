@@ -1,117 +1,46 @@
 // End-to-end test of the real Kuzet app: plain WebDriver over HTTP (Node 20
-// fetch, no dependencies) against tauri-driver (port 4444), which drives
-// WebKitWebDriver and the debug binary. Run through scripts/e2e.sh, which
-// starts tauri-driver under Xvfb and sets:
-//   KUZET_APP      absolute path of the kuzet-app binary
-//   KUZET_E2E_DIR  an empty scratch directory (vault, PDF, screenshots)
+// fetch, no dependencies; helpers in wd.mjs) against tauri-driver (port
+// 4444), which drives WebKitWebDriver and the debug binary. Run through
+// scripts/e2e.sh, which starts tauri-driver under Xvfb and sets:
+//   KUZET_APP            absolute path of the kuzet-app binary
+//   KUZET_NO_DIALOG_APP  a wrapper that starts it as on a desktop without
+//                        xdg-desktop-portal or zenity (no session bus, empty
+//                        PATH, no test dialog answers)
+//   KUZET_E2E_DIR        an empty scratch directory (vault, PDF, screenshots)
 // The app itself is started by tauri-driver with KUZET_TEST_SAVE_PATH
-// (inherited) so the PDF export needs no dialog.
+// (inherited) so the PDF export needs no dialog, and with
+// KUZET_TEST_AUTOLOCK_MINUTE_SECONDS / KUZET_AUTOLOCK_CHECK_SECONDS so the
+// idle lock happens in seconds.
+// Two passes (one app start each): the main scenario, then the no-dialog pass.
 // Prints "e2e: N passed, M failed" and exits non-zero on any failure.
 
-import { writeFileSync, readFileSync, existsSync, mkdirSync } from "node:fs";
+import { readFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import {
+  startSession, endSession, wd, s, sleep, find, waitFor, waitUntil, click, text, exec, type, choose, visible,
+  screenshot as shoot, dictionaries, t, uiLang,
+} from "./wd.mjs";
 
-const DRIVER = process.env.KUZET_WEBDRIVER_URL ?? "http://127.0.0.1:4444";
 const APP = process.env.KUZET_APP;
+const NO_DIALOG_APP = process.env.KUZET_NO_DIALOG_APP;
 const DIR = process.env.KUZET_E2E_DIR;
 const SAVE_PATH = process.env.KUZET_TEST_SAVE_PATH;
-if (!APP || !DIR || !SAVE_PATH) {
-  console.error("e2e: set KUZET_APP, KUZET_E2E_DIR and KUZET_TEST_SAVE_PATH (use scripts/e2e.sh)");
+const MINUTE_S = Number(process.env.KUZET_TEST_AUTOLOCK_MINUTE_SECONDS ?? "0");
+if (!APP || !NO_DIALOG_APP || !DIR || !SAVE_PATH || !(MINUTE_S >= 1 && MINUTE_S <= 60)) {
+  console.error(
+    "e2e: set KUZET_APP, KUZET_NO_DIALOG_APP, KUZET_E2E_DIR, KUZET_TEST_SAVE_PATH and KUZET_TEST_AUTOLOCK_MINUTE_SECONDS (use scripts/e2e.sh)",
+  );
   process.exit(2);
 }
 const SHOTS = join(DIR, "shots");
 mkdirSync(SHOTS, { recursive: true });
-
-const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-let session = null;
-
-async function wd(method, path, body) {
-  const res = await fetch(`${DRIVER}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    const err = new Error(`${method} ${path}: ${res.status} ${json?.value?.error ?? ""} ${json?.value?.message ?? ""}`);
-    err.wdError = json?.value?.error;
-    throw err;
-  }
-  return json.value;
-}
-const s = (path) => `/session/${session}${path}`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function find(testid) {
-  const els = await wd("POST", s("/elements"), { using: "css selector", value: `[data-testid="${testid}"]` });
-  return els.map((e) => e[ELEMENT]);
-}
-
-async function waitFor(testid, { timeout = 10000, count = 1 } = {}) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const els = await find(testid);
-    if (els.length >= count) return els[0];
-    if (Date.now() > until) throw new Error(`timed out waiting for [data-testid="${testid}"]`);
-    await sleep(100);
-  }
-}
-
-async function waitUntil(what, fn, timeout = 10000) {
-  const until = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > until) throw new Error(`timed out waiting until ${what} (last: ${last})`);
-    await sleep(150);
-  }
-}
-
-const click = async (testid) => wd("POST", s(`/element/${await waitFor(testid)}/click`), {});
-const text = async (testid) => wd("GET", s(`/element/${await waitFor(testid)}/text`));
-const exec = (script, args = []) => wd("POST", s("/execute/sync"), { script, args });
-
-/** Types into an input (clearing it first), firing real key events. */
-async function type(testid, value) {
-  const el = await waitFor(testid);
-  await wd("POST", s(`/element/${el}/clear`), {});
-  if (value !== "") await wd("POST", s(`/element/${el}/value`), { text: value });
-}
-
-/** Sets a <select> (or input) value the way a user change would. */
-async function choose(testid, value) {
-  await waitFor(testid);
-  const ok = await exec(
-    `const el = document.querySelector('[data-testid="' + arguments[0] + '"]');
-     if (!el) return false;
-     if (el.tagName === 'SELECT' && ![...el.options].some(o => o.value === arguments[1])) return 'no option ' + arguments[1];
-     el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true }));
-     el.dispatchEvent(new Event('change', { bubbles: true }));
-     return true;`,
-    [testid, value],
-  );
-  if (ok !== true) throw new Error(`cannot choose ${value} in ${testid}: ${ok}`);
-}
-
-async function screenshot(name) {
-  try {
-    const png = await wd("GET", s("/screenshot"));
-    writeFileSync(join(SHOTS, `${name}.png`), Buffer.from(png, "base64"));
-  } catch (e) {
-    console.error(`  (screenshot ${name} failed: ${e.message})`);
-  }
-}
+const screenshot = (name) => shoot(SHOTS, name);
+const dict = dictionaries();
 
 async function noAlert() {
   try {
-    const t = await wd("GET", s("/alert/text"));
-    return `an alert is open: ${t}`;
+    const msg = await wd("GET", s("/alert/text"));
+    return `an alert is open: ${msg}`;
   } catch (e) {
     return e.wdError === "no such alert" || /alert/i.test(e.message) ? null : `alert check failed: ${e.message}`;
   }
@@ -237,34 +166,115 @@ const steps = [
     await waitUntil("both cases listed", async () => (await text("case-table")).includes(KK_TITLE));
     await screenshot("09-unlocked-again");
   }],
+  ["idle: the vault locks itself after the minutes set in Settings", async () => {
+    // One auto-lock minute lasts MINUTE_S seconds in this run: Settings' 1
+    // minute locks after MINUTE_S s; the default 10 would take 10 × MINUTE_S.
+    await click("nav-settings");
+    await type("settings-autolock", "1");
+    await click("settings-save");
+    await waitFor("settings-saved");
+    const saved = Date.now();
+    await waitFor("unlock-form", { timeout: 8 * MINUTE_S * 1000 });
+    const after = Date.now() - saved;
+    await sleep(300);
+    await screenshot("10-idle-locked");
+    if (after < (MINUTE_S - 1) * 1000) throw new Error(`locked after ${after} ms, before a (test) minute of idling`);
+    const lang = await uiLang();
+    const notice = (await text("lock-notice")).trim();
+    if (notice !== t(dict[lang], "vault.lockedIdle")) throw new Error(`the unlock screen says ${JSON.stringify(notice)}, not the idle notice in ${lang}`);
+    for (const id of ["case-table", "case-row", "nav-cases", "lock-button", "settings-form"]) {
+      if ((await find(id)).length) throw new Error(`[data-testid="${id}"] is still in the DOM after the idle lock`);
+    }
+    const html = await exec("return document.body.innerHTML");
+    for (const needle of [KK_TITLE, KK_NAME, "onerror"]) {
+      if (html.includes(needle)) throw new Error(`case text ${JSON.stringify(needle)} is still in the DOM after the idle lock`);
+    }
+    console.log(`       (locked ${after} ms after saving 1 minute = ${MINUTE_S} s)`);
+  }],
+  ["idle: unlocking again works, and the auto-lock goes back to 10 minutes", async () => {
+    await click("vault-mode-open");
+    await type("unlock-path", join(DIR, "e2e.kuzet"));
+    await type("unlock-passphrase", PASS);
+    await click("unlock-submit");
+    await waitFor("nav-cases", { timeout: 15000 });
+    await click("nav-cases");
+    await waitUntil("the cases listed again", async () => (await text("case-table")).includes(KK_TITLE));
+    await click("nav-settings");
+    await waitFor("settings-autolock");
+    const minutes = await exec(`return document.querySelector('[data-testid="settings-autolock"]').value`);
+    if (minutes !== "1") throw new Error(`Settings shows ${minutes} auto-lock minutes, not the saved 1`);
+    await type("settings-autolock", "10");
+    await click("settings-save");
+    await waitFor("settings-saved");
+  }],
+];
+
+// The second pass: the app as on a desktop with neither xdg-desktop-portal
+// nor zenity (scripts/e2e.sh's no-dialog-app wrapper: no D-Bus session bus,
+// an empty PATH, no test answers for dialogs), so the shell's own detection
+// runs. Every file dialog must end in a visible, translated message.
+const noDialogSteps = [
+  ["no dialog: Browse on the unlock screen says so, in kk, ru and en", async () => {
+    await waitFor("unlock-browse", { timeout: 30000 });
+    for (const lang of ["kk", "ru", "en"]) {
+      await choose("lang-switch", lang);
+      await waitUntil(`the UI in ${lang}`, async () => (await uiLang()) === lang);
+      await click("unlock-browse");
+      const want = t(dict[lang], "vault.noDialog");
+      await waitUntil(`the ${lang} no-dialog message`, async () => (await text("unlock-error")).trim() === want, 5000);
+      if (!(await visible("unlock-error"))) throw new Error("the no-dialog message is not visible");
+      await screenshot(`11-no-dialog-browse-${lang}`);
+    }
+    if (t(dict.kk, "vault.noDialog") === t(dict.en, "vault.noDialog")) throw new Error("the kk message is the English one");
+  }],
+  ["no dialog: the PDF export says so and writes nothing", async () => {
+    rmSync(SAVE_PATH, { force: true });
+    await choose("lang-switch", "kk");
+    await type("unlock-path", join(DIR, "e2e.kuzet"));
+    await type("unlock-passphrase", PASS);
+    await click("unlock-submit");
+    await waitFor("nav-overview", { timeout: 15000 });
+    await click("nav-overview");
+    await type("overview-month", MONTH + "\uE007");
+    await waitFor("overview-section", { timeout: 15000 });
+    await click("export-pdf-kk");
+    const lang = await uiLang();
+    const want = t(dict[lang], "overview.noDialog");
+    await waitUntil(`the ${lang} no-dialog message`, async () => (await text("export-result")).trim() === want, 10000);
+    if (!(await visible("export-result"))) throw new Error("the no-dialog message is not visible");
+    const cls = await exec(`return document.querySelector('[data-testid="export-result"]').className`);
+    if (!/\berror\b/.test(cls)) throw new Error(`the message is styled ${JSON.stringify(cls)}, not as an error`);
+    await screenshot("12-no-dialog-export");
+    if (existsSync(SAVE_PATH)) throw new Error("a PDF was written although no dialog could be shown");
+  }],
 ];
 
 let passed = 0;
 let failed = 0;
-try {
-  await waitUntil("tauri-driver answers", async () => (await fetch(`${DRIVER}/status`)).ok, 20000);
-  const created = await wd("POST", "/session", {
-    capabilities: { alwaysMatch: { "tauri:options": { application: APP } } },
-  });
-  session = created.sessionId;
-  for (const [name, run] of steps) {
-    const t0 = Date.now();
-    try {
-      await run();
-      passed++;
-      console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`  FAIL ${name}: ${e.message}`);
-      await screenshot(`fail-${passed + failed}`);
+let total = 0;
+for (const [app, list] of [[APP, steps], [NO_DIALOG_APP, noDialogSteps]]) {
+  total += list.length;
+  try {
+    await startSession(app);
+    for (const [name, run] of list) {
+      const t0 = Date.now();
+      try {
+        await run();
+        passed++;
+        console.log(`  ok   ${name} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`  FAIL ${name}: ${e.message}`);
+        await screenshot(`fail-${passed + failed}`);
+      }
     }
+  } catch (e) {
+    failed++;
+    console.log(`  FAIL session (${app}): ${e.message}`);
+  } finally {
+    await endSession();
   }
-} catch (e) {
-  failed++;
-  console.log(`  FAIL session: ${e.message}`);
-} finally {
-  if (session) await wd("DELETE", s("")).catch(() => {});
 }
 console.log(`e2e screenshots: ${SHOTS}`);
 console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed === steps.length ? 0 : 1);
+process.exit(failed === 0 && passed === total ? 0 : 1);
