@@ -1,0 +1,187 @@
+// Screenshot tour of the REAL app window (not the mock): every screen in
+// kk, ru and en, on the demo vault (the May 2024 month). Run through
+// scripts/screenshots.sh, which starts tauri-driver under Xvfb (1280x800)
+// and sets:
+//   KUZET_APP         absolute path of the kuzet-app binary
+//   KUZET_DEMO_VAULT  a fresh demo vault (passphrase "demo")
+//   KUZET_SHOTS_DIR   where the PNGs go (<lang>-<nn>-<screen>.png)
+// Not a test: it stops at the first failure, and its PNGs are for people to
+// look at. Not part of scripts/test.sh.
+
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import {
+  startSession, endSession, sleep, find, waitFor, waitUntil, click, type, choose, exec, screenshot, uiLang,
+} from "./wd.mjs";
+
+const APP = process.env.KUZET_APP;
+const DEMO = process.env.KUZET_DEMO_VAULT;
+const OUT = process.env.KUZET_SHOTS_DIR;
+if (!APP || !DEMO || !OUT) {
+  console.error("tour: set KUZET_APP, KUZET_DEMO_VAULT and KUZET_SHOTS_DIR (use scripts/screenshots.sh)");
+  process.exit(2);
+}
+mkdirSync(OUT, { recursive: true });
+
+const MONTH = "2024-05";
+const ENTER = "\uE007";
+let n = 0;
+let lang = "kk";
+
+async function shot(name) {
+  await sleep(400); // let WebKit paint
+  n++;
+  const file = `${lang}-${String(n).padStart(2, "0")}-${name}`;
+  await screenshot(OUT, file);
+  console.log(`  ${file}.png`);
+}
+
+/** Scrolls the element matching `selector` to the top of the window. */
+async function scrollTo(selector) {
+  const ok = await exec(
+    `const el = document.querySelector(arguments[0]); if (!el) return false;
+     el.scrollIntoView({ block: 'start' }); return true;`,
+    [selector],
+  );
+  if (!ok) throw new Error(`nothing matches ${selector}`);
+}
+const scrollTop = () => exec("window.scrollTo(0, 0); document.scrollingElement.scrollTop = 0; return true;");
+
+async function setLang(l) {
+  await choose("lang-switch", l);
+  await waitUntil(`the UI in ${l}`, async () => (await uiLang()) === l);
+}
+
+/** Leaves the editor even when it asks to confirm (unsaved changes). */
+async function leaveTo(tab) {
+  await click(tab);
+  await sleep(200);
+  if ((await find("confirm-ok")).length) await click("confirm-ok");
+}
+
+async function tourIn(l) {
+  lang = l;
+  n = 0;
+  // Locked: the unlock screen, then the create form with its checks.
+  if ((await find("lock-button")).length) await click("lock-button");
+  await waitFor("unlock-form", { timeout: 30000 });
+  await setLang(l);
+  await shot("unlock");
+  await click("vault-mode-create");
+  await type("create-passphrase", "қысқа");
+  await type("create-passphrase2", "басқа");
+  await shot("create-form");
+  await click("create-submit");
+  await waitFor("create-error");
+  await shot("create-form-error");
+
+  // Unlocked: the demo vault opens in its saved language; switch again.
+  await click("vault-mode-open");
+  await type("unlock-path", DEMO);
+  await type("unlock-passphrase", "demo");
+  await click("unlock-submit");
+  await waitFor("nav-cases", { timeout: 20000 });
+  await setLang(l);
+  await click("nav-cases");
+  await waitFor("case-row", { timeout: 10000 });
+  await shot("cases");
+  await click("filters-more");
+  await waitFor("filter-region");
+  await shot("cases-filters");
+
+  // A case with developments: the editor, then its timeline.
+  await type("case-search", "Adilbekov" + ENTER);
+  await waitUntil("the Adilbekov case", async () => (await find("case-row")).length >= 1);
+  await sleep(300);
+  await click("case-row-open");
+  await waitFor("dev-item", { timeout: 10000 });
+  await shot("editor");
+  await scrollTo('[data-testid="case-victim-type"]');
+  await shot("editor-middle");
+  await scrollTo('[data-testid="dev-list"]');
+  await shot("editor-timeline");
+  await click("dev-add");
+  await waitFor("dev-form");
+  await click("dev-save");
+  await sleep(300);
+  await scrollTo('[data-testid="dev-form"]');
+  await shot("editor-dev-form-errors");
+
+  // A new case saved empty: the validation errors.
+  await leaveTo("nav-cases");
+  await click("new-case");
+  await waitFor("case-form");
+  await click("case-save");
+  await waitFor("case-form-error");
+  await scrollTop();
+  await shot("editor-validation");
+
+  // The month's summary and its chart.
+  await leaveTo("nav-summary");
+  await type("summary-month", MONTH + ENTER);
+  await waitUntil("May 2024 counted", async () => {
+    const v = await exec(`return document.querySelector('[data-testid="summary-total"]')?.textContent ?? ""`);
+    return v.trim() !== "" && v.trim() !== "0";
+  });
+  await shot("summary");
+  await scrollTo('[data-testid="summary-table"]');
+  await shot("summary-table");
+  await exec("window.scrollTo(0, document.body.scrollHeight); return true;");
+  await shot("summary-chart");
+
+  // The overview: draft editor and preview.
+  await scrollTop();
+  await click("nav-overview");
+  await type("overview-month", MONTH + ENTER);
+  await waitFor("overview-section", { timeout: 15000 });
+  await click(`overview-lang-${l}`);
+  await click("overview-view-edit");
+  await shot("overview-edit");
+  await scrollTo('[data-testid="overview-section"]');
+  await shot("overview-edit-sections");
+  await scrollTop();
+  await click("overview-view-preview");
+  await waitFor("overview-preview", { timeout: 15000 });
+  await shot("overview-preview");
+  await exec(
+    `const a = document.querySelector('[data-testid="overview-preview"]');
+     const t = a.querySelector('table, figure, svg, .chart'); (t ?? a).scrollIntoView({ block: 'start' }); return true;`,
+  );
+  await shot("overview-preview-more");
+  await scrollTop();
+
+  // Settings, the taxonomy editor and its relabel form.
+  await click("nav-settings");
+  await waitFor("settings-form");
+  await shot("settings");
+  await scrollTo('[data-testid="passphrase-form"]');
+  await shot("settings-passphrase");
+  await scrollTo(".taxonomy-editor");
+  await shot("settings-taxonomy");
+  await exec(
+    `const b = document.querySelector('.taxonomy-editor .catlist li button'); b.click(); return true;`,
+  );
+  await sleep(200);
+  await scrollTo(".taxonomy-editor .relabel");
+  await shot("settings-taxonomy-relabel");
+  await scrollTo(".taxonomy-editor .addcat");
+  await shot("settings-taxonomy-add");
+  await scrollTop();
+}
+
+let code = 0;
+try {
+  await startSession(APP);
+  for (const l of process.argv.slice(2).length ? process.argv.slice(2) : ["kk", "ru", "en"]) {
+    console.log(`tour: ${l}`);
+    await tourIn(l);
+  }
+} catch (e) {
+  console.error(`tour: FAILED in ${lang} after ${n} screenshots: ${e.message}`);
+  await screenshot(OUT, `fail-${lang}`);
+  code = 1;
+} finally {
+  await endSession();
+}
+console.log(`tour: screenshots in ${OUT}`);
+process.exit(code);
