@@ -52,6 +52,19 @@ describe("source rules", () => {
     expect(keys(ru).sort()).toEqual(keys(en).sort());
   });
 
+  it("shows no English words in the kk and ru UI", () => {
+    // Key names, product names of other software and ICU plural syntax may be Latin.
+    const allowed = new Set(["Ctrl", "Caps", "Lock", "mail", "PDF", "CSV", "XLSX", "JSON", "DDoS", "plural", "other", "few", "many", "one"]);
+    const flat = (o: object, prefix = ""): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? flat(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)]]));
+    for (const [lang, dict] of [["kk", kk], ["ru", ru]] as const) {
+      for (const [key, text] of flat(dict)) {
+        const words = text.replace(/\{\s*\w+\s*(?=[,}])/g, "{").match(/[A-Za-z]{3,}/g) ?? [];
+        expect(words.filter((w) => !allowed.has(w)), `${lang}: ${key} = ${text}`).toEqual([]);
+      }
+    }
+  });
+
   it("has a real Kazakh dictionary", () => {
     expect(kk.nav.cases).toBe("Істер");
     expect(kk.nav.lock).toBe("Құлыптау");
