@@ -36,11 +36,13 @@ async function shot(name) {
   console.log(`  ${file}.png`);
 }
 
-/** Scrolls the element matching `selector` to the top of the window. */
+/** Scrolls the element matching `selector` to just below the sticky header. */
 async function scrollTo(selector) {
   const ok = await exec(
     `const el = document.querySelector(arguments[0]); if (!el) return false;
-     el.scrollIntoView({ block: 'start' }); return true;`,
+     el.scrollIntoView({ block: 'start' });
+     window.scrollBy(0, -(document.querySelector('header.top')?.offsetHeight ?? 0) - 8); // clear of the sticky header
+     return true;`,
     [selector],
   );
   if (!ok) throw new Error(`nothing matches ${selector}`);
@@ -98,7 +100,7 @@ async function tourIn(l) {
   await shot("editor");
   await scrollTo('[data-testid="case-victim-type"]');
   await shot("editor-middle");
-  await scrollTo('[data-testid="dev-list"]');
+  await scrollTo('[data-testid="dev-add"]');
   await shot("editor-timeline");
   await click("dev-add");
   await waitFor("dev-form");
@@ -133,9 +135,9 @@ async function tourIn(l) {
   await scrollTop();
   await click("nav-overview");
   await type("overview-month", MONTH + ENTER);
+  await click("overview-view-edit"); // the screen remembers the last view
   await waitFor("overview-section", { timeout: 15000 });
   await click(`overview-lang-${l}`);
-  await click("overview-view-edit");
   await shot("overview-edit");
   await scrollTo('[data-testid="overview-section"]');
   await shot("overview-edit-sections");
@@ -143,11 +145,8 @@ async function tourIn(l) {
   await click("overview-view-preview");
   await waitFor("overview-preview", { timeout: 15000 });
   await shot("overview-preview");
-  await exec(
-    `const a = document.querySelector('[data-testid="overview-preview"]');
-     const t = a.querySelector('table, figure, svg, .chart'); (t ?? a).scrollIntoView({ block: 'start' }); return true;`,
-  );
-  await shot("overview-preview-more");
+  await scrollTo('[data-testid="overview-preview"] figure');
+  await shot("overview-preview-chart");
   await scrollTop();
 
   // Settings, the taxonomy editor and its relabel form.
