@@ -33,7 +33,12 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(format!("{s:?} is not a date: expected YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in the calendar"))
+    // Shape checked above: ten ASCII bytes, digits but for the two dashes.
+    let num = |r: std::ops::Range<usize>| t.as_bytes()[r].iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    i32::try_from(num(0..4))
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, num(5..7), num(8..10)))
+        .ok_or_else(|| format!("{s:?} is not a date in the calendar"))
 }
 
 /// The earliest year an event date may have.

@@ -8,6 +8,7 @@
 //! One program at a time: a second open of the same vault fails with
 //! [`VaultError::InUse`].
 
+mod catalogue;
 mod conn;
 mod error;
 mod filter;
@@ -20,11 +21,13 @@ pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 
 use crate::case::{Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId, ValidationErrors};
 use crate::taxonomy::Taxonomy;
+use catalogue::Catalogue;
 use chrono::{DateTime, NaiveDate, Utc};
 use conn::{db, io, VaultLock};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -94,6 +97,9 @@ pub struct Vault {
     /// Kept for the session only to reopen the file if a re-key fails
     /// half-way (SQLCipher holds the derived key in memory anyway).
     passphrase: Option<Passphrase>,
+    /// The list columns of every case, for [`Vault::find`]; built on the
+    /// first list query and again after any write (memory only).
+    catalogue: RefCell<Option<Catalogue>>,
     _lock: VaultLock,
 }
 
@@ -225,7 +231,7 @@ impl Vault {
         c.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")
             .map_err(db("updating query statistics"))?;
         let taxonomy = store::read_taxonomy(&c)?.unwrap_or_else(Taxonomy::bundled);
-        Ok(Vault { conn: c, path: path.to_path_buf(), taxonomy, passphrase: None, _lock: lock })
+        Ok(Vault::assemble(c, path, taxonomy, None, lock))
     }
 
     fn create_inner(path: &Path, passphrase: Option<&Passphrase>) -> Result<Vault> {
@@ -244,9 +250,7 @@ impl Vault {
             Ok((c, taxonomy))
         })();
         match built {
-            Ok((conn, taxonomy)) => {
-                Ok(Vault { conn, path: path.to_path_buf(), taxonomy, passphrase: passphrase.cloned(), _lock: lock })
-            }
+            Ok((conn, taxonomy)) => Ok(Vault::assemble(conn, path, taxonomy, passphrase.cloned(), lock)),
             Err(e) => {
                 remove_quietly(path);
                 Err(e)
@@ -272,7 +276,25 @@ impl Vault {
         }
         let lock = conn::acquire_lock(path)?;
         let (conn, taxonomy) = Self::open_conn(path, passphrase)?;
-        Ok(Vault { conn, path: path.to_path_buf(), taxonomy, passphrase: Some(passphrase.clone()), _lock: lock })
+        Ok(Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock))
+    }
+
+    fn assemble(
+        conn: Connection,
+        path: &Path,
+        taxonomy: Taxonomy,
+        passphrase: Option<Passphrase>,
+        lock: VaultLock,
+    ) -> Vault {
+        Vault { conn, path: path.to_path_buf(), taxonomy, passphrase, catalogue: RefCell::new(None), _lock: lock }
+    }
+
+    /// Replaces the connection (re-key); the catalogue's stamp belonged to
+    /// the old one.
+    fn replace_conn(&mut self, conn: Connection, taxonomy: Taxonomy) {
+        self.conn = conn;
+        self.taxonomy = taxonomy;
+        *self.catalogue.get_mut() = None;
     }
 
     fn open_conn(path: &Path, passphrase: &Passphrase) -> Result<(Connection, Taxonomy)> {
@@ -335,8 +357,7 @@ impl Vault {
         }
         sync_parent_dir(&self.path);
         let (conn, taxonomy) = Self::open_conn(&self.path, new)?;
-        self.conn = conn;
-        self.taxonomy = taxonomy;
+        self.replace_conn(conn, taxonomy);
         self.passphrase = Some(new.clone());
         Ok(())
     }
@@ -344,8 +365,7 @@ impl Vault {
     fn reopen_after_failure(&mut self) {
         if let Some(p) = self.passphrase.clone() {
             if let Ok((c, t)) = Self::open_conn(&self.path, &p) {
-                self.conn = c;
-                self.taxonomy = t;
+                self.replace_conn(c, t);
             }
         }
     }
@@ -376,10 +396,12 @@ impl Vault {
     /// victim type, perpetrator type or legal basis still used by a case
     /// would disappear: retire it instead. DB errors.
     pub fn save_taxonomy(&mut self, taxonomy: Taxonomy) -> Result<()> {
+        let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("saving the taxonomy"))?;
         store::check_taxonomy_keeps_used_codes(&tx, &taxonomy)?;
         store::write_taxonomy(&tx, &taxonomy)?;
         tx.commit().map_err(db("saving the taxonomy"))?;
+        self.wrote_outside_cases(before);
         self.taxonomy = taxonomy;
         Ok(())
     }
@@ -398,8 +420,10 @@ impl Vault {
             }
         }
         let case = Case { id: CaseId::new(), data, created_at: now, updated_at: now };
+        let before = tx.total_changes();
         store::insert_case(&tx, &case)?;
         tx.commit().map_err(db("saving a case"))?;
+        self.case_written(case.id, before);
         Ok(case)
     }
 
@@ -421,8 +445,10 @@ impl Vault {
             }
         }
         let case = Case { id, data, created_at: old.created_at, updated_at: now };
+        let before = tx.total_changes();
         store::update_case(&tx, &case)?;
         tx.commit().map_err(db("saving a case"))?;
+        self.case_written(id, before);
         Ok(case)
     }
 
@@ -432,8 +458,24 @@ impl Vault {
     /// [`VaultError::NotFound`], DB errors.
     pub fn delete_case(&mut self, id: CaseId) -> Result<()> {
         let tx = self.conn.transaction().map_err(db("deleting a case"))?;
+        let before = tx.total_changes();
         store::delete_case(&tx, id)?;
-        tx.commit().map_err(db("deleting a case"))
+        tx.commit().map_err(db("deleting a case"))?;
+        self.case_written(id, before);
+        Ok(())
+    }
+
+    /// After a committed write that touched only the case `id`: updates
+    /// the catalogue in place instead of rebuilding it on the next list
+    /// (one row instead of every case).
+    fn case_written(&mut self, id: CaseId, before: u64) {
+        let conn = &self.conn;
+        let slot = self.catalogue.get_mut();
+        if let Some(c) = slot {
+            if c.refresh_case(conn, id.0, before).is_err() {
+                *slot = None;
+            }
+        }
     }
 
     /// The case with `id`.
@@ -466,6 +508,7 @@ impl Vault {
     ) -> Result<Development> {
         data.normalize();
         data.validate().map_err(VaultError::Validation)?;
+        let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("saving a development"))?;
         if store::case_seq(&tx, case)?.is_none() {
             return Err(store::case_not_found(case));
@@ -478,6 +521,7 @@ impl Vault {
         let dev = Development { id: DevelopmentId::new(), case_id: case, data, created_at: now, updated_at: now };
         store::insert_development(&tx, &dev)?;
         tx.commit().map_err(db("saving a development"))?;
+        self.wrote_outside_cases(before);
         Ok(dev)
     }
 
@@ -494,6 +538,7 @@ impl Vault {
     ) -> Result<Development> {
         data.normalize();
         data.validate().map_err(VaultError::Validation)?;
+        let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("saving a development"))?;
         let old = store::development(&tx, id)?.ok_or_else(|| store::development_not_found(id))?;
         if let Some(r) = &data.external_ref {
@@ -506,6 +551,7 @@ impl Vault {
         let dev = Development { id, case_id: old.case_id, data, created_at: old.created_at, updated_at: now };
         store::update_development(&tx, &dev)?;
         tx.commit().map_err(db("saving a development"))?;
+        self.wrote_outside_cases(before);
         Ok(dev)
     }
 
@@ -514,9 +560,12 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], DB errors.
     pub fn delete_development(&mut self, id: DevelopmentId) -> Result<()> {
+        let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("deleting a development"))?;
         store::delete_development(&tx, id)?;
-        tx.commit().map_err(db("deleting a development"))
+        tx.commit().map_err(db("deleting a development"))?;
+        self.wrote_outside_cases(before);
+        Ok(())
     }
 
     /// The developments of `case`, by event date (then creation time).
@@ -548,7 +597,23 @@ impl Vault {
     /// # Errors
     /// DB errors.
     pub fn find(&self, filter: &CaseFilter, page: Page) -> Result<CasePage> {
-        query::find(&self.conn, filter, page)
+        let mut slot = self.catalogue.borrow_mut();
+        let catalogue = match slot.take() {
+            Some(c) if c.is_current(&self.conn) => c,
+            _ => Catalogue::load(&self.conn)?,
+        };
+        let found = query::find(&self.conn, &catalogue, filter, page);
+        *slot = Some(catalogue);
+        found
+    }
+
+    /// After committed writes that cannot change any case's list columns
+    /// (developments, settings, drafts, the taxonomy's labels), made since
+    /// the stamp `before`: a current catalogue stays current.
+    fn wrote_outside_cases(&mut self, before: u64) {
+        if let Some(c) = self.catalogue.get_mut() {
+            c.ignore_writes_since(before, &self.conn);
+        }
     }
 
     /// Every case (both kinds) with event date in `[from, to]` (local dates
@@ -629,6 +694,7 @@ impl Vault {
             context: format!("writing document {key:?}"),
             source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
         })?;
+        let before = self.conn.total_changes();
         self.conn
             .execute(
                 "INSERT INTO documents (key, value, updated_at) VALUES (?1, ?2, ?3)
@@ -636,6 +702,7 @@ impl Vault {
                 rusqlite::params![key, json, Utc::now().timestamp_nanos_opt().unwrap_or(0)],
             )
             .map_err(db(format!("writing document {key:?}")))?;
+        self.wrote_outside_cases(before);
         Ok(())
     }
 }

@@ -1,13 +1,14 @@
 //! [`Vault::find`](super::Vault::find): filters, free-text search, paging.
 
+use super::catalogue::Catalogue;
 use super::conn::db;
 use super::error::Result;
-use super::filter::{CaseFilter, CasePage, Page, SortOrder};
-use super::store::{case_from_row, date_text, CASE_COLS};
-use crate::case::{CaseKind, CaseStatus};
+use super::filter::{CaseFilter, CasePage, Page};
+use super::store::{case_from_row_at, CASE_COLS, CASE_FROM};
+use crate::case::Case;
 use crate::text::fold;
-use rusqlite::types::Value;
 use rusqlite::Connection;
+use std::collections::HashMap;
 
 /// The FTS5 query for free text typed by a user, or `None` when it has no
 /// word in it.
@@ -27,86 +28,53 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-fn in_list<T: AsRef<str>>(wh: &mut Vec<String>, params: &mut Vec<Value>, col: &str, values: &[T]) {
-    if values.is_empty() {
-        return;
+/// The seqs of the cases whose folded text matches `query` (an
+/// [`fts_query`]), as a membership table indexed by seq (`max_seq + 1`
+/// entries).
+fn text_matches(c: &Connection, query: &str, max_seq: i64) -> Result<Vec<bool>> {
+    let size = usize::try_from(max_seq).unwrap_or(0).saturating_add(1);
+    let mut set = vec![false; size];
+    let mut st =
+        c.prepare_cached("SELECT rowid FROM case_fts WHERE case_fts MATCH ?1").map_err(db("searching case text"))?;
+    let mut rows = st.query([query]).map_err(db("searching case text"))?;
+    while let Some(r) = rows.next().map_err(db("searching case text"))? {
+        let seq: i64 = r.get(0).map_err(db("searching case text"))?;
+        if let Some(slot) = usize::try_from(seq).ok().and_then(|i| set.get_mut(i)) {
+            *slot = true;
+        }
     }
-    let marks = vec!["?"; values.len()].join(", ");
-    wh.push(format!("{col} IN ({marks})"));
-    params.extend(values.iter().map(|v| Value::Text(v.as_ref().to_string())));
+    Ok(set)
 }
 
-/// The WHERE clause (without the keyword) and its parameters.
-pub(crate) fn where_clause(filter: &CaseFilter) -> (String, Vec<Value>) {
-    let mut wh = Vec::new();
-    let mut params = Vec::new();
-    if let Some(from) = filter.from {
-        wh.push("event_date >= ?".to_string());
-        params.push(Value::Text(date_text(from)));
+/// The cases with these seqs, in the order given.
+fn cases_by_seq(c: &Connection, seqs: &[i64]) -> Result<Vec<Case>> {
+    if seqs.is_empty() {
+        return Ok(Vec::new());
     }
-    if let Some(to) = filter.to {
-        wh.push("event_date <= ?".to_string());
-        params.push(Value::Text(date_text(to)));
-    }
-    in_list(&mut wh, &mut params, "grp", &filter.groups);
-    in_list(&mut wh, &mut params, "category", &filter.categories);
-    in_list(&mut wh, &mut params, "region", &filter.regions);
-    in_list(&mut wh, &mut params, "victim_type", &filter.victim_types);
-    in_list(&mut wh, &mut params, "perpetrator_type", &filter.perpetrator_types);
-    if let Some(s) = filter.status {
-        wh.push("status = ?".to_string());
-        params.push(Value::Text(match s {
-            CaseStatus::Open => "open".into(),
-            CaseStatus::Closed => "closed".into(),
-        }));
-    }
-    if let Some(k) = filter.kind {
-        wh.push("kind = ?".to_string());
-        params.push(Value::Text(match k {
-            CaseKind::Case => "case".into(),
-            CaseKind::Context => "context".into(),
-        }));
-    }
-    if let Some(q) = filter.text.as_deref().and_then(fts_query) {
-        wh.push("seq IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)".to_string());
-        params.push(Value::Text(q));
-    }
-    if wh.is_empty() {
-        ("1".to_string(), params)
-    } else {
-        (wh.join(" AND "), params)
-    }
+    let marks = vec!["?"; seqs.len()].join(", ");
+    let mut st = c
+        .prepare_cached(&format!("SELECT c.seq, {CASE_COLS} FROM {CASE_FROM} WHERE c.seq IN ({marks})"))
+        .map_err(db("reading cases"))?;
+    let mut by_seq: HashMap<i64, Case> = st
+        .query_map(rusqlite::params_from_iter(seqs.iter()), |r| Ok((r.get::<_, i64>(0)?, case_from_row_at(r, 1)?)))
+        .and_then(|rows| rows.collect::<rusqlite::Result<HashMap<_, _>>>())
+        .map_err(db("reading cases"))?;
+    Ok(seqs.iter().filter_map(|s| by_seq.remove(s)).collect())
 }
 
-pub(crate) fn find(c: &Connection, filter: &CaseFilter, page: Page) -> Result<CasePage> {
-    let (cond, params) = where_clause(filter);
-    let total: i64 = c
-        .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {cond}"))
-        .and_then(|mut st| st.query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0)))
-        .map_err(db("counting cases"))?;
-    let order = match filter.sort {
-        SortOrder::DateDesc => "event_date DESC, created_at DESC, id DESC",
-        SortOrder::DateAsc => "event_date ASC, created_at ASC, id ASC",
+/// One page of the cases matching `filter`, and how many match.
+///
+/// The catalogue chooses the page (see [`super::catalogue`]); free text is
+/// answered by the FTS5 index; only the page's cases are read in full.
+pub(crate) fn find(c: &Connection, catalogue: &Catalogue, filter: &CaseFilter, page: Page) -> Result<CasePage> {
+    let text = match filter.text.as_deref().map(fts_query) {
+        // Text with no word in it does not restrict.
+        None | Some(None) => None,
+        Some(Some(q)) => Some(text_matches(c, &q, catalogue.max_seq())?),
     };
     let limit = page.limit.min(Page::MAX_LIMIT);
-    let mut all = params;
-    all.push(Value::Integer(i64::from(limit)));
-    all.push(Value::Integer(i64::from(page.offset)));
-    // The page is chosen on the narrow `cases` rows alone; only its (at
-    // most 1000) rows fetch their JSON.
-    let mut st = c
-        .prepare_cached(&format!(
-            "SELECT {CASE_COLS} FROM (SELECT seq, id, event_date, created_at, updated_at FROM cases
-                                      WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?) AS c
-             JOIN case_data d ON d.seq = c.seq
-             ORDER BY {order}"
-        ))
-        .map_err(db("finding cases"))?;
-    let cases = st
-        .query_map(rusqlite::params_from_iter(all.iter()), case_from_row)
-        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-        .map_err(db("finding cases"))?;
-    Ok(CasePage { cases, total: u64::try_from(total).unwrap_or(0) })
+    let chosen = catalogue.select(filter, text.as_deref(), page.offset, limit);
+    Ok(CasePage { cases: cases_by_seq(c, &chosen.seqs)?, total: chosen.total })
 }
 
 #[cfg(test)]

@@ -37,13 +37,18 @@ fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
 }
 
 pub(crate) fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
-    let id: String = r.get(0)?;
-    let data: String = r.get(1)?;
+    case_from_row_at(r, 0)
+}
+
+/// A case from the [`CASE_COLS`] starting at column `at`.
+pub(crate) fn case_from_row_at(r: &Row<'_>, at: usize) -> rusqlite::Result<Case> {
+    let id: String = r.get(at)?;
+    let data: String = r.get(at + 1)?;
     Ok(Case {
-        id: id.parse().map_err(|e| conv_err(0, e))?,
-        data: serde_json::from_str::<CaseData>(&data).map_err(|e| conv_err(1, e))?,
-        created_at: DateTime::from_timestamp_nanos(r.get(2)?),
-        updated_at: DateTime::from_timestamp_nanos(r.get(3)?),
+        id: id.parse().map_err(|e| conv_err(at, e))?,
+        data: serde_json::from_str::<CaseData>(&data).map_err(|e| conv_err(at + 1, e))?,
+        created_at: DateTime::from_timestamp_nanos(r.get(at + 2)?),
+        updated_at: DateTime::from_timestamp_nanos(r.get(at + 3)?),
     })
 }
 

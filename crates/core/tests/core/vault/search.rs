@@ -169,3 +169,214 @@ fn free_text_folds_case_but_keeps_kazakh_letters_apart() {
     }
     assert_eq!(text(&v, "-нападение"), ["Нападение на оператора"], "a minus is not NOT");
 }
+
+fn list(v: &Vault, f: &CaseFilter) -> (u64, Vec<String>) {
+    let p = v.find(f, Page { offset: 0, limit: 1000 }).unwrap();
+    (p.total, p.cases.into_iter().map(|c| c.data.title).collect())
+}
+
+/// `find` keeps an in-memory catalogue of the list columns: every kind of
+/// write must show in the next list, and writes elsewhere must not break it.
+#[test]
+fn the_list_follows_every_write() {
+    let (dir, mut v) = new_vault();
+    let threat = |f: &mut CaseFilter| f.categories = vec![CategoryCode::new("journalists.threat").unwrap()];
+    let mut by_threat = CaseFilter::default();
+    threat(&mut by_threat);
+    assert_eq!(list(&v, &by_threat), (0, vec![]));
+
+    let a = v.insert_case(case(day(2024, 5, 3), "journalists.threat", "Алматы қорқыту"), at(1)).unwrap();
+    assert_eq!(list(&v, &by_threat), (1, vec!["Алматы қорқыту".into()]), "insert");
+
+    let mut moved = a.data.clone();
+    moved.category = CategoryCode::new("journalists.attack").unwrap();
+    moved.event_date = day(2023, 1, 9);
+    v.update_case(a.id, moved, at(2)).unwrap();
+    assert_eq!(list(&v, &by_threat).0, 0, "update moves the case out of the category");
+    let may = CaseFilter { from: Some(day(2024, 5, 1)), to: Some(day(2024, 5, 31)), ..Default::default() };
+    assert_eq!(list(&v, &may).0, 0, "and out of the month");
+    let jan = CaseFilter { from: Some(day(2023, 1, 1)), to: Some(day(2023, 1, 31)), ..Default::default() };
+    assert_eq!(list(&v, &jan), (1, vec!["Алматы қорқыту".into()]));
+
+    v.put_document("ui-prefs", &"kk").unwrap();
+    assert_eq!(list(&v, &jan).0, 1, "a document write keeps the list right");
+
+    let b = v.insert_case(case(day(2024, 5, 9), "journalists.threat", "Шымкент"), at(3)).unwrap();
+    v.insert_development(b.id, dev(day(2024, 6, 2), "Сот отырысы өтті"), at(4)).unwrap();
+    let sot = CaseFilter { text: Some("СОТ".into()), ..Default::default() };
+    assert_eq!(list(&v, &sot), (1, vec!["Шымкент".into()]), "development text is searchable at once");
+
+    v.delete_case(a.id).unwrap();
+    assert_eq!(list(&v, &CaseFilter::default()), (1, vec!["Шымкент".into()]), "delete");
+
+    let items = vec![(2, kuzet_core::vault::ImportItem::Case(case(day(2024, 5, 20), "journalists.threat", "Ақтөбе")))];
+    v.apply_import(items, at(5)).unwrap();
+    assert_eq!(list(&v, &by_threat), (2, vec!["Ақтөбе".into(), "Шымкент".into()]), "import");
+
+    v.change_passphrase(&Passphrase::new("жаңа құпия сөз")).unwrap();
+    assert_eq!(list(&v, &by_threat).0, 2, "after a re-key");
+    v.insert_case(case(day(2024, 5, 21), "journalists.threat", "Павлодар"), at(6)).unwrap();
+    assert_eq!(list(&v, &by_threat).0, 3, "a write after a re-key");
+    drop(v);
+    let v = Vault::open(&dir.path().join("cases.kuzet"), &Passphrase::new("жаңа құпия сөз")).unwrap();
+    assert_eq!(list(&v, &by_threat).0, 3, "reopened");
+}
+
+#[test]
+fn codes_no_case_uses_match_nothing() {
+    let (_dir, v) = book();
+    let unused =
+        CaseFilter { categories: vec![CategoryCode::new("information.cyberattack").unwrap()], ..Default::default() };
+    assert_eq!(list(&v, &unused), (0, vec![]));
+    let mixed = CaseFilter {
+        categories: vec![
+            CategoryCode::new("information.cyberattack").unwrap(),
+            CategoryCode::new("claims.civil").unwrap(),
+        ],
+        ..Default::default()
+    };
+    assert_eq!(list(&v, &mixed), (1, vec!["C иск".into()]));
+    let nowhere = CaseFilter { regions: vec![region("abroad")], ..Default::default() };
+    assert_eq!(list(&v, &nowhere).0, 0);
+    let empty_range = CaseFilter { from: Some(day(2024, 6, 2)), to: Some(day(2024, 5, 1)), ..Default::default() };
+    assert_eq!(list(&v, &empty_range).0, 0, "from after to");
+}
+
+/// xorshift64*: deterministic pseudo-random numbers for the model test.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n as u64) as usize
+    }
+}
+
+/// `find` against a plain model (filter every case in Rust, sort by
+/// date/created/id) over random filters, orders and pages.
+#[test]
+fn find_agrees_with_a_plain_filter_over_every_case() {
+    let (_dir, mut v) = new_vault();
+    let tax = v.taxonomy().clone();
+    let cats: Vec<_> = tax.groups.iter().flat_map(|g| g.categories.iter().map(|c| c.code.clone())).collect();
+    let regions: Vec<_> = tax.regions.iter().map(|r| r.code.clone()).take(6).collect();
+    let victims: Vec<_> = tax.victim_types.iter().map(|t| t.code.clone()).take(4).collect();
+    let perps: Vec<_> = tax.perpetrator_types.iter().map(|t| t.code.clone()).collect();
+    let mut rng = Rng(2024);
+    let mut items = Vec::new();
+    for i in 0..300u64 {
+        let cat = &cats[rng.below(cats.len())];
+        let mut c =
+            case(day(2023, 1, 1) + chrono::Duration::days(rng.below(500) as i64), cat.as_str(), &format!("n{i}"));
+        c.region = (rng.below(5) > 0).then(|| regions[rng.below(regions.len())].clone());
+        c.victim.kind = (rng.below(4) > 0).then(|| victims[rng.below(victims.len())].clone());
+        c.perpetrator_type = (rng.below(3) > 0).then(|| perps[rng.below(perps.len())].clone());
+        c.status = if rng.below(2) == 0 { CaseStatus::Open } else { CaseStatus::Closed };
+        items.push((i + 2, kuzet_core::vault::ImportItem::Case(c)));
+    }
+    // Two batches at different times: ties on a date are broken by created_at.
+    let later = items.split_off(150);
+    v.apply_import(items, at(1)).unwrap();
+    v.apply_import(later, at(2)).unwrap();
+    for phase in 0..3 {
+        let all = v.all_cases().unwrap();
+        for round in 0..120 {
+            let mut f = CaseFilter::default();
+            let pick = |rng: &mut Rng, n: usize| rng.below(n);
+            if pick(&mut rng, 3) == 0 {
+                f.from = Some(day(2023, 1, 1) + chrono::Duration::days(rng.below(500) as i64));
+            }
+            if pick(&mut rng, 3) == 0 {
+                f.to = Some(day(2023, 1, 1) + chrono::Duration::days(rng.below(500) as i64));
+            }
+            if pick(&mut rng, 4) == 0 {
+                f.groups = vec![tax.groups[rng.below(tax.groups.len())].code.clone()];
+            }
+            if pick(&mut rng, 4) == 0 {
+                f.categories = (0..1 + rng.below(3)).map(|_| cats[rng.below(cats.len())].clone()).collect();
+            }
+            if pick(&mut rng, 4) == 0 {
+                f.regions = (0..1 + rng.below(2)).map(|_| regions[rng.below(regions.len())].clone()).collect();
+            }
+            if pick(&mut rng, 5) == 0 {
+                f.victim_types = vec![victims[rng.below(victims.len())].clone()];
+            }
+            if pick(&mut rng, 5) == 0 {
+                f.perpetrator_types = vec![perps[rng.below(perps.len())].clone()];
+            }
+            if pick(&mut rng, 4) == 0 {
+                f.status = Some(if rng.below(2) == 0 { CaseStatus::Open } else { CaseStatus::Closed });
+            }
+            if pick(&mut rng, 4) == 0 {
+                f.kind = Some(if rng.below(2) == 0 { CaseKind::Case } else { CaseKind::Context });
+            }
+            f.sort = if rng.below(2) == 0 { SortOrder::DateAsc } else { SortOrder::DateDesc };
+            let page = Page { offset: rng.below(40) as u32, limit: 1 + rng.below(60) as u32 };
+
+            let group_of = |c: &CategoryCode| tax.group_of(c).map(|g| g.code.clone());
+            let mut expected: Vec<_> = all
+                .iter()
+                .filter(|c| {
+                    let d = &c.data;
+                    f.from.is_none_or(|x| d.event_date >= x)
+                        && f.to.is_none_or(|x| d.event_date <= x)
+                        && (f.groups.is_empty() || group_of(&d.category).is_some_and(|g| f.groups.contains(&g)))
+                        && (f.categories.is_empty() || f.categories.contains(&d.category))
+                        && (f.regions.is_empty() || d.region.as_ref().is_some_and(|r| f.regions.contains(r)))
+                        && (f.victim_types.is_empty()
+                            || d.victim.kind.as_ref().is_some_and(|r| f.victim_types.contains(r)))
+                        && (f.perpetrator_types.is_empty()
+                            || d.perpetrator_type.as_ref().is_some_and(|r| f.perpetrator_types.contains(r)))
+                        && f.status.is_none_or(|s| d.status == s)
+                        && f.kind.is_none_or(|k| d.kind == k)
+                })
+                .collect();
+            expected.sort_by(|a, b| {
+                (a.data.event_date, a.created_at, a.id.to_string()).cmp(&(
+                    b.data.event_date,
+                    b.created_at,
+                    b.id.to_string(),
+                ))
+            });
+            if f.sort == SortOrder::DateDesc {
+                expected.reverse();
+            }
+            let want: Vec<String> = expected
+                .iter()
+                .skip(page.offset as usize)
+                .take(page.limit as usize)
+                .map(|c| c.data.title.clone())
+                .collect();
+            let got = v.find(&f, page).unwrap();
+            assert_eq!(got.total as usize, expected.len(), "phase {phase} round {round}: total for {f:?}");
+            let got: Vec<String> = got.cases.into_iter().map(|c| c.data.title).collect();
+            assert_eq!(got, want, "phase {phase} round {round}: page {page:?} of {f:?}");
+        }
+        // Single-case writes between list queries: the catalogue is updated
+        // in place (moved dates, new cases on existing dates, deletions).
+        let ids: Vec<_> = all.iter().map(|c| c.id).collect();
+        for k in 0..40u32 {
+            let id = ids[rng.below(ids.len())];
+            match rng.below(3) {
+                0 => {
+                    if let Ok(mut c) = v.case(id) {
+                        c.data.event_date = day(2023, 1, 1) + chrono::Duration::days(rng.below(500) as i64);
+                        c.data.status = CaseStatus::Closed;
+                        v.update_case(id, c.data, at(3 + k % 20)).unwrap();
+                    }
+                }
+                1 => {
+                    let on = all[rng.below(all.len())].data.event_date;
+                    let cat = cats[rng.below(cats.len())].clone();
+                    v.insert_case(case(on, cat.as_str(), &format!("new{phase}-{k}")), at(3 + k % 20)).unwrap();
+                }
+                _ => {
+                    let _ = v.delete_case(id);
+                }
+            }
+            v.find(&CaseFilter::default(), Page::default()).unwrap();
+        }
+    }
+}
