@@ -38,9 +38,21 @@ use zeroize::Zeroizing;
 pub struct Passphrase(Zeroizing<String>);
 
 impl Passphrase {
-    /// Wraps a passphrase as typed (no trimming, no normalisation).
+    /// Wraps a passphrase as typed, in Unicode NFC, without trimming.
+    ///
+    /// NFC: the same letters typed on different systems — a precomposed
+    /// `й`, `ё`, `ї` or the letter followed by a combining mark — give the
+    /// same key, so a vault made on one computer opens on another.
     pub fn new(s: impl Into<String>) -> Self {
-        Passphrase(Zeroizing::new(s.into()))
+        let typed = Zeroizing::new(s.into());
+        if unicode_normalization::is_nfc(&typed) {
+            return Passphrase(typed);
+        }
+        // Room for the result up front: no reallocation leaves an unwiped
+        // copy behind (NFC never needs more than 3 bytes per input byte).
+        let mut nfc = Zeroizing::new(String::with_capacity(typed.len() * 3));
+        nfc.extend(unicode_normalization::UnicodeNormalization::nfc(typed.as_str()));
+        Passphrase(nfc)
     }
 
     /// Whether it is the empty string.

@@ -45,6 +45,19 @@ fn passphrases_with_quotes_cyrillic_emoji_and_spaces_round_trip() {
 }
 
 #[test]
+fn a_passphrase_typed_precomposed_or_decomposed_opens_the_same_vault() {
+    let (_dir, path) = place();
+    // "Пётр йод": ё and й precomposed (NFC) …
+    let composed = "П\u{0451}тр \u{0439}од";
+    // … and as е/и followed by combining marks (NFD), as some systems type them.
+    let decomposed = "П\u{0435}\u{0308}тр \u{0438}\u{0306}од";
+    assert_ne!(composed, decomposed);
+    drop(Vault::create(&path, &Passphrase::new(decomposed)).unwrap());
+    Vault::open(&path, &Passphrase::new(composed)).expect("NFC opens a vault made with NFD");
+    assert!(matches!(open_err(&path, &Passphrase::new("Петр иод")), VaultError::WrongPassphrase), "marks still count");
+}
+
+#[test]
 fn wrong_passphrase_is_an_error_and_leaves_the_file_as_it_was() {
     let (dir, path) = closed_vault();
     let before = files_in(dir.path());
