@@ -30,9 +30,10 @@ pub enum VaultError {
     /// The passphrase does not open this vault.
     #[error("wrong passphrase")]
     WrongPassphrase,
-    /// The file is not a Kuzet vault (truncated, random bytes, a plain SQLite
-    /// file, an empty file).
-    #[error("{} is not a Kuzet vault", path.display())]
+    /// The file is not a Kuzet vault, or a damaged one (truncated, random
+    /// bytes, a plain SQLite file, an empty file): the two cannot be told
+    /// apart without the pages that are missing.
+    #[error("{} is not a Kuzet vault, or it is damaged (cut short or overwritten)", path.display())]
     NotAVault {
         /// The file asked for.
         path: PathBuf,
