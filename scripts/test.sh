@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test Kuzet has, in the order CI runs them: formatting, lints, the core
-# and CLI tests (no WebKit needed), the UI's type check and unit tests, the
-# desktop shell's tests, then the end-to-end run of the real app under Xvfb.
+# Every test Kuzet has, in the order CI runs them: formatting, the core and
+# CLI tests and lints (no WebKit needed), the UI's type check and unit tests,
+# the desktop shell's tests and lints, then the end-to-end run of the real
+# app under Xvfb.
 # Installs what it needs first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,13 @@ npm --prefix ui run build
 
 step "desktop shell tests"
 cargo test -p kuzet-app
+
+step "lints (desktop shell)"
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy -p kuzet-app --all-targets -- -D warnings
+else
+  echo "clippy not installed: skipped"
+fi
 
 step "end-to-end: the real app under Xvfb"
 scripts/e2e.sh
