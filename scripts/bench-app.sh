@@ -15,8 +15,8 @@ if [ "${1:-}" = "--debug" ]; then profile=debug; flags=(); fi
 if [ ! -d ui/node_modules ]; then npm --prefix ui ci --no-audit --no-fund --loglevel=error; fi
 npm --prefix ui run build --silent
 cargo build "${flags[@]}" -p kuzet-app -p kuzet-cli
-export PATH="$HOME/.cargo/bin:$PATH"
-command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
+. scripts/webdriver.sh
+webdriver_tools bench-app
 
 work=$root/out/bench
 mkdir -p "$work"
@@ -48,11 +48,4 @@ fi
 
 export KUZET_APP=$target/$profile/kuzet-app KUZET_BENCH_VAULT=$vault KUZET_BENCH_PASSPHRASE=$KUZET_PASSPHRASE
 export XDG_CONFIG_HOME=$work/xdg/config XDG_DATA_HOME=$work/xdg/data XDG_CACHE_HOME=$work/xdg/cache
-xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  tauri-driver --port 4444 --native-port 4445 >"'"$work"'/tauri-driver.log" 2>&1 &
-  driver=$!
-  for _ in $(seq 1 150); do (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.1; done
-  node ui/e2e/bench.mjs; rc=$?
-  kill "$driver" 2>/dev/null; wait "$driver" 2>/dev/null
-  exit $rc
-'
+with_webdriver 4444 "$work/tauri-driver.log" node ui/e2e/bench.mjs

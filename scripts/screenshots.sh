@@ -15,10 +15,8 @@ if [ ! -d ui/node_modules ]; then npm --prefix ui ci --no-audit --no-fund --logl
 npm --prefix ui run build --silent
 cargo build -p kuzet-app -p kuzet-cli
 
-export PATH="$HOME/.cargo/bin:$PATH"
-for tool in tauri-driver WebKitWebDriver xvfb-run node; do
-  command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
-done
+. scripts/webdriver.sh
+webdriver_tools screenshots
 
 out=$root/out/screenshots
 work=$root/out/screenshots-work
@@ -32,15 +30,4 @@ export XDG_CONFIG_HOME=$work/xdg/config XDG_DATA_HOME=$work/xdg/data XDG_CACHE_H
 # Ports of their own, so a tour can run beside scripts/e2e.sh.
 export KUZET_WEBDRIVER_URL=http://127.0.0.1:4454
 
-xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  set -u
-  tauri-driver --port 4454 --native-port 4455 >"'"$work"'/tauri-driver.log" 2>&1 &
-  driver=$!
-  up() { (echo >/dev/tcp/127.0.0.1/$1) 2>/dev/null; }
-  for _ in $(seq 1 150); do up 4454 && break; sleep 0.1; done
-  node ui/e2e/tour.mjs "$@"
-  rc=$?
-  kill "$driver" 2>/dev/null
-  wait "$driver" 2>/dev/null
-  exit $rc
-' tour "$@"
+with_webdriver 4454 "$work/tauri-driver.log" node ui/e2e/tour.mjs "$@"
