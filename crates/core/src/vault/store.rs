@@ -340,33 +340,32 @@ pub(crate) fn check_taxonomy_keeps_used_codes(c: &Connection, t: &Taxonomy) -> R
             message: format!("{what} {code} is still used by cases; retire it instead of removing it"),
         })
     };
-    let cats = distinct(
-        c,
-        "SELECT category FROM cases UNION SELECT j.value FROM case_data, json_each(case_data.data, '$.tags') AS j",
-    )?;
-    for code in cats {
-        if CategoryCode::new(&code).ok().and_then(|k| t.category(&k).map(|_| ())).is_none() {
-            missing("category", &code);
-        }
-    }
-    for code in distinct(c, "SELECT DISTINCT region FROM cases")? {
-        if RegionCode::new(&code).ok().and_then(|k| t.region(&k).map(|_| ())).is_none() {
-            missing("region", &code);
-        }
-    }
-    for code in distinct(c, "SELECT DISTINCT victim_type FROM cases")? {
-        if VictimTypeCode::new(&code).ok().and_then(|k| t.victim_type(&k).map(|_| ())).is_none() {
-            missing("victim type", &code);
-        }
-    }
-    for code in distinct(c, "SELECT DISTINCT perpetrator_type FROM cases")? {
-        if PerpetratorTypeCode::new(&code).ok().and_then(|k| t.perpetrator_type(&k).map(|_| ())).is_none() {
-            missing("perpetrator type", &code);
-        }
-    }
-    for code in distinct(c, "SELECT DISTINCT json_extract(data, '$.legal_basis') FROM case_data")? {
-        if LegalBasisCode::new(&code).ok().and_then(|k| t.legal_basis(&k).map(|_| ())).is_none() {
-            missing("legal basis", &code);
+    /// What the code names, the codes cases use, and whether `t` knows one.
+    type Check = (&'static str, &'static str, fn(&Taxonomy, &str) -> bool);
+    let checks: [Check; 5] = [
+        (
+            "category",
+            "SELECT category FROM cases UNION SELECT j.value FROM case_data, json_each(case_data.data, '$.tags') AS j",
+            |t, s| CategoryCode::new(s).ok().is_some_and(|k| t.category(&k).is_some()),
+        ),
+        ("region", "SELECT DISTINCT region FROM cases", |t, s| {
+            RegionCode::new(s).ok().is_some_and(|k| t.region(&k).is_some())
+        }),
+        ("victim type", "SELECT DISTINCT victim_type FROM cases", |t, s| {
+            VictimTypeCode::new(s).ok().is_some_and(|k| t.victim_type(&k).is_some())
+        }),
+        ("perpetrator type", "SELECT DISTINCT perpetrator_type FROM cases", |t, s| {
+            PerpetratorTypeCode::new(s).ok().is_some_and(|k| t.perpetrator_type(&k).is_some())
+        }),
+        ("legal basis", "SELECT DISTINCT json_extract(data, '$.legal_basis') FROM case_data", |t, s| {
+            LegalBasisCode::new(s).ok().is_some_and(|k| t.legal_basis(&k).is_some())
+        }),
+    ];
+    for (what, used, known) in checks {
+        for code in distinct(c, used)? {
+            if !known(t, &code) {
+                missing(what, &code);
+            }
         }
     }
     if problems.is_empty() {

@@ -172,3 +172,28 @@ fn taxonomy_edits_are_kept_and_used_codes_cannot_vanish() {
     assert!(v.taxonomy().category(&code).unwrap().retired);
     drop(dir);
 }
+
+#[test]
+fn regions_victim_perpetrator_types_and_legal_bases_in_use_cannot_vanish_either() {
+    let (_dir, mut v) = new_vault();
+    let mut c = case(day(2024, 5, 2), "claims.criminal", "Блогерге айып тағылды");
+    c.region = Some(region("abai"));
+    c.victim.kind = Some(victim_type("blogger"));
+    c.perpetrator_type = Some(perpetrator("quasi_state"));
+    c.legal_basis = Some(kuzet_core::codes::LegalBasisCode::new("false_information").unwrap());
+    v.insert_case(c, at(1)).unwrap();
+    let mut t = v.taxonomy().clone();
+    t.regions.retain(|r| r.code.as_str() != "abai");
+    t.victim_types.retain(|x| x.code.as_str() != "blogger");
+    t.perpetrator_types.retain(|x| x.code.as_str() != "quasi_state");
+    t.legal_bases.retain(|x| x.code.as_str() != "false_information");
+    let e = v.save_taxonomy(t).unwrap_err().to_string();
+    for named in ["region abai", "victim type blogger", "perpetrator type quasi_state", "legal basis false_information"]
+    {
+        assert!(e.contains(named), "{named} missing from: {e}");
+    }
+    // Removing something no case uses is fine.
+    let mut t = v.taxonomy().clone();
+    t.regions.retain(|r| r.code.as_str() != "shymkent");
+    v.save_taxonomy(t).unwrap();
+}
