@@ -7,6 +7,7 @@ use rusqlite_migration::{Migrations, M};
 use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
 
 /// `PRAGMA application_id` of a Kuzet vault: "KUZT".
 pub(crate) const APPLICATION_ID: i32 = 0x4B55_5A54;
@@ -108,6 +109,25 @@ pub(crate) fn check_header(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `PRAGMA key = '…'` with the passphrase as an SQL string literal (every
+/// `'` doubled, so no passphrase can end the literal), in memory that is
+/// wiped when dropped. (rusqlite's `pragma_update` would build the same text
+/// in a buffer that is freed without wiping; PRAGMA cannot take a bound
+/// parameter.) Reserved up front: growing would leave unwiped copies.
+fn key_statement(p: &Passphrase) -> Zeroizing<String> {
+    let raw = p.expose();
+    let mut sql = Zeroizing::new(String::with_capacity(raw.len() * 2 + 16));
+    sql.push_str("PRAGMA key = '");
+    for ch in raw.chars() {
+        if ch == '\'' {
+            sql.push('\'');
+        }
+        sql.push(ch);
+    }
+    sql.push('\'');
+    sql
+}
+
 /// Opens the file and applies the key, before anything reads it.
 ///
 /// # Errors
@@ -120,9 +140,7 @@ pub(crate) fn open_keyed(path: &Path, passphrase: Option<&Passphrase>, flags: Op
     // VaultError instead.
     let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
     if let Some(p) = passphrase {
-        // pragma_update binds the value as an escaped SQL literal (quotes
-        // doubled) – the passphrase is never pasted into SQL by us.
-        conn.pragma_update(None, "key", p.expose()).map_err(db("applying the key"))?;
+        conn.execute_batch(&key_statement(p)).map_err(db("applying the key"))?;
     }
     let version: String = conn.pragma_query_value(None, "cipher_version", |r| r.get(0)).unwrap_or_default();
     if version.trim().is_empty() {
@@ -205,4 +223,19 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         Migrations::from_slice(MIGRATIONS).to_latest(conn).map_err(|e| VaultError::Migration(e.to_string()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::{key_statement, Passphrase};
+
+    #[test]
+    fn the_key_literal_doubles_quotes_and_never_grows() {
+        let s = key_statement(&Passphrase::new("Әлия's ''key"));
+        assert_eq!(s.as_str(), "PRAGMA key = 'Әлия''s ''''key'");
+        let worst = "'".repeat(40);
+        let s = key_statement(&Passphrase::new(worst.clone()));
+        assert!(s.len() <= worst.len() * 2 + 16, "fits the reserved capacity");
+        assert_eq!(s.capacity(), worst.len() * 2 + 16, "no reallocation");
+    }
 }
