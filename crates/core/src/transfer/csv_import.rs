@@ -581,6 +581,14 @@ fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed> {
 /// # Errors
 /// [`TransferError::Invalid`] with every problem found, in line order.
 pub fn parse_csv(bytes: &[u8], taxonomy: &Taxonomy) -> Result<Vec<(u64, ImportItem)>, TransferError> {
+    parse_csv_columns(bytes, taxonomy).map(|(items, _)| items)
+}
+
+/// Parsed rows with their line numbers.
+type Items = Vec<(u64, ImportItem)>;
+
+/// [`parse_csv`], and the columns the file's header names.
+fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Column>), TransferError> {
     let text = decode(bytes)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -692,7 +700,123 @@ pub fn parse_csv(bytes: &[u8], taxonomy: &Taxonomy) -> Result<Vec<(u64, ImportIt
         return Err(TransferError::Invalid(errors));
     }
     cases.append(&mut developments);
-    Ok(cases)
+    let present = Column::ALL.into_iter().filter(|c| positions[c.index()].is_some()).collect();
+    Ok((cases, present))
+}
+
+/// For every case row whose ref is already in the vault, the fields of the
+/// columns the file does not have keep their stored values, instead of
+/// becoming empty: a spreadsheet without a `confidential` or `tags` column
+/// must not make a confidential case public or drop its tags, and one
+/// without `source_url` must not erase its sources. (A column that is
+/// present but empty on a row does empty the field: that is an edit.)
+/// Developments with a stored ref keep their summary, sources and language
+/// the same way.
+fn keep_fields_the_file_lacks(
+    vault: &Vault,
+    items: &mut [(u64, ImportItem)],
+    present: &[Column],
+) -> Result<(), TransferError> {
+    let lacks = |c: Column| !present.contains(&c);
+    if Column::ALL.into_iter().all(|c| !lacks(c)) {
+        return Ok(());
+    }
+    let stored_devs: HashMap<String, DevelopmentData> = if [Column::Summary, Column::SourceUrl, Column::Language]
+        .into_iter()
+        .any(lacks)
+    {
+        vault.all_developments()?.into_iter().filter_map(|d| d.data.external_ref.clone().map(|r| (r, d.data))).collect()
+    } else {
+        HashMap::new()
+    };
+    for (_, item) in items.iter_mut() {
+        match item {
+            ImportItem::Case(new) => {
+                let Some(old) = new.external_ref.as_deref().map(|r| vault.case_by_ref(r)).transpose()?.flatten() else {
+                    continue;
+                };
+                let old = old.data;
+                if lacks(Column::Kind) {
+                    new.kind = old.kind;
+                }
+                if lacks(Column::Category) {
+                    new.category = old.category;
+                }
+                if lacks(Column::Region) {
+                    new.region = old.region;
+                }
+                if lacks(Column::Summary) {
+                    new.summary = old.summary;
+                }
+                if lacks(Column::VictimType) {
+                    new.victim.kind = old.victim.kind;
+                }
+                if lacks(Column::VictimName) {
+                    new.victim.name = old.victim.name;
+                }
+                if lacks(Column::Outlet) {
+                    new.victim.outlet = old.victim.outlet;
+                }
+                if lacks(Column::PerpetratorType) {
+                    new.perpetrator_type = old.perpetrator_type;
+                }
+                if lacks(Column::LegalBasis) {
+                    new.legal_basis = old.legal_basis;
+                }
+                if lacks(Column::SourceUrl) {
+                    new.sources = old.sources;
+                }
+                if lacks(Column::Language) {
+                    new.language = old.language;
+                }
+                if lacks(Column::Tags) {
+                    new.tags = old.tags;
+                }
+                if lacks(Column::Status) {
+                    new.status = old.status;
+                }
+                if lacks(Column::Confidential) {
+                    new.confidential = old.confidential;
+                }
+                // Proceeding details of the same branch (the branch follows
+                // the category, which the file may have changed).
+                if let (Some(n), Some(o)) = (new.proceeding.as_mut(), old.proceeding) {
+                    if n.branch == o.branch {
+                        if lacks(Column::ProceedingStage) {
+                            n.stage = o.stage;
+                        }
+                        if lacks(Column::Court) {
+                            n.court = o.court;
+                        }
+                        if lacks(Column::AmountClaimedKzt) {
+                            n.amount_claimed_kzt = o.amount_claimed_kzt;
+                        }
+                        if lacks(Column::FineKzt) {
+                            n.fine_kzt = o.fine_kzt;
+                        }
+                        if lacks(Column::Outcome) {
+                            n.outcome = o.outcome;
+                        }
+                    }
+                }
+            }
+            ImportItem::Development { data, .. } => {
+                let Some(old) = data.external_ref.as_deref().and_then(|r| stored_devs.get(r)) else {
+                    continue;
+                };
+                if lacks(Column::Summary) {
+                    data.summary = old.summary.clone();
+                }
+                if lacks(Column::SourceUrl) {
+                    data.sources = old.sources.clone();
+                }
+                if lacks(Column::Language) {
+                    data.language = old.language;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The refs of the cases in `items`.
@@ -805,7 +929,8 @@ pub fn import_csv(
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportSummary, TransferError> {
-    let items = parse_csv(bytes, vault.taxonomy())?;
+    let (mut items, present) = parse_csv_columns(bytes, vault.taxonomy())?;
+    keep_fields_the_file_lacks(vault, &mut items, &present)?;
     if options.dry_run {
         return plan_import(vault, &items);
     }

@@ -108,3 +108,42 @@ fn an_export_of_app_made_records_imports_back_unchanged() {
     assert_eq!(v.case(k.id).unwrap().data.external_ref, None, "the case still has no ref of its own");
     assert_eq!(v.developments(k.id).unwrap().len(), 1);
 }
+
+/// A file without some columns must not erase what the vault holds in them
+/// (a confidential case must stay confidential); a column that is there but
+/// empty does empty the field.
+#[test]
+fn reimport_keeps_fields_of_columns_the_file_lacks() {
+    use kuzet_core::transfer::{import_csv, ImportOptions};
+    let (_dir, mut v) = new_vault();
+    let full = "ref,kind,parent_ref,event_date,category,region,title,victim_type,victim_name,outlet,tags,confidential,source_url,court,fine_kzt,summary\n\
+        K-1,case,,2024-05-02,claims.administrative,abai,Блогерге айыппұл,blogger,Әлия Н.,Abai.kz,journalists.threat,yes,https://adilsoz.kz/1,Семей соты,50000,Түпнұсқа мәтін\n\
+        K-1/1,development,K-1,2024-06-01,,,Шағым берілді,,,,,,https://adilsoz.kz/2,,,Даму мәтіні\n";
+    import_csv(&mut v, full.as_bytes(), ImportOptions::default(), at(1)).unwrap();
+
+    let partial = "ref,kind,parent_ref,event_date,category,title,summary\n\
+        K-1,case,,2024-05-02,claims.administrative,Блогерге айыппұл салынды,\n\
+        K-1/1,development,K-1,2024-06-01,,Шағым берілді,\n";
+    let s = import_csv(&mut v, partial.as_bytes(), ImportOptions::default(), at(2)).unwrap();
+    assert_eq!((s.added, s.updated), (0, 2));
+    let c = v.case_by_ref("K-1").unwrap().unwrap().data;
+    assert_eq!(c.title, "Блогерге айыппұл салынды", "present columns are imported");
+    assert_eq!(c.summary, "", "a present but empty column empties the field");
+    assert!(c.confidential, "confidential kept");
+    assert_eq!(c.victim.name, "Әлия Н.");
+    assert_eq!(c.victim.outlet, "Abai.kz");
+    assert_eq!(c.victim.kind.as_ref().map(|k| k.as_str()), Some("blogger"));
+    assert_eq!(c.region.as_ref().map(|r| r.as_str()), Some("abai"));
+    assert_eq!(c.tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(), ["journalists.threat"]);
+    assert_eq!(c.sources.len(), 1, "sources kept");
+    let p = c.proceeding.expect("proceeding");
+    assert_eq!((p.court.as_str(), p.fine_kzt), ("Семей соты", Some(50000)), "proceeding details kept");
+    let id = v.case_by_ref("K-1").unwrap().unwrap().id;
+    let d = &v.developments(id).unwrap()[0].data;
+    assert_eq!(d.summary, "", "development: present empty column");
+    assert_eq!(d.sources.len(), 1, "development: sources kept");
+
+    // The same partial file again changes nothing.
+    let s = import_csv(&mut v, partial.as_bytes(), ImportOptions::default(), at(3)).unwrap();
+    assert_eq!((s.updated, s.unchanged), (0, 2));
+}
