@@ -52,7 +52,7 @@ impl Dir {
     /// Runs `kuzet --vault <vault> args…` with exactly these variables of ours set.
     fn kuzet_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_kuzet"));
-        cmd.arg("--vault").arg(&self.vault).args(args);
+        cmd.arg("--vault").arg(&self.vault).args(args).current_dir(self.dir.path());
         for var in ["KUZET_PASSPHRASE", "KUZET_NEW_PASSPHRASE", "KUZET_VAULT"] {
             cmd.env_remove(var);
         }

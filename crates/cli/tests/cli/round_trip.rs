@@ -157,3 +157,17 @@ fn demo_builds_a_vault_with_passphrase_demo() {
     assert_published_counts(&serde_json::from_str(&stats.stdout).unwrap());
     d.kuzet_with(&["demo"], &[]).fails(4, &["already exists"]);
 }
+
+/// A relative path starting with `file:` is a file of that name, never an
+/// SQLite URI (`?mode=memory` once sent the backup to memory: 0 bytes).
+#[test]
+fn a_backup_named_like_an_sqlite_uri_is_a_real_file() {
+    let d = Dir::with_fixture();
+    let name = "file:copy.kuzet?mode=memory";
+    d.kuzet(&["backup", "--out", name]).ok();
+    let written = d.path(name);
+    assert!(std::fs::metadata(&written).unwrap().len() > 8192, "the copy is on disk");
+    let copy = Dir { dir: tempfile::tempdir().unwrap(), vault: written };
+    let run = copy.kuzet(&["stats", "--month", "2024-05", "--json"]).ok();
+    assert!(run.stdout.contains("\"total\": 45"), "the copy opens");
+}

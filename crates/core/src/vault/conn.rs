@@ -109,6 +109,13 @@ pub(crate) fn check_header(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The path as SQLite must see it: absolute, so that a relative name
+/// starting with `file:` is a file of that name and not an SQLite URI
+/// (`file:copy.kuzet?mode=memory` would otherwise write to memory).
+pub(crate) fn sqlite_path(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(io(format!("finding {}", path.display())))
+}
+
 /// `PRAGMA key = '…'` with the passphrase as an SQL string literal (every
 /// `'` doubled, so no passphrase can end the literal), in memory that is
 /// wiped when dropped. (rusqlite's `pragma_update` would build the same text
@@ -134,7 +141,8 @@ fn key_statement(p: &Passphrase) -> Zeroizing<String> {
 /// A DB error; [`VaultError::Migration`] if the linked SQLite is not
 /// SQLCipher (then nothing would be encrypted: refuse).
 pub(crate) fn open_keyed(path: &Path, passphrase: Option<&Passphrase>, flags: OpenFlags) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, flags).map_err(db(format!("opening {}", path.display())))?;
+    let conn =
+        Connection::open_with_flags(sqlite_path(path)?, flags).map_err(db(format!("opening {}", path.display())))?;
     // SQLCipher logs failed page decryption (a wrong passphrase) to stderr;
     // the messages hold no data but alarm users. Errors are reported as
     // VaultError instead.

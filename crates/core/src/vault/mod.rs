@@ -177,7 +177,8 @@ fn sync_parent_dir(path: &Path) {
 /// `dest` with `sqlcipher_export`: pages are encrypted with `passphrase` as
 /// they are written, so no plaintext ever reaches the disk.
 fn export_encrypted(conn: &Connection, dest: &Path, passphrase: &Passphrase) -> Result<()> {
-    let dest_str = dest.to_str().ok_or_else(|| VaultError::Io {
+    let absolute = conn::sqlite_path(dest)?;
+    let dest_str = absolute.to_str().ok_or_else(|| VaultError::Io {
         context: format!("writing {}", dest.display()),
         source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path is not valid Unicode"),
     })?;
@@ -348,9 +349,12 @@ impl Vault {
     /// errors (the vault then stays under the old passphrase).
     pub fn change_passphrase(&mut self, new: &Passphrase) -> Result<()> {
         check_passphrase(new)?;
-        let mut tmp_name = self.path.file_name().unwrap_or_default().to_os_string();
+        // The file itself, not a symlink to it: renaming over a link would
+        // replace the link and leave the real vault under the old passphrase.
+        let target = std::fs::canonicalize(&self.path).map_err(io(format!("finding {}", self.path.display())))?;
+        let mut tmp_name = target.file_name().unwrap_or_default().to_os_string();
         tmp_name.push(".rekey-tmp");
-        let tmp = self.path.with_file_name(tmp_name);
+        let tmp = target.with_file_name(tmp_name);
         // A leftover of an interrupted re-key (encrypted): we hold the lock,
         // so nobody else is using it.
         remove_quietly(&tmp);
@@ -362,12 +366,12 @@ impl Vault {
             remove_quietly(&tmp);
             return Err(db("closing the vault for re-keying")(e));
         }
-        if let Err(e) = std::fs::rename(&tmp, &self.path) {
+        if let Err(e) = std::fs::rename(&tmp, &target) {
             remove_quietly(&tmp);
             self.reopen_after_failure();
-            return Err(io(format!("replacing {}", self.path.display()))(e));
+            return Err(io(format!("replacing {}", target.display()))(e));
         }
-        sync_parent_dir(&self.path);
+        sync_parent_dir(&target);
         let (conn, taxonomy) = Self::open_conn(&self.path, new)?;
         self.replace_conn(conn, taxonomy);
         self.passphrase = Some(new.clone());

@@ -148,3 +148,22 @@ fn backup_is_an_encrypted_copy_under_its_own_passphrase() {
     drop(b);
     Vault::open(&path, &pass()).expect("the original is unchanged");
 }
+
+/// A vault opened through a symlink is re-keyed in place: the link stays a
+/// link, and the real file takes the new passphrase.
+#[cfg(unix)]
+#[test]
+fn change_passphrase_through_a_symlink_rekeys_the_real_file() {
+    let (dir, path) = place();
+    let mut v = Vault::create(&path, &pass()).unwrap();
+    v.insert_case(case(day(2024, 5, 3), "journalists.threat", "Сілтеме арқылы"), at(1)).unwrap();
+    drop(v);
+    let link = dir.path().join("link.kuzet");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let new = Passphrase::new("жаңа сөз");
+    Vault::open(&link, &pass()).unwrap().change_passphrase(&new).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is still a link");
+    assert!(matches!(Vault::open(&path, &pass()), Err(VaultError::WrongPassphrase)), "old passphrase is gone");
+    let v = Vault::open(&path, &new).unwrap();
+    assert_eq!(v.all_cases().unwrap()[0].data.title, "Сілтеме арқылы");
+}
