@@ -125,12 +125,22 @@ fn rw_flags() -> OpenFlags {
     OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
 }
 
+/// Refuses an empty passphrase, and one SQLCipher would take as a raw key
+/// (`x'…'`), which skips the key derivation and so its protection against
+/// guessing.
 fn check_passphrase(p: &Passphrase) -> Result<()> {
-    if p.is_empty() {
-        Err(VaultError::Validation(ValidationErrors::one("passphrase", "must not be empty")))
-    } else {
-        Ok(())
+    let s = p.expose();
+    if s.is_empty() {
+        return Err(VaultError::Validation(ValidationErrors::one("passphrase", "must not be empty")));
     }
+    let raw_key = s.len() >= 3 && (s.starts_with("x'") || s.starts_with("X'")) && s.ends_with('\'');
+    if raw_key {
+        return Err(VaultError::Validation(ValidationErrors::one(
+            "passphrase",
+            "must not have the form x'…' (SQLCipher would take it as a raw key and skip the key derivation)",
+        )));
+    }
+    Ok(())
 }
 
 /// Creates `path` exclusively (refusing to overwrite) and returns nothing:

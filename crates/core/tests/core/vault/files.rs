@@ -250,3 +250,13 @@ fn a_symlink_to_a_vault_in_use_is_in_use_and_vault_files_are_private() {
     _held.backup_to(&backup, &pass).unwrap();
     assert_eq!(std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777, 0o600, "so is a backup");
 }
+
+#[test]
+fn a_passphrase_shaped_like_a_raw_sqlcipher_key_is_refused() {
+    let (_dir, path) = place();
+    let raw = format!("x'{}'", "ab".repeat(32));
+    let e = Vault::create(&path, &Passphrase::new(raw)).unwrap_err();
+    assert!(matches!(&e, VaultError::Validation(v) if v.0[0].field == "passphrase"), "{e:?}");
+    assert!(!path.exists(), "nothing created");
+    Vault::create(&path, &Passphrase::new("x'ok")).expect("only the whole x'…' form is refused");
+}
