@@ -86,9 +86,12 @@ enum Command {
         /// csv, xlsx or json.
         #[arg(long, value_enum)]
         format: Format,
-        /// The file to write (replaced if it exists).
+        /// The file to write; an existing file is replaced only with --force.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace FILE if it exists (never the vault or its lock file).
+        #[arg(long)]
+        force: bool,
         /// Only cases with an event date in this month (YYYY-MM), with their developments.
         #[arg(long, value_name = "YYYY-MM")]
         month: Option<Month>,
@@ -119,9 +122,12 @@ enum Command {
         /// The language of the overview.
         #[arg(long, value_enum)]
         lang: LangArg,
-        /// The PDF file to write (replaced if it exists).
+        /// The PDF file to write; an existing file is replaced only with --force.
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
+        /// Replace FILE.pdf if it exists (never the vault or its lock file).
+        #[arg(long)]
+        force: bool,
     },
     /// Change the vault's passphrase (new one from KUZET_NEW_PASSPHRASE, or asked twice).
     Passwd,
@@ -173,7 +179,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init => run::init(&vault),
         Command::Import { file, dry_run } => run::import(&vault, &file, dry_run),
-        Command::Export { format, out, month } => run::export(
+        Command::Export { format, out, force, month } => run::export(
             &vault,
             match format {
                 Format::Csv => kuzet_core::transfer::ExportFormat::Csv,
@@ -181,11 +187,12 @@ fn main() -> ExitCode {
                 Format::Json => kuzet_core::transfer::ExportFormat::Json,
             },
             &out,
+            force,
             month,
         ),
         Command::Search { text, json } => run::search(&vault, &text.join(" "), json),
         Command::Stats { month, json } => run::stats(&vault, month, json),
-        Command::Overview { month, lang, out } => run::overview(
+        Command::Overview { month, lang, out, force } => run::overview(
             &vault,
             month,
             match lang {
@@ -194,6 +201,7 @@ fn main() -> ExitCode {
                 LangArg::En => kuzet_core::lang::Lang::En,
             },
             &out,
+            force,
         ),
         Command::Passwd => run::passwd(&vault),
         Command::Backup { out } => run::backup(&vault, &out),

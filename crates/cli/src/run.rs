@@ -43,15 +43,26 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result {
     transfer::write_file_atomically(out, bytes).map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))
 }
 
-/// Refuses to write an export or a PDF over the vault itself, which would
-/// replace the encrypted cases with a plaintext file.
-fn not_the_vault(vault: &Path, out: &Path) -> Result {
-    let same = match (vault.canonicalize(), out.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same {
-        return Err(Failure::Invalid(format!("{} is the vault itself; choose another output file", out.display())));
+/// Where an export or a PDF may go: never over the vault itself (that would
+/// replace the encrypted cases with a plaintext file) or its lock file (that
+/// would let a second program open the vault), and over any other existing
+/// file — an encrypted backup, say — only with `--force`.
+fn check_out(vault: &Path, out: &Path, force: bool) -> Result {
+    if let (Ok(v), Ok(o)) = (vault.canonicalize(), out.canonicalize()) {
+        if v == o {
+            return Err(Failure::Invalid(format!("{} is the vault itself; choose another output file", out.display())));
+        }
+        let mut lock = v.into_os_string();
+        lock.push(".lock");
+        if Path::new(&lock) == o {
+            return Err(Failure::Invalid(format!(
+                "{} is the vault's lock file; choose another output file",
+                out.display()
+            )));
+        }
+    }
+    if !force && out.symlink_metadata().is_ok() {
+        return Err(Failure::Invalid(format!("{} already exists; pass --force to replace it", out.display())));
     }
     Ok(())
 }
@@ -90,8 +101,8 @@ pub fn import(path: &Path, file: &Path, dry_run: bool) -> Result {
     Ok(())
 }
 
-pub fn export(path: &Path, format: ExportFormat, out: &Path, month: Option<Month>) -> Result {
-    not_the_vault(path, out)?;
+pub fn export(path: &Path, format: ExportFormat, out: &Path, force: bool, month: Option<Month>) -> Result {
+    check_out(path, out, force)?;
     let (vault, _) = open(path)?;
     let set = transfer::select(&vault, month)?;
     transfer::write_export(&set, format, out, Utc::now())?;
@@ -171,8 +182,8 @@ pub fn stats(path: &Path, month: Month, json: bool) -> Result {
     Ok(())
 }
 
-pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path) -> Result {
-    not_the_vault(path, out)?;
+pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool) -> Result {
+    check_out(path, out, force)?;
     let (vault, _) = open(path)?;
     let bar = spinner("drawing the overview");
     let (model, dropped) = match monthly::month_report(&vault, month, lang, local_date(Utc::now())) {

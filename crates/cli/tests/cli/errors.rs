@@ -199,7 +199,24 @@ fn an_export_never_replaces_the_vault() {
     let vault = d.vault.to_str().unwrap().to_string();
     d.kuzet(&["export", "--format", "csv", "--out", &vault]).fails(4, &["is the vault itself"]);
     d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", &vault]).fails(4, &["is the vault itself"]);
+    d.kuzet(&["export", "--format", "csv", "--force", "--out", &vault]).fails(4, &["is the vault itself"]);
+    let lock = format!("{}.lock", d.vault.canonicalize().unwrap().display());
+    d.kuzet(&["export", "--format", "json", "--force", "--out", &lock]).fails(4, &["lock file"]);
     assert_eq!(d.stats("2024-05")["total"], 45, "the vault is intact");
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let d = Dir::with_fixture();
+    let backup = d.path("backup.kuzet");
+    d.kuzet(&["backup", "--out", backup.to_str().unwrap()]).ok();
+    let before = std::fs::read(&backup).unwrap();
+    let out = backup.to_str().unwrap();
+    d.kuzet(&["export", "--format", "csv", "--out", out]).fails(4, &["already exists", "--force"]);
+    d.kuzet(&["overview", "--month", "2024-05", "--lang", "kk", "--out", out]).fails(4, &["already exists"]);
+    assert_eq!(std::fs::read(&backup).unwrap(), before, "the encrypted backup is untouched");
+    d.kuzet(&["export", "--format", "csv", "--force", "--out", out]).ok();
+    assert!(std::fs::read_to_string(&backup).unwrap().contains("event_date"), "replaced with --force");
 }
 
 #[test]
