@@ -572,7 +572,7 @@ pub fn build_report(
         });
     }
 
-    let count_lines =
+    let count_lines: Vec<_> =
         summary.counts.groups.iter().filter(|g| g.count > 0).map(|g| count_line(lang, g, draft, taxonomy)).collect();
     let last_year = summary.previous_year_same_month.month;
     let chart = Chart {
@@ -607,10 +607,17 @@ pub fn build_report(
         title: or_generated(&draft.title, lang, || default_title(lang, month)),
         publication_date: words::full_date(lang, draft.publication_date),
         intro: or_generated(&draft.intro, lang, || default_intro(lang, month, org)),
-        counts_heading: match lang {
-            Lang::En => format!("In {}, the following were recorded:", words::month_year(lang, month)),
-            Lang::Ru => format!("{} зафиксировано:", capitalise(&words::in_month_year(lang, month))),
-            Lang::Kk => format!("{} тіркелді:", capitalise(&words::in_month_year(lang, month))),
+        // A month without counted cases says so instead of a heading
+        // followed by nothing.
+        counts_heading: match (lang, count_lines.is_empty()) {
+            (Lang::En, false) => format!("In {}, the following were recorded:", words::month_year(lang, month)),
+            (Lang::Ru, false) => format!("{} зафиксировано:", capitalise(&words::in_month_year(lang, month))),
+            (Lang::Kk, false) => format!("{} тіркелді:", capitalise(&words::in_month_year(lang, month))),
+            (Lang::En, true) => format!("In {}, no violations were recorded.", words::month_year(lang, month)),
+            (Lang::Ru, true) => {
+                format!("{} нарушений не зафиксировано.", capitalise(&words::in_month_year(lang, month)))
+            }
+            (Lang::Kk, true) => format!("{} бұзушылық тіркелген жоқ.", capitalise(&words::in_month_year(lang, month))),
         },
         count_lines,
         trend: trend(lang, summary),

@@ -384,3 +384,19 @@ fn assert_inside_text_area(path: &std::path::Path) {
     }
     assert!(words > 100, "the bounding boxes were read ({words} words)");
 }
+
+#[test]
+fn a_month_without_cases_says_so() {
+    let t = Taxonomy::bundled();
+    let jan: Month = "2025-01".parse().unwrap();
+    let s = summary(&[], &t, jan);
+    let draft = default_draft(jan, &[], &[], &t, date(2025, 2, 10));
+    let heading = |lang| {
+        let m = build_report(lang, jan, &s, &draft, &OrgSettings::default(), &[], &[], &t).unwrap();
+        assert!(m.count_lines.is_empty());
+        m.counts_heading
+    };
+    assert_eq!(heading(Lang::En), "In January 2025, no violations were recorded.");
+    assert_eq!(heading(Lang::Ru), "В январе 2025 года нарушений не зафиксировано.");
+    assert_eq!(heading(Lang::Kk), "2025 жылғы қаңтарда бұзушылық тіркелген жоқ.");
+}
