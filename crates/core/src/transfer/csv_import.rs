@@ -718,6 +718,15 @@ fn keep_fields_the_file_lacks(
     present: &[Column],
 ) -> Result<(), TransferError> {
     let lacks = |c: Column| !present.contains(&c);
+    // `keep!(new, old, Column => field.path, …)`: the field keeps its old
+    // value when the file lacks the column.
+    macro_rules! keep {
+        ($new:ident, $old:ident, $($col:ident => $($field:ident).+),+ $(,)?) => {
+            $(if lacks(Column::$col) {
+                $new.$($field).+ = $old.$($field).+;
+            })+
+        };
+    }
     if Column::ALL.into_iter().all(|c| !lacks(c)) {
         return Ok(());
     }
@@ -736,67 +745,16 @@ fn keep_fields_the_file_lacks(
                     continue;
                 };
                 let old = old.data;
-                if lacks(Column::Kind) {
-                    new.kind = old.kind;
-                }
-                if lacks(Column::Category) {
-                    new.category = old.category;
-                }
-                if lacks(Column::Region) {
-                    new.region = old.region;
-                }
-                if lacks(Column::Summary) {
-                    new.summary = old.summary;
-                }
-                if lacks(Column::VictimType) {
-                    new.victim.kind = old.victim.kind;
-                }
-                if lacks(Column::VictimName) {
-                    new.victim.name = old.victim.name;
-                }
-                if lacks(Column::Outlet) {
-                    new.victim.outlet = old.victim.outlet;
-                }
-                if lacks(Column::PerpetratorType) {
-                    new.perpetrator_type = old.perpetrator_type;
-                }
-                if lacks(Column::LegalBasis) {
-                    new.legal_basis = old.legal_basis;
-                }
-                if lacks(Column::SourceUrl) {
-                    new.sources = old.sources;
-                }
-                if lacks(Column::Language) {
-                    new.language = old.language;
-                }
-                if lacks(Column::Tags) {
-                    new.tags = old.tags;
-                }
-                if lacks(Column::Status) {
-                    new.status = old.status;
-                }
-                if lacks(Column::Confidential) {
-                    new.confidential = old.confidential;
-                }
+                keep!(new, old, Kind => kind, Category => category, Region => region, Summary => summary,
+                    VictimType => victim.kind, VictimName => victim.name, Outlet => victim.outlet,
+                    PerpetratorType => perpetrator_type, LegalBasis => legal_basis, SourceUrl => sources,
+                    Language => language, Tags => tags, Status => status, Confidential => confidential);
                 // Proceeding details of the same branch (the branch follows
                 // the category, which the file may have changed).
                 if let (Some(n), Some(o)) = (new.proceeding.as_mut(), old.proceeding) {
                     if n.branch == o.branch {
-                        if lacks(Column::ProceedingStage) {
-                            n.stage = o.stage;
-                        }
-                        if lacks(Column::Court) {
-                            n.court = o.court;
-                        }
-                        if lacks(Column::AmountClaimedKzt) {
-                            n.amount_claimed_kzt = o.amount_claimed_kzt;
-                        }
-                        if lacks(Column::FineKzt) {
-                            n.fine_kzt = o.fine_kzt;
-                        }
-                        if lacks(Column::Outcome) {
-                            n.outcome = o.outcome;
-                        }
+                        keep!(n, o, ProceedingStage => stage, Court => court,
+                            AmountClaimedKzt => amount_claimed_kzt, FineKzt => fine_kzt, Outcome => outcome);
                     }
                 }
             }
@@ -804,15 +762,8 @@ fn keep_fields_the_file_lacks(
                 let Some(old) = data.external_ref.as_deref().and_then(|r| stored_devs.get(r)) else {
                     continue;
                 };
-                if lacks(Column::Summary) {
-                    data.summary = old.summary.clone();
-                }
-                if lacks(Column::SourceUrl) {
-                    data.sources = old.sources.clone();
-                }
-                if lacks(Column::Language) {
-                    data.language = old.language;
-                }
+                let old = old.clone();
+                keep!(data, old, Summary => summary, SourceUrl => sources, Language => language);
             }
         }
     }
