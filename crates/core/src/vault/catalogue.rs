@@ -10,11 +10,13 @@
 //! Only the page's cases are then read from the database, and free text is
 //! still answered by the FTS5 index.
 //!
-//! It holds codes, dates and row numbers only: no case text. It lives in
-//! memory, never on disk, and is rebuilt (one index scan) on the first list
-//! query after any change to the database made through this connection
-//! (`sqlite3_total_changes` moved) — the vault lock guarantees no other
-//! program writes the file meanwhile.
+//! It holds codes, dates, ids and row numbers only: no case text. It lives
+//! in memory, never on disk. Saving or deleting one case updates it in place
+//! ([`Catalogue::refresh_case`]); writes that cannot touch list columns are
+//! declared so ([`Catalogue::ignore_writes_since`]); after any other change
+//! made through this connection (`sqlite3_total_changes` moved) the next list
+//! rebuilds it (one scan of the `cases` table and a sort). The vault lock
+//! guarantees no other program writes the file meanwhile.
 
 use super::conn::db;
 use super::error::Result;
