@@ -133,7 +133,7 @@ pub struct OverviewDraft {
     /// The publication date (local date in Kazakhstan).
     pub publication_date: NaiveDate,
     /// Title overrides (default: "Violations of freedom of speech in
-    /// Kazakhstan, <month year>").
+    /// Kazakhstan, ‹Month Year›").
     #[serde(default)]
     pub title: LangTexts,
     /// Intro overrides (default: generated from the organisation's name and
@@ -207,7 +207,7 @@ impl Default for OrgSettings {
 
 /// A first draft of `month`'s overview: "Events in the country" (context
 /// events of the month), one section per counted group with at least one
-/// case of the month (its cases, by date), and "Also in <month>" with the
+/// case of the month (its cases, by date), and "Also in ‹month›" with the
 /// month's developments. Entries are ordered by event date, then title.
 /// Cases and developments outside the month are left out.
 pub fn default_draft(

@@ -1,5 +1,5 @@
 //! The monthly overview "Violations of freedom of speech in Kazakhstan,
-//! <month year>": the editable draft ([`OverviewDraft`], [`OrgSettings`]),
+//! ‹Month Year›": the editable draft ([`OverviewDraft`], [`OrgSettings`]),
 //! the report model in one language ([`ReportModel`], built by the pure
 //! [`build_report`]) and its PDF ([`render_pdf`]).
 //!

@@ -301,7 +301,7 @@ pub fn month_for_comparison(lang: Lang, month: Month) -> String {
     }
 }
 
-/// Kazakh "of <month year>" in attributive form: "2024 жылғы сәуірдегі".
+/// Kazakh "of ‹month year›" in attributive form: "2024 жылғы сәуірдегі".
 pub fn kk_period_attr(month: Month) -> String {
     format!("{} жылғы {}", month.year(), kk_attributive(month.number()))
 }
