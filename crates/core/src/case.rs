@@ -377,7 +377,10 @@ impl CaseData {
         check_title(&mut p, &self.title);
         check_sources(&mut p, &self.sources);
         match taxonomy.category(&self.category) {
-            None => p.add("category", format!("unknown category {}", self.category)),
+            None => p.add(
+                "category",
+                format!("unknown category {}{}", self.category, category_hint(taxonomy, &self.category)),
+            ),
             Some(c) if c.retired && previous.is_none_or(|prev| prev.category != self.category) => {
                 p.add("category", format!("category {} is retired and cannot be used for new cases", self.category))
             }
@@ -409,22 +412,28 @@ impl CaseData {
         }
         if let Some(r) = &self.region {
             if taxonomy.region(r).is_none() {
-                p.add("region", format!("unknown region {r}"));
+                p.add(
+                    "region",
+                    format!("unknown region {r}; the regions are {}", codes(taxonomy.regions.iter().map(|x| &x.code))),
+                );
             }
         }
         if let Some(v) = &self.victim.kind {
             if taxonomy.victim_type(v).is_none() {
-                p.add("victim_type", format!("unknown victim type {v}"));
+                let known = codes(taxonomy.victim_types.iter().map(|x| &x.code));
+                p.add("victim_type", format!("unknown victim type {v}; the victim types are {known}"));
             }
         }
         if let Some(v) = &self.perpetrator_type {
             if taxonomy.perpetrator_type(v).is_none() {
-                p.add("perpetrator_type", format!("unknown perpetrator type {v}"));
+                let known = codes(taxonomy.perpetrator_types.iter().map(|x| &x.code));
+                p.add("perpetrator_type", format!("unknown perpetrator type {v}; the perpetrator types are {known}"));
             }
         }
         if let Some(v) = &self.legal_basis {
             if taxonomy.legal_basis(v).is_none() {
-                p.add("legal_basis", format!("unknown legal basis {v}"));
+                let known = codes(taxonomy.legal_bases.iter().map(|x| &x.code));
+                p.add("legal_basis", format!("unknown legal basis {v}; the legal bases are {known}"));
             }
         }
         if let Some(pr) = &self.proceeding {
@@ -440,6 +449,24 @@ impl CaseData {
             }
         }
         p.finish()
+    }
+}
+
+/// Codes joined for an error message: `a, b, c`.
+fn codes<C: std::fmt::Display>(list: impl Iterator<Item = C>) -> String {
+    list.map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// What to say after "unknown category X": the categories in use of X's
+/// group when the group exists, else the groups.
+fn category_hint(taxonomy: &Taxonomy, code: &CategoryCode) -> String {
+    let group = code.as_str().split('.').next().unwrap_or_default();
+    match taxonomy.groups.iter().find(|g| g.code.as_str() == group) {
+        Some(g) => format!(
+            "; the categories of {group} are {}",
+            codes(g.categories.iter().filter(|c| !c.retired).map(|c| &c.code))
+        ),
+        None => format!("; categories start with a group: {}", codes(taxonomy.groups.iter().map(|g| &g.code))),
     }
 }
 
@@ -508,6 +535,20 @@ mod tests {
         c.region = Some(RegionCode::new("moscow").unwrap());
         c.victim.kind = Some(VictimTypeCode::new("alien").unwrap());
         assert_eq!(fields(c.validate(&t, None)), ["title", "category", "region", "victim_type"]);
+    }
+
+    #[test]
+    fn unknown_codes_say_which_codes_exist() {
+        let t = Taxonomy::bundled();
+        let mut c = case("journalists.nope");
+        c.region = Some(RegionCode::new("almaty").unwrap());
+        let e = c.validate(&t, None).unwrap_err().0;
+        assert!(e[0].message.starts_with("unknown category journalists.nope; the categories of journalists are"));
+        assert!(e[0].message.contains("journalists.attack, journalists.threat"), "{}", e[0].message);
+        assert!(e[1].message.starts_with("unknown region almaty; the regions are "));
+        assert!(e[1].message.contains("almaty_city"), "{}", e[1].message);
+        let e = case("press.attack").validate(&t, None).unwrap_err().0;
+        assert!(e[0].message.ends_with("categories start with a group: journalists, information, claims, context"));
     }
 
     #[test]
