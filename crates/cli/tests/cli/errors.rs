@@ -227,3 +227,11 @@ fn a_search_without_letters_is_a_usage_error_not_every_case() {
         d.kuzet(&["search", text]).fails(2, &["no letter or digit"]);
     }
 }
+
+#[test]
+fn a_development_of_a_development_is_named_as_such() {
+    let d = Dir::with_fixture();
+    let file = d.file("devdev.csv", format!("{HEADER}X-1,development,2024-05-C01-D1,2024-06-01,,Appeal filed\n"));
+    let f = file.to_str().unwrap();
+    d.kuzet(&["import", f]).fails(4, &["line 2, column parent_ref:", "is a development in the vault, not a case"]);
+}

@@ -788,11 +788,12 @@ fn check_parents(vault: &Vault, items: &[(u64, ImportItem)]) -> Result<(), Trans
     for (line, item) in items {
         if let ImportItem::Development { parent_ref, .. } = item {
             if !in_file.contains_key(parent_ref.as_str()) && vault.case_by_ref(parent_ref)?.is_none() {
-                errors.push(row_error(
-                    *line,
-                    Column::ParentRef.name(),
-                    format!("no case with ref {parent_ref:?} in the file or in the vault"),
-                ));
+                let message = if vault.development_by_ref(parent_ref)?.is_some() {
+                    format!("{parent_ref:?} is a development in the vault, not a case; give the ref of its case")
+                } else {
+                    format!("no case with ref {parent_ref:?} in the file or in the vault")
+                };
+                errors.push(row_error(*line, Column::ParentRef.name(), message));
             }
         }
     }

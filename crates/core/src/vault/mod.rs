@@ -521,6 +521,15 @@ impl Vault {
         store::case_by_ref(&self.conn, &crate::text::nfc(external_ref))
     }
 
+    /// The development with this external ref (compared exactly, after NFC
+    /// and trimming), if any.
+    ///
+    /// # Errors
+    /// DB errors.
+    pub fn development_by_ref(&self, external_ref: &str) -> Result<Option<Development>> {
+        store::development_by_ref(&self.conn, &crate::text::nfc(external_ref))
+    }
+
     /// Normalises, validates and stores a development of `case`.
     ///
     /// # Errors
