@@ -25,6 +25,9 @@ else
   echo "clippy not installed: skipped"
 fi
 
+step "API docs (core and CLI; warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p kuzet-core -p kuzet-cli
+
 step "UI type check and unit tests"
 npm --prefix ui run check
 npm --prefix ui test
@@ -41,6 +44,9 @@ if cargo clippy --version >/dev/null 2>&1; then
 else
   echo "clippy not installed: skipped"
 fi
+
+step "API docs (desktop shell; warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p kuzet-app
 
 step "end-to-end: the real app under Xvfb"
 scripts/e2e.sh
