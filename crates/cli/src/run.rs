@@ -43,28 +43,11 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result {
     transfer::write_file_atomically(out, bytes).map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))
 }
 
-/// Where an export or a PDF may go: never over the vault itself (that would
-/// replace the encrypted cases with a plaintext file) or its lock file (that
-/// would let a second program open the vault), and over any other existing
-/// file — an encrypted backup, say — only with `--force`.
+/// Where an export or a PDF may go: the core's rule (never the vault, its
+/// lock file, a link or a device; another existing file only with `--force`).
 fn check_out(vault: &Path, out: &Path, force: bool) -> Result {
-    if let (Ok(v), Ok(o)) = (vault.canonicalize(), out.canonicalize()) {
-        if v == o {
-            return Err(Failure::Invalid(format!("{} is the vault itself; choose another output file", out.display())));
-        }
-        let mut lock = v.into_os_string();
-        lock.push(".lock");
-        if Path::new(&lock) == o {
-            return Err(Failure::Invalid(format!(
-                "{} is the vault's lock file; choose another output file",
-                out.display()
-            )));
-        }
-    }
-    if !force && out.symlink_metadata().is_ok() {
-        return Err(Failure::Invalid(format!("{} already exists; pass --force to replace it", out.display())));
-    }
-    Ok(())
+    let replace = if force { transfer::Replace::Confirmed } else { transfer::Replace::Never };
+    transfer::check_output_path(vault, out, replace).map_err(|e| Failure::Invalid(e.to_string()))
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result {
@@ -202,16 +185,16 @@ pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool) 
 }
 
 pub fn passwd(path: &Path) -> Result {
-    let (mut vault, _) = open(path)?;
+    let (mut vault, current) = open(path)?;
     let new = secret::new(secret::NEW_PASSPHRASE_ENV)?;
-    vault.change_passphrase(&new)?;
+    vault.change_passphrase(&current, &new)?;
     println!("The passphrase of {} was changed.", path.display());
     Ok(())
 }
 
 pub fn backup(path: &Path, out: &Path) -> Result {
-    let (vault, pass) = open(path)?;
-    vault.backup_to(out, &pass)?;
+    let (vault, _) = open(path)?;
+    vault.backup_to(out, None)?;
     println!("Wrote an encrypted copy of the vault to {} (same passphrase).", out.display());
     Ok(())
 }

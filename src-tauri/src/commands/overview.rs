@@ -11,7 +11,7 @@ use kuzet_core::lang::Lang;
 use kuzet_core::month::{local_date, Month};
 use kuzet_core::monthly::{self, MonthlyError};
 use kuzet_core::overview::{draft_key, render_pdf, OverviewDraft, ReportModel};
-use kuzet_core::transfer::write_file_atomically;
+use kuzet_core::transfer::{check_output_path, write_file_atomically, Replace};
 use kuzet_core::vault::Vault;
 use std::str::FromStr;
 use tauri::State;
@@ -63,7 +63,8 @@ pub async fn overview_preview(state: State<'_, AppState>, month: String, lang: L
     state.with_vault(|v| Ok((&report(v, month, lang.into())?).into()))
 }
 
-/// Asks where to save, renders the overview PDF and writes it there.
+/// Asks where to save, renders the overview PDF and writes it there (never
+/// over the vault, its lock file, a link or a device: `OutputRefused`).
 /// Returns the path, or null when the user cancelled.
 #[tauri::command]
 pub async fn overview_export_pdf(
@@ -72,11 +73,13 @@ pub async fn overview_export_pdf(
     lang: LangDto,
 ) -> IpcResult<Option<String>> {
     let month = self::month(&month)?;
-    let model = state.with_vault(|v| report(v, month, lang.into()))?;
+    let (model, vault_path) = state.with_vault(|v| Ok((report(v, month, lang.into())?, v.path().to_path_buf())))?;
     let name = format!("overview-{month}-{}.pdf", Lang::from(lang).code());
     let Some(path) = dialogs::save_path(&state.launch, &name, "pdf").await? else {
         return Ok(None);
     };
+    // The save dialog asked before returning an existing file.
+    check_output_path(&vault_path, &path, Replace::Confirmed)?;
     let written = path.clone();
     tauri::async_runtime::spawn_blocking(move || -> IpcResult<()> {
         let bytes = render_pdf(&model).map_err(|e| IpcError::internal(format!("drawing the PDF failed: {e}")))?;

@@ -33,6 +33,9 @@ pub enum ErrorCode {
     NoDialog,
     /// The vault was written by a newer Kuzet.
     TooNew,
+    /// An export or PDF was not written there: the chosen file is the vault
+    /// itself, its lock file, a link, a device or a folder.
+    OutputRefused,
     /// Anything else (I/O, database, a bug); `message` says what.
     Internal,
 }
@@ -157,6 +160,12 @@ impl From<VaultError> for IpcError {
             },
             _ => IpcError::new(ErrorCode::Internal, message),
         }
+    }
+}
+
+impl From<kuzet_core::transfer::OutputRefused> for IpcError {
+    fn from(e: kuzet_core::transfer::OutputRefused) -> Self {
+        IpcError::new(ErrorCode::OutputRefused, e.to_string())
     }
 }
 

@@ -37,6 +37,7 @@ const CODES: IpcErrorCode[] = [
   "NotFound",
   "NoDialog",
   "TooNew",
+  "OutputRefused",
   "Internal",
 ];
 

@@ -58,9 +58,11 @@
 mod csv_import;
 pub mod demo;
 mod export;
+mod output;
 
 pub use csv_import::{import_csv, parse_csv, plan_import, Column, ImportOptions};
 pub use export::{export_bytes, select, write_export, write_file_atomically, ExportFormat, ExportSet};
+pub use output::{check_output_path, OutputRefused, Replace};
 
 use crate::vault::{ImportRowError, VaultError};
 

@@ -1,0 +1,115 @@
+//! Where a plaintext file the user asked for (an export, a PDF) may be
+//! written: one rule for the command line and the desktop app.
+
+use std::path::{Path, PathBuf};
+
+/// Why an output path was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutputRefused {
+    /// The path is the vault itself: writing there would replace the
+    /// encrypted cases with a plaintext file.
+    #[error("{} is the vault itself; choose another output file", .0.display())]
+    IsTheVault(PathBuf),
+    /// The path is the vault's lock file: replacing it would let a second
+    /// program open the vault at the same time.
+    #[error("{} is the vault's lock file; choose another output file", .0.display())]
+    IsTheLock(PathBuf),
+    /// The path exists and is not a regular file (a symlink, device, pipe or
+    /// folder): the atomic rename would replace it instead of writing
+    /// through it.
+    #[error("{} exists and is not a regular file (a link, device, pipe or folder); choose a plain file path", .0.display())]
+    NotAFile(PathBuf),
+    /// The path is an existing file and replacing was not asked for.
+    #[error("{} already exists; pass --force to replace it", .0.display())]
+    Exists(PathBuf),
+}
+
+/// Whether an existing regular file at the output path may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Refuse an existing file (the command line without `--force`).
+    Never,
+    /// Replace an existing regular file: the user confirmed it (`--force`,
+    /// or the desktop's save dialog, which asks before it returns an
+    /// existing file).
+    Confirmed,
+}
+
+/// Checks that a plaintext output may be written to `out` for the vault at
+/// `vault`: never the vault file or its lock file (compared by canonical
+/// path, so a link or a relative name to either is caught too), never
+/// through a link, device, pipe or folder, and over another existing file
+/// only when `replace` is [`Replace::Confirmed`].
+///
+/// Used by the CLI's `export` / `overview` and the app's PDF export before
+/// [`write_file_atomically`](super::write_file_atomically), which refuses
+/// non-regular files again at the moment of writing.
+///
+/// # Errors
+/// [`OutputRefused`], naming `out`.
+pub fn check_output_path(vault: &Path, out: &Path, replace: Replace) -> Result<(), OutputRefused> {
+    if let (Ok(v), Ok(o)) = (vault.canonicalize(), out.canonicalize()) {
+        if v == o {
+            return Err(OutputRefused::IsTheVault(out.to_path_buf()));
+        }
+    }
+    if let (Ok(lock), Ok(o)) = (crate::vault::lock_path_of(vault), out.canonicalize()) {
+        if lock == o {
+            return Err(OutputRefused::IsTheLock(out.to_path_buf()));
+        }
+    }
+    match std::fs::symlink_metadata(out) {
+        Ok(meta) if !meta.file_type().is_file() => Err(OutputRefused::NotAFile(out.to_path_buf())),
+        Ok(_) if replace == Replace::Never => Err(OutputRefused::Exists(out.to_path_buf())),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vault_its_lock_and_existing_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("cases.kuzet");
+        std::fs::write(&vault, b"vault").unwrap();
+        let lock = dir.path().join("cases.kuzet.lock");
+        std::fs::write(&lock, b"").unwrap();
+        let other = dir.path().join("backup.kuzet");
+        std::fs::write(&other, b"backup").unwrap();
+        let fresh = dir.path().join("may.pdf");
+        let via_dots = dir.path().join(".").join("cases.kuzet");
+
+        let check = |out: &Path, r| check_output_path(&vault, out, r);
+        assert_eq!(check(&vault, Replace::Confirmed), Err(OutputRefused::IsTheVault(vault.clone())));
+        assert_eq!(check(&via_dots, Replace::Confirmed), Err(OutputRefused::IsTheVault(via_dots.clone())));
+        assert_eq!(check(&lock, Replace::Confirmed), Err(OutputRefused::IsTheLock(lock.clone())));
+        assert_eq!(check(&other, Replace::Never), Err(OutputRefused::Exists(other.clone())));
+        assert_eq!(check(&other, Replace::Confirmed), Ok(()));
+        assert_eq!(check(&fresh, Replace::Never), Ok(()));
+        assert_eq!(check(dir.path(), Replace::Confirmed), Err(OutputRefused::NotAFile(dir.path().to_path_buf())));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_the_vault_or_elsewhere_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("cases.kuzet");
+        std::fs::write(&vault, b"vault").unwrap();
+        let to_vault = dir.path().join("export.csv");
+        std::os::unix::fs::symlink(&vault, &to_vault).unwrap();
+        assert_eq!(
+            check_output_path(&vault, &to_vault, Replace::Confirmed),
+            Err(OutputRefused::IsTheVault(to_vault.clone()))
+        );
+        let target = dir.path().join("notes.txt");
+        std::fs::write(&target, b"kept").unwrap();
+        let to_other = dir.path().join("overview.pdf");
+        std::os::unix::fs::symlink(&target, &to_other).unwrap();
+        assert_eq!(
+            check_output_path(&vault, &to_other, Replace::Confirmed),
+            Err(OutputRefused::NotAFile(to_other.clone()))
+        );
+    }
+}
