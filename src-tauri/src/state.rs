@@ -10,16 +10,12 @@ use kuzet_core::vault::Vault;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
-use zeroize::Zeroizing;
 
 /// An unlocked vault and what belongs to its session.
 pub struct Session {
-    /// The open vault.
+    /// The open vault (it keeps the only copy of the passphrase, for
+    /// backups and for checking `current` in a passphrase change).
     pub vault: Vault,
-    /// The passphrase it was opened with (zeroized on drop), for backups
-    /// encrypted with the same passphrase and for checking `current` in a
-    /// passphrase change.
-    pub passphrase: Zeroizing<String>,
     /// Minutes of inactivity before the vault locks itself.
     pub auto_lock_minutes: u32,
 }
@@ -48,9 +44,6 @@ pub struct LaunchOptions {
     /// the auto-lock come sooner, never later.
     pub test_autolock_minute: Option<Duration>,
 }
-
-/// The passphrase of demo vaults made by `kuzet demo`.
-pub const DEMO_PASSPHRASE: &str = "demo";
 
 impl LaunchOptions {
     /// Reads the switches from the environment.

@@ -243,6 +243,49 @@ fn the_passphrase_change_checks_the_current_one() {
 }
 
 #[test]
+#[cfg(unix)]
+fn the_pdf_export_never_replaces_the_vault_or_a_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The save dialog forces ".pdf", so only a vault named so can be picked.
+    let vault = dir.path().join("cases.pdf");
+    let link = dir.path().join("link.pdf");
+    for (target, what) in [(vault.clone(), "the vault"), (link.clone(), "a link to the vault")] {
+        let shell = Shell::start_with(LaunchOptions {
+            config_dir: Some(dir.path().to_path_buf()),
+            test_save_path: Some(target.clone()),
+            autolock_check: Duration::from_secs(3600),
+            ..LaunchOptions::default()
+        });
+        if !vault.exists() {
+            shell.ok("vault_create", json!({"path": vault, "passphrase": "pass"}));
+        } else {
+            shell.ok("vault_open", json!({"path": vault, "passphrase": "pass"}));
+        }
+        shell.ok("case_create", json!({"data": kazakh_case()}));
+        if !link.exists() {
+            std::os::unix::fs::symlink(&vault, &link).expect("link");
+        }
+        let before = std::fs::read(&target).expect("target exists");
+        let e = shell.invoke("overview_export_pdf", json!({"month": "2024-05", "lang": "kk"})).expect_err(what);
+        assert_eq!(e["code"], "OutputRefused", "{what}: {e}");
+        assert_eq!(std::fs::read(&target).expect("still there"), before, "{what} is untouched");
+        shell.ok("vault_lock", json!({}));
+    }
+}
+
+#[test]
+fn a_passphrase_typed_decomposed_opens_and_changes_the_vault() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let vault = dir.path().join("v.kuzet");
+    let shell = Shell::start(dir.path());
+    // "й" precomposed when the vault was made, "и" + combining breve when changed.
+    shell.ok("vault_create", json!({"path": vault, "passphrase": "тий"}));
+    shell.ok("passphrase_change", json!({"current": "тии\u{0306}", "next": "жаңа"}));
+    shell.ok("vault_lock", json!({}));
+    shell.ok("vault_open", json!({"path": vault, "passphrase": "жаңа"}));
+}
+
+#[test]
 fn app_info_offers_the_demo_vault_only_when_started_with_one() {
     let dir = tempfile::tempdir().expect("temp dir");
     let plain = Shell::start(dir.path());

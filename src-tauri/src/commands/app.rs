@@ -1,7 +1,8 @@
 //! The app itself: what the unlock screen shows, and user activity.
 
 use crate::ipc::{AppInfo, DemoVaultDto, IpcResult};
-use crate::state::{AppState, DEMO_PASSPHRASE};
+use crate::state::AppState;
+use kuzet_core::transfer::demo::DEMO_PASSPHRASE;
 use tauri::{AppHandle, Manager, Runtime, State};
 
 /// Version, default vault path, recent vaults and the demo vault.

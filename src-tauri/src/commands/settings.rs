@@ -5,6 +5,7 @@ use crate::commands::vault::{check_auto_lock, prefs};
 use crate::ipc::{IpcResult, SettingsDto, UiPrefs, UI_PREFS_KEY};
 use crate::state::AppState;
 use kuzet_core::overview::{OrgSettings, ORG_SETTINGS_KEY};
+use kuzet_core::vault::document_json;
 use tauri::State;
 
 /// The vault's settings (defaults where none were saved).
@@ -17,15 +18,19 @@ pub async fn settings_get(state: State<'_, AppState>) -> IpcResult<SettingsDto> 
     })
 }
 
-/// Saves the settings; a new auto-lock delay applies at once.
+/// Saves the settings (both documents in one transaction); a new auto-lock
+/// delay applies at once.
 #[tauri::command]
 pub async fn settings_save(state: State<'_, AppState>, settings: SettingsDto) -> IpcResult<()> {
     let minutes = check_auto_lock(settings.auto_lock_minutes)?;
     let org = OrgSettings::from(settings.org);
     let prefs = UiPrefs { ui_lang: settings.ui_lang, auto_lock_minutes: minutes };
+    let docs = [
+        (ORG_SETTINGS_KEY, document_json(ORG_SETTINGS_KEY, &org)?),
+        (UI_PREFS_KEY, document_json(UI_PREFS_KEY, &prefs)?),
+    ];
     state.with_session(|s| {
-        s.vault.put_document(ORG_SETTINGS_KEY, &org)?;
-        s.vault.put_document(UI_PREFS_KEY, &prefs)?;
+        s.vault.put_documents(&docs)?;
         s.auto_lock_minutes = minutes;
         Ok(())
     })

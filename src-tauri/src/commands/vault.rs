@@ -34,18 +34,16 @@ async fn unlock_with(
     if passphrase.is_empty() {
         return Err(IpcError::invalid("passphrase", "must not be empty"));
     }
-    let (vault, passphrase) = tauri::async_runtime::spawn_blocking(move || {
-        open(&path, &Passphrase::new(passphrase.as_str())).map(|v| (v, passphrase))
-    })
-    .await
-    .map_err(|e| IpcError::internal(format!("opening the vault stopped: {e}")))??;
+    let vault = tauri::async_runtime::spawn_blocking(move || open(&path, &Passphrase::new(passphrase.as_str())))
+        .await
+        .map_err(|e| IpcError::internal(format!("opening the vault stopped: {e}")))??;
     let prefs: UiPrefs = vault.get_document(UI_PREFS_KEY)?.unwrap_or_default();
     let info = VaultInfo {
         path: vault.path().display().to_string(),
         ui_lang: prefs.ui_lang,
         auto_lock_minutes: prefs.auto_lock_minutes,
     };
-    state.unlock(Session { vault, passphrase, auto_lock_minutes: prefs.auto_lock_minutes });
+    state.unlock(Session { vault, auto_lock_minutes: prefs.auto_lock_minutes });
     Ok(info)
 }
 
@@ -76,21 +74,20 @@ pub async fn vault_status(state: State<'_, AppState>) -> IpcResult<VaultStatus> 
     Ok(VaultStatus { unlocked: path.is_some(), path: path.map(|p| p.display().to_string()), auto_lock_minutes })
 }
 
-/// Re-encrypts the vault with `next` after checking `current`.
+/// Re-encrypts the vault with `next` after the core checked `current`
+/// (in NFC, like the passphrase that opened it).
 #[tauri::command]
 pub async fn passphrase_change(state: State<'_, AppState>, current: String, next: String) -> IpcResult<()> {
-    let current = Zeroizing::new(current);
-    let next = Zeroizing::new(next);
+    let current = Passphrase::new(current);
+    let next = Passphrase::new(next);
     if next.is_empty() {
         return Err(IpcError::invalid("next", "must not be empty"));
     }
-    state.with_session(|s| {
-        if s.passphrase.as_str() != current.as_str() {
-            return Err(IpcError::new(ErrorCode::WrongPassphrase, "the current passphrase is wrong"));
+    state.with_vault(|v| match v.change_passphrase(&current, &next) {
+        Err(VaultError::WrongPassphrase) => {
+            Err(IpcError::new(ErrorCode::WrongPassphrase, "the current passphrase is wrong"))
         }
-        s.vault.change_passphrase(&Passphrase::new(next.as_str()))?;
-        s.passphrase = next;
-        Ok(())
+        other => Ok(other?),
     })
 }
 
@@ -104,12 +101,9 @@ pub async fn backup_create(state: State<'_, AppState>, passphrase: Option<String
     let Some(dest) = dialogs::save_path(&state.launch, &name, "kuzet").await? else {
         return Ok(None);
     };
-    state.with_session(|s| {
-        let pass = match passphrase.filter(|p| !p.is_empty()) {
-            Some(p) => Passphrase::new(p),
-            None => Passphrase::new(s.passphrase.as_str()),
-        };
-        s.vault.backup_to(&dest, &pass)?;
+    let own = passphrase.filter(|p| !p.is_empty()).map(Passphrase::new);
+    state.with_vault(|v| {
+        v.backup_to(&dest, own.as_ref())?;
         Ok(Some(dest.display().to_string()))
     })
 }

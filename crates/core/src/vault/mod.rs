@@ -16,6 +16,7 @@ mod import;
 mod query;
 mod store;
 
+pub(crate) use conn::lock_path as lock_path_of;
 pub use error::{ImportRowError, Result, VaultError};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 
@@ -354,10 +355,19 @@ impl Vault {
     /// the old file. Until the rename the old file (old passphrase) is
     /// intact; after it the new one is complete.
     ///
+    /// `current` must be the passphrase the vault is open with, compared
+    /// in Unicode NFC like every passphrase ([`Passphrase::new`]), so one
+    /// typed decomposed on another keyboard is the same passphrase.
+    ///
     /// # Errors
-    /// [`VaultError::Validation`] for an empty passphrase; I/O and DB
-    /// errors (the vault then stays under the old passphrase).
-    pub fn change_passphrase(&mut self, new: &Passphrase) -> Result<()> {
+    /// [`VaultError::WrongPassphrase`] when `current` is not the vault's
+    /// passphrase (nothing changes); [`VaultError::Validation`] for an empty
+    /// or raw-key `new`; I/O and DB errors (the vault then stays under the
+    /// old passphrase).
+    pub fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Result<()> {
+        if !self.is_passphrase(current) {
+            return Err(VaultError::WrongPassphrase);
+        }
         check_passphrase(new)?;
         // The file itself, not a symlink to it: renaming over a link would
         // replace the link and leave the real vault under the old passphrase.
@@ -396,15 +406,29 @@ impl Vault {
         }
     }
 
+    /// Whether `candidate` is the passphrase the vault was opened (or last
+    /// re-keyed) with. Both are in NFC; the comparison takes the same time
+    /// wherever the first difference is.
+    pub fn is_passphrase(&self, candidate: &Passphrase) -> bool {
+        let Some(own) = &self.passphrase else { return false };
+        let (a, b) = (own.expose().as_bytes(), candidate.expose().as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+
     /// Writes an encrypted copy of the vault to `dest`, encrypted with
-    /// `passphrase` (which may differ from the vault's). Never writes
-    /// plaintext, not even a temporary file.
+    /// `passphrase`, or with the vault's own passphrase when `None` (the
+    /// vault keeps the only copy of it for the session, so callers need
+    /// none). Never writes plaintext, not even a temporary file.
     ///
     /// # Errors
     /// [`VaultError::AlreadyExists`] when `dest` exists;
     /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors
     /// (a partial copy is removed).
-    pub fn backup_to(&self, dest: &Path, passphrase: &Passphrase) -> Result<()> {
+    pub fn backup_to(&self, dest: &Path, passphrase: Option<&Passphrase>) -> Result<()> {
+        let passphrase = match (passphrase, &self.passphrase) {
+            (Some(p), _) | (None, Some(p)) => p,
+            (None, None) => return Err(VaultError::WrongPassphrase),
+        };
         check_passphrase(passphrase)?;
         export_encrypted(&self.conn, dest, passphrase)
     }
@@ -725,19 +749,41 @@ impl Vault {
     /// # Errors
     /// DB errors (also when `value` cannot be serialized).
     pub fn put_document<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
-        let json = serde_json::to_string(value).map_err(|e| VaultError::Db {
-            context: format!("writing document {key:?}"),
-            source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
-        })?;
+        let json = document_json(key, value)?;
+        self.put_documents(&[(key, json)])
+    }
+
+    /// Stores several JSON documents (`(key, value)`, as made by
+    /// `serde_json::to_value`) in one transaction: all of them or none, so
+    /// settings spread over two documents are never half-saved.
+    ///
+    /// # Errors
+    /// DB errors; nothing is written then.
+    pub fn put_documents(&mut self, docs: &[(&str, serde_json::Value)]) -> Result<()> {
         let before = self.conn.total_changes();
-        self.conn
-            .execute(
+        let now = Utc::now().timestamp_nanos_opt().unwrap_or(0);
+        let tx = self.conn.transaction().map_err(db("writing documents"))?;
+        for (key, value) in docs {
+            tx.execute(
                 "INSERT INTO documents (key, value, updated_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                rusqlite::params![key, json, Utc::now().timestamp_nanos_opt().unwrap_or(0)],
+                rusqlite::params![key, value.to_string(), now],
             )
             .map_err(db(format!("writing document {key:?}")))?;
+        }
+        tx.commit().map_err(db("writing documents"))?;
         self.wrote_outside_cases(before);
         Ok(())
     }
+}
+
+/// `value` as a JSON document for [`Vault::put_documents`].
+///
+/// # Errors
+/// [`VaultError::Db`] naming `key` when `value` cannot be serialized.
+pub fn document_json<T: Serialize>(key: &str, value: &T) -> Result<serde_json::Value> {
+    serde_json::to_value(value).map_err(|e| VaultError::Db {
+        context: format!("writing document {key:?}"),
+        source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+    })
 }

@@ -247,7 +247,7 @@ fn a_symlink_to_a_vault_in_use_is_in_use_and_vault_files_are_private() {
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "the vault is readable by its owner only");
     let backup = dir.path().join("backup.kuzet");
-    _held.backup_to(&backup, &pass).unwrap();
+    _held.backup_to(&backup, None).unwrap();
     assert_eq!(std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777, 0o600, "so is a backup");
 }
 

@@ -213,7 +213,7 @@ fn the_list_follows_every_write() {
     v.apply_import(items, at(5)).unwrap();
     assert_eq!(list(&v, &by_threat), (2, vec!["Ақтөбе".into(), "Шымкент".into()]), "import");
 
-    v.change_passphrase(&Passphrase::new("жаңа құпия сөз")).unwrap();
+    v.change_passphrase(&pass(), &Passphrase::new("жаңа құпия сөз")).unwrap();
     assert_eq!(list(&v, &by_threat).0, 2, "after a re-key");
     v.insert_case(case(day(2024, 5, 21), "journalists.threat", "Павлодар"), at(6)).unwrap();
     assert_eq!(list(&v, &by_threat).0, 3, "a write after a re-key");

@@ -81,8 +81,10 @@ fn change_passphrase_reencrypts_and_keeps_the_data() {
     let c = v.insert_case(secret_case(), at(1)).unwrap();
     v.put_document("org", &"Адил соз").unwrap();
     let new = Passphrase::new("жаңа 'құпия' сөз");
-    assert!(matches!(v.change_passphrase(&Passphrase::new("")), Err(VaultError::Validation(_))));
-    v.change_passphrase(&new).unwrap();
+    assert!(matches!(v.change_passphrase(&pass(), &Passphrase::new("")), Err(VaultError::Validation(_))));
+    assert!(matches!(v.change_passphrase(&new, &new), Err(VaultError::WrongPassphrase)), "the current one is checked");
+    v.change_passphrase(&pass(), &new).unwrap();
+    assert!(v.is_passphrase(&new) && !v.is_passphrase(&pass()), "the vault knows its new passphrase");
     // Still usable in the same session, data intact.
     assert_eq!(v.case(c.id).unwrap(), c);
     v.insert_case(case(day(2024, 5, 15), "journalists.attack", "После смены ключа"), at(3)).unwrap();
@@ -120,10 +122,10 @@ fn backup_is_an_encrypted_copy_under_its_own_passphrase() {
     let out = tempfile::tempdir().unwrap();
     let dest = out.path().join("backup.kuzet");
     let bpass = Passphrase::new("резерв 🔒");
-    v.backup_to(&dest, &bpass).unwrap();
-    let e = v.backup_to(&dest, &bpass).unwrap_err();
+    v.backup_to(&dest, Some(&bpass)).unwrap();
+    let e = v.backup_to(&dest, Some(&bpass)).unwrap_err();
     assert!(matches!(e, VaultError::AlreadyExists { .. }), "{e:?}");
-    let e = v.backup_to(&out.path().join("b2.kuzet"), &Passphrase::new("")).unwrap_err();
+    let e = v.backup_to(&out.path().join("b2.kuzet"), Some(&Passphrase::new(""))).unwrap_err();
     assert!(matches!(e, VaultError::Validation(_)));
     assert!(!out.path().join("b2.kuzet").exists());
     assert_no_plaintext(out.path(), "backup");
@@ -161,9 +163,24 @@ fn change_passphrase_through_a_symlink_rekeys_the_real_file() {
     let link = dir.path().join("link.kuzet");
     std::os::unix::fs::symlink(&path, &link).unwrap();
     let new = Passphrase::new("жаңа сөз");
-    Vault::open(&link, &pass()).unwrap().change_passphrase(&new).unwrap();
+    Vault::open(&link, &pass()).unwrap().change_passphrase(&pass(), &new).unwrap();
     assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is still a link");
     assert!(matches!(Vault::open(&path, &pass()), Err(VaultError::WrongPassphrase)), "old passphrase is gone");
     let v = Vault::open(&path, &new).unwrap();
     assert_eq!(v.all_cases().unwrap()[0].data.title, "Сілтеме арқылы");
+}
+
+#[test]
+fn change_passphrase_checks_the_current_one_in_nfc() {
+    let (_dir, path) = place();
+    // "й" typed as "и" + combining breve when the vault was made, precomposed now.
+    let decomposed = Passphrase::new("тии\u{0306} сөз");
+    let mut v = Vault::create(&path, &decomposed).unwrap();
+    let c = v.insert_case(secret_case(), at(1)).unwrap();
+    let wrong = v.change_passphrase(&Passphrase::new("тии сөз"), &Passphrase::new("жаңа"));
+    assert!(matches!(wrong, Err(VaultError::WrongPassphrase)), "{wrong:?}");
+    v.change_passphrase(&Passphrase::new("тий сөз"), &Passphrase::new("жаңа")).unwrap();
+    drop(v);
+    assert!(matches!(Vault::open(&path, &decomposed), Err(VaultError::WrongPassphrase)), "the old one is gone");
+    assert_eq!(Vault::open(&path, &Passphrase::new("жаңа")).unwrap().case(c.id).unwrap(), c);
 }
