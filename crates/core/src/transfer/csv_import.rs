@@ -4,9 +4,9 @@
 //!
 //! Checking happens in two steps. [`parse_csv`] needs only the taxonomy: file
 //! encoding, quoting, the header, every field of every row, duplicate refs and
-//! parents inside the file. [`import_csv`] and [`plan_import`] then check what
-//! only the vault knows (parents of developments that are not in the file)
-//! before the vault applies everything in one transaction.
+//! parents inside the file. [`import_csv`] then hands the items to the vault's
+//! one planner ([`crate::vault::import::plan`]), which checks and matches
+//! them against the vault, for a dry run and for the real import alike.
 
 use super::{restore_formula, TransferError};
 use crate::case::{
@@ -17,6 +17,7 @@ use crate::codes::{BadCode, CategoryCode, LegalBasisCode, PerpetratorTypeCode, R
 use crate::lang::Lang;
 use crate::month::parse_date;
 use crate::taxonomy::Taxonomy;
+use crate::vault::import::BatchRefs;
 use crate::vault::{ImportItem, ImportRowError, ImportSummary, Vault};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
@@ -632,8 +633,8 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
 
     let mut cases = Vec::new();
     let mut developments = Vec::new();
-    // ref → (line, is a case) for duplicate and parent checks.
-    let mut refs: HashMap<String, (u64, bool)> = HashMap::new();
+    // Duplicate and parent checks, the same as the vault's planner makes.
+    let mut refs = BatchRefs::default();
     // (line, parent_ref) of every development row, parsed or not.
     let mut parents: Vec<(u64, String)> = Vec::new();
     for record in records {
@@ -670,12 +671,7 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
         }
         let r = row.get(Column::Ref);
         if !r.is_empty() {
-            let key = crate::text::nfc(r);
-            if let Some((first, _)) = refs.get(&key) {
-                row.error(Column::Ref, format!("ref {key:?} is already used on line {first}"));
-            } else {
-                refs.insert(key, (line, !is_development));
-            }
+            row.errors.extend(refs.add(line, &crate::text::nfc(r), !is_development));
         }
         errors.append(&mut row.errors);
         match parsed {
@@ -687,13 +683,7 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
         }
     }
     for (line, parent_ref) in &parents {
-        if let Some((parent_line, false)) = refs.get(parent_ref) {
-            errors.push(row_error(
-                *line,
-                Column::ParentRef.name(),
-                format!("{parent_ref:?} is a development (line {parent_line}), not a case"),
-            ));
-        }
+        errors.extend(refs.check_parent(*line, parent_ref));
     }
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.line);
@@ -770,105 +760,9 @@ fn keep_fields_the_file_lacks(
     Ok(())
 }
 
-/// The refs of the cases in `items`.
-fn case_refs(items: &[(u64, ImportItem)]) -> HashMap<&str, ()> {
-    items
-        .iter()
-        .filter_map(|(_, i)| match i {
-            ImportItem::Case(c) => c.external_ref.as_deref().map(|r| (r, ())),
-            ImportItem::Development { .. } => None,
-        })
-        .collect()
-}
-
-/// Checks that every development's parent is a case in `items` or in the vault.
-fn check_parents(vault: &Vault, items: &[(u64, ImportItem)]) -> Result<(), TransferError> {
-    let in_file = case_refs(items);
-    let mut errors = Vec::new();
-    for (line, item) in items {
-        if let ImportItem::Development { parent_ref, .. } = item {
-            if !in_file.contains_key(parent_ref.as_str()) && vault.case_by_ref(parent_ref)?.is_none() {
-                let message = if vault.development_by_ref(parent_ref)?.is_some() {
-                    format!("{parent_ref:?} is a development in the vault, not a case; give the ref of its case")
-                } else {
-                    format!("no case with ref {parent_ref:?} in the file or in the vault")
-                };
-                errors.push(row_error(*line, Column::ParentRef.name(), message));
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(TransferError::Invalid(errors))
-    }
-}
-
-/// What importing `items` would do, without writing: every development's
-/// parent is checked, then each item is compared with the case or
-/// development of the same ref in the vault (none → added, same content →
-/// unchanged, different → updated).
-///
-/// # Errors
-/// [`TransferError::Invalid`] for a development whose parent is nowhere, a
-/// development moved to another case, or a ref used in the vault by the
-/// other kind of record (a case ref on a development row or the reverse);
-/// vault errors.
-pub fn plan_import(vault: &Vault, items: &[(u64, ImportItem)]) -> Result<ImportSummary, TransferError> {
-    check_parents(vault, items)?;
-    let developments: HashMap<String, _> =
-        vault.all_developments()?.into_iter().filter_map(|d| d.data.external_ref.clone().map(|r| (r, d))).collect();
-    let mut summary = ImportSummary::default();
-    let mut errors = Vec::new();
-    for (line, item) in items {
-        let same = match item {
-            ImportItem::Case(data) => {
-                let r = data.external_ref.as_deref().unwrap_or_default();
-                if developments.contains_key(r) {
-                    errors.push(row_error(*line, "ref", format!("{r:?} is a development in the vault, not a case")));
-                    continue;
-                }
-                vault.case_by_ref(r)?.map(|c| &c.data == data)
-            }
-            ImportItem::Development { parent_ref, data } => {
-                let r = data.external_ref.as_deref().unwrap_or_default();
-                if vault.case_by_ref(r)?.is_some() {
-                    errors.push(row_error(*line, "ref", format!("{r:?} is a case in the vault, not a development")));
-                    continue;
-                }
-                match developments.get(r) {
-                    None => None,
-                    Some(d) => {
-                        // As in the vault: a development stays with its case.
-                        if vault.case_by_ref(parent_ref)?.is_none_or(|p| p.id != d.case_id) {
-                            errors.push(row_error(
-                                *line,
-                                Column::ParentRef.name(),
-                                format!("development {r:?} belongs to another case in the vault"),
-                            ));
-                            continue;
-                        }
-                        Some(&d.data == data)
-                    }
-                }
-            }
-        };
-        match same {
-            None => summary.added += 1,
-            Some(true) => summary.unchanged += 1,
-            Some(false) => summary.updated += 1,
-        }
-    }
-    if errors.is_empty() {
-        Ok(summary)
-    } else {
-        Err(TransferError::Invalid(errors))
-    }
-}
-
 /// Imports a CSV file (see the [module docs](super)) into `vault`: all rows or
 /// none. With [`ImportOptions::dry_run`] nothing is written and the summary
-/// says what would happen ([`plan_import`]).
+/// is that of the plan ([`Vault::plan_import`]) the real import would write.
 ///
 /// `now` is the UTC time recorded as created/updated on the written records.
 ///
@@ -884,9 +778,8 @@ pub fn import_csv(
     let (mut items, present) = parse_csv_columns(bytes, vault.taxonomy())?;
     keep_fields_the_file_lacks(vault, &mut items, &present)?;
     if options.dry_run {
-        return plan_import(vault, &items);
+        return Ok(vault.plan_import(&items, now)?.checked()?.summary());
     }
-    check_parents(vault, &items)?;
     Ok(vault.apply_import(items, now)?)
 }
 

@@ -43,9 +43,10 @@
 //!
 //! Refs: the export writes a case's or development's external ref; records
 //! created in the app have none, and their id (a UUID) is written instead.
-//! Such a file imports cleanly into another vault, but importing it back
-//! into the *same* vault adds copies of those records, because the vault
-//! matches imports on external refs only.
+//! Such a file imports cleanly into another vault, and importing it back
+//! into the *same* vault finds those records by their id (they keep having
+//! no ref): it adds no copies, and the dry run says so too. Matching rules:
+//! [`crate::vault::import::plan`].
 //!
 //! Spreadsheet formula neutralisation: the CSV export prefixes a cell whose
 //! text (after any leading apostrophes) begins with `=`, `+`, `-`, `@`, a tab
@@ -60,7 +61,7 @@ pub mod demo;
 mod export;
 mod output;
 
-pub use csv_import::{import_csv, parse_csv, plan_import, Column, ImportOptions};
+pub use csv_import::{import_csv, parse_csv, Column, ImportOptions};
 pub use export::{export_bytes, select, write_export, write_file_atomically, ExportFormat, ExportSet};
 pub use output::{check_output_path, OutputRefused, Replace};
 

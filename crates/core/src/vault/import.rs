@@ -1,20 +1,140 @@
-//! [`Vault::apply_import`](super::Vault::apply_import): check everything,
-//! then write everything, in the caller's transaction.
+//! The one import planner ([`plan`]) and the writer that executes its plan.
+//!
+//! Every vault-aware check and every matching rule lives in [`plan`]: both
+//! [`Vault::plan_import`](super::Vault::plan_import) (dry runs) and
+//! [`Vault::apply_import`](super::Vault::apply_import) call it, the latter
+//! inside its write transaction, and then write exactly the planned records.
+//! So a dry run can never say something the real import does not do.
 
 use super::error::{ImportRowError, Result, VaultError};
 use super::store::{self, RefOwner};
 use super::{ImportItem, ImportSummary};
-use crate::case::{Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId, ValidationErrors};
+use crate::case::{Case, CaseId, Development, DevelopmentId, ValidationErrors};
 use crate::taxonomy::Taxonomy;
 use crate::text::nfc;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use std::collections::HashMap;
 
+/// What the import does with one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A new record (its id is chosen by the plan).
+    Add,
+    /// An existing record (same ref, or same id for app-made records, or for
+    /// a development without a ref the same case, event date and title) whose
+    /// content changes; it keeps its id and `created_at`.
+    Update,
+    /// An existing record whose content is the same; nothing is written.
+    Unchanged,
+}
+
+/// A record exactly as the import would store it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant, reason = "plans live only for one import")]
-enum Plan {
-    Case { data: CaseData, existing: Option<Case> },
-    Dev { parent_ref: String, data: DevelopmentData, existing: Option<Development> },
+pub enum PlannedRecord {
+    /// A case or context event.
+    Case(Case),
+    /// A development; `case_id` is its parent's id (existing, or planned).
+    Development(Development),
+}
+
+/// One item of an [`ImportPlan`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedItem {
+    /// The source line of the item.
+    pub line: u64,
+    /// What will be stored: for [`Action::Update`] and [`Action::Unchanged`]
+    /// the id and `created_at` of the record it matched.
+    pub record: PlannedRecord,
+    /// Added, updated or unchanged.
+    pub action: Action,
+}
+
+/// What importing a batch does: every item's action, or every problem.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ImportPlan {
+    /// Cases first, then developments, each in batch order (the order they
+    /// are written, so every parent exists before its developments).
+    pub items: Vec<PlannedItem>,
+    /// Every problem found, by line; when not empty nothing may be written.
+    pub problems: Vec<ImportRowError>,
+}
+
+impl ImportPlan {
+    /// The counts of added, updated and unchanged records.
+    pub fn summary(&self) -> ImportSummary {
+        let mut s = ImportSummary::default();
+        for item in &self.items {
+            match item.action {
+                Action::Add => s.added += 1,
+                Action::Update => s.updated += 1,
+                Action::Unchanged => s.unchanged += 1,
+            }
+        }
+        s
+    }
+
+    /// The plan, or [`VaultError::Import`] with its problems.
+    ///
+    /// # Errors
+    /// [`VaultError::Import`] when the plan has problems.
+    pub fn checked(self) -> Result<ImportPlan> {
+        if self.problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(VaultError::Import(self.problems))
+        }
+    }
+}
+
+impl ImportRowError {
+    /// A problem of `column` on `line`.
+    pub fn new(line: u64, column: &str, message: impl Into<String>) -> Self {
+        ImportRowError { line, column: column.to_string(), message: message.into() }
+    }
+
+    /// A ref used a second time in one batch.
+    pub fn duplicate_ref(line: u64, r: &str, first: u64) -> Self {
+        Self::new(line, "ref", format!("ref {r:?} is already used on line {first}"))
+    }
+
+    /// A development's parent that is a development of the same batch.
+    pub fn parent_is_development_in_file(line: u64, parent: &str, parent_line: u64) -> Self {
+        Self::new(line, "parent_ref", format!("{parent:?} is a development (line {parent_line}), not a case"))
+    }
+
+    /// A development without a parent ref.
+    pub fn parent_missing(line: u64) -> Self {
+        Self::new(line, "parent_ref", "required for a development: the ref of the case it continues")
+    }
+}
+
+/// Refs seen in one batch, for duplicate and parent checks: ref → (line, is
+/// a case). Shared by the CSV parser (which checks even rows it refuses) and
+/// [`plan`], so both say the same.
+#[derive(Debug, Default)]
+pub(crate) struct BatchRefs(HashMap<String, (u64, bool)>);
+
+impl BatchRefs {
+    /// Records `r` (already NFC) of the row on `line`; a problem if it was seen.
+    pub(crate) fn add(&mut self, line: u64, r: &str, is_case: bool) -> Option<ImportRowError> {
+        match self.0.get(r) {
+            Some((first, _)) => Some(ImportRowError::duplicate_ref(line, r, *first)),
+            None => {
+                self.0.insert(r.to_string(), (line, is_case));
+                None
+            }
+        }
+    }
+
+    /// A problem if `parent` is a development of this batch.
+    pub(crate) fn check_parent(&self, line: u64, parent: &str) -> Option<ImportRowError> {
+        match self.0.get(parent) {
+            Some((parent_line, false)) => Some(ImportRowError::parent_is_development_in_file(line, parent, *parent_line)),
+            _ => None,
+        }
+    }
 }
 
 /// A case written by the app has no external ref, so an export names it by
@@ -41,71 +161,95 @@ fn push_validation(errors: &mut Vec<ImportRowError>, line: u64, v: ValidationErr
     errors.extend(v.0.into_iter().map(|f| ImportRowError { line, column: f.field, message: f.message }));
 }
 
-fn row_error(line: u64, column: &str, message: impl Into<String>) -> ImportRowError {
-    ImportRowError { line, column: column.to_string(), message: message.into() }
+fn action<T: PartialEq>(old: Option<&T>, new: &T) -> Action {
+    match old {
+        None => Action::Add,
+        Some(o) if o == new => Action::Unchanged,
+        Some(_) => Action::Update,
+    }
 }
 
-pub(crate) fn apply(
-    c: &Connection,
-    taxonomy: &Taxonomy,
-    items: Vec<(u64, ImportItem)>,
-    now: DateTime<Utc>,
-) -> Result<ImportSummary> {
-    let mut errors = Vec::new();
-    // Refs seen in this batch: ref → (line, is a case).
-    let mut batch_refs: HashMap<String, (u64, bool)> = HashMap::new();
-    let mut plans: Vec<(u64, Plan)> = Vec::with_capacity(items.len());
+/// Plans importing `items` (each with its source line) into the vault
+/// behind `c`, writing nothing.
+///
+/// Matching: a case by its external ref, or, when the ref is the id of a
+/// case that has no ref (an export of app-made cases), by that id; a
+/// development the same way, and one without a ref by (parent case, event
+/// date, title). A matched record keeps its id, `created_at` and (when
+/// matched by id) having no ref. Same content → [`Action::Unchanged`],
+/// different → [`Action::Update`], no match → [`Action::Add`].
+///
+/// Problems (all collected, by line): field validation against `taxonomy`,
+/// a ref used twice in the batch, a ref the vault uses for the other kind of
+/// record, a development without a parent ref, whose parent is a
+/// development (of the batch or the vault), is nowhere, or is not the case
+/// the matched development belongs to.
+///
+/// # Errors
+/// DB errors only; problems of the items are in [`ImportPlan::problems`].
+pub fn plan(c: &Connection, taxonomy: &Taxonomy, items: &[(u64, ImportItem)], now: DateTime<Utc>) -> Result<ImportPlan> {
+    let mut problems = Vec::new();
+    let mut refs = BatchRefs::default();
+    let mut cases = Vec::new();
+    // Batch case ref (as written) → the id it will have.
+    let mut case_ids: HashMap<String, CaseId> = HashMap::new();
+    let mut devs = Vec::new();
 
-    // Pass 1: normalise and check every row against the taxonomy, the vault
-    // and the rest of the batch.
     for (line, item) in items {
+        let line = *line;
         match item {
-            ImportItem::Case(mut data) => {
+            ImportItem::Case(data) => {
+                let mut data = data.clone();
                 data.normalize();
                 let mut existing = None;
-                if let Some(r) = &data.external_ref {
-                    if let Some((first, _)) = batch_refs.get(r) {
-                        errors.push(row_error(line, "ref", format!("{r} is used again (first on line {first})")));
-                    } else {
-                        batch_refs.insert(r.clone(), (line, true));
-                    }
-                    match store::ref_owner(c, r)? {
-                        Some(RefOwner::Case(_)) => existing = store::case_by_ref(c, r)?,
-                        Some(RefOwner::Development(_)) => errors.push(row_error(
+                let written_ref = data.external_ref.clone();
+                if let Some(r) = written_ref.clone() {
+                    problems.extend(refs.add(line, &r, true));
+                    match store::ref_owner(c, &r)? {
+                        Some(RefOwner::Case(_)) => existing = store::case_by_ref(c, &r)?,
+                        Some(RefOwner::Development(_)) => problems.push(ImportRowError::new(
                             line,
                             "ref",
-                            format!("{r} is already used by a development in the vault"),
+                            format!("{r:?} is a development in the vault, not a case"),
                         )),
-                        None => existing = case_by_ref_or_id(c, r)?,
+                        None => existing = case_by_ref_or_id(c, &r)?,
                     }
-                }
-                if existing.as_ref().is_some_and(|k| k.data.external_ref.is_none()) {
-                    // Matched by id: the case keeps having no ref of its own.
-                    data.external_ref = None;
+                    if existing.as_ref().is_some_and(|k| k.data.external_ref.is_none()) {
+                        // Matched by id: the case keeps having no ref of its own.
+                        data.external_ref = None;
+                    }
                 }
                 if let Err(v) = data.validate(taxonomy, existing.as_ref().map(|e| &e.data)) {
-                    push_validation(&mut errors, line, v);
+                    push_validation(&mut problems, line, v);
                 }
-                plans.push((line, Plan::Case { data, existing }));
+                let action = action(existing.as_ref().map(|k| &k.data), &data);
+                let (id, created_at, updated_at) = match &existing {
+                    Some(k) => (k.id, k.created_at, if action == Action::Unchanged { k.updated_at } else { now }),
+                    None => (CaseId::new(), now, now),
+                };
+                if let Some(r) = written_ref {
+                    case_ids.entry(r).or_insert(id);
+                }
+                let record = PlannedRecord::Case(Case { id, data, created_at, updated_at });
+                cases.push(PlannedItem { line, record, action });
             }
-            ImportItem::Development { parent_ref, mut data } => {
+            ImportItem::Development { parent_ref, data } => {
+                let mut data = data.clone();
                 data.normalize();
-                let parent_ref = nfc(&parent_ref);
-                let mut existing = None;
+                let parent_ref = nfc(parent_ref);
                 if let Err(v) = data.validate() {
-                    push_validation(&mut errors, line, v);
+                    push_validation(&mut problems, line, v);
                 }
+                let mut existing = None;
                 if let Some(r) = &data.external_ref {
-                    if let Some((first, _)) = batch_refs.get(r) {
-                        errors.push(row_error(line, "ref", format!("{r} is used again (first on line {first})")));
-                    } else {
-                        batch_refs.insert(r.clone(), (line, false));
-                    }
+                    problems.extend(refs.add(line, r, false));
                     match store::ref_owner(c, r)? {
                         Some(RefOwner::Development(_)) => existing = store::development_by_ref(c, r)?,
-                        Some(RefOwner::Case(_)) => {
-                            errors.push(row_error(line, "ref", format!("{r} is already used by a case in the vault")))
-                        }
+                        Some(RefOwner::Case(_)) => problems.push(ImportRowError::new(
+                            line,
+                            "ref",
+                            format!("{r:?} is a case in the vault, not a development"),
+                        )),
                         None => existing = development_by_id_ref(c, r)?,
                     }
                 }
@@ -113,95 +257,50 @@ pub(crate) fn apply(
                     data.external_ref = None;
                 }
                 if parent_ref.is_empty() {
-                    errors.push(row_error(line, "parent_ref", "a development needs the ref of its case"));
+                    problems.push(ImportRowError::parent_missing(line));
                 }
-                plans.push((line, Plan::Dev { parent_ref, data, existing }));
+                devs.push((line, parent_ref, data, existing));
             }
         }
     }
 
-    // Parents: a case of the batch (anywhere in it) or of the vault.
-    let mut vault_parents: HashMap<String, Option<CaseId>> = HashMap::new();
-    for (line, plan) in &plans {
-        let Plan::Dev { parent_ref, existing, .. } = plan else { continue };
+    // Developments: parents are cases of the batch (anywhere in it) or of the vault.
+    let mut planned_devs = Vec::with_capacity(devs.len());
+    for (line, parent_ref, data, existing) in devs {
         if parent_ref.is_empty() {
             continue;
         }
-        let in_batch = matches!(batch_refs.get(parent_ref), Some((_, true)));
-        let in_vault = match vault_parents.get(parent_ref) {
-            Some(id) => *id,
-            None => {
-                let id = case_by_ref_or_id(c, parent_ref)?.map(|k| k.id);
-                vault_parents.insert(parent_ref.clone(), id);
-                id
-            }
+        if let Some(p) = refs.check_parent(line, &parent_ref) {
+            problems.push(p);
+            continue;
+        }
+        let parent = match case_ids.get(&parent_ref) {
+            Some(id) => Some((*id, false)),
+            None => case_by_ref_or_id(c, &parent_ref)?.map(|k| (k.id, true)),
         };
-        if !in_batch && in_vault.is_none() {
-            errors.push(row_error(
-                *line,
-                "parent_ref",
-                format!("no case with ref {parent_ref} in this file or the vault"),
-            ));
-        }
-        if let Some(dev) = existing {
-            if in_vault != Some(dev.case_id) {
-                errors.push(row_error(
-                    *line,
-                    "parent_ref",
-                    format!("development {} belongs to another case", dev.data.external_ref.as_deref().unwrap_or("")),
-                ));
-            }
-        }
-    }
-
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
-        return Err(VaultError::Import(errors));
-    }
-
-    // Pass 2: write. Cases first, so that every parent exists.
-    let mut summary = ImportSummary::default();
-    let mut case_ids: HashMap<String, CaseId> = HashMap::new();
-    let mut devs = Vec::new();
-    for (_, plan) in plans {
-        match plan {
-            Plan::Case { data, existing } => {
-                let id = match existing {
-                    Some(old) if old.data == data => {
-                        summary.unchanged += 1;
-                        old.id
-                    }
-                    Some(old) => {
-                        store::update_case(
-                            c,
-                            &Case { id: old.id, data: data.clone(), created_at: old.created_at, updated_at: now },
-                        )?;
-                        summary.updated += 1;
-                        old.id
-                    }
-                    None => {
-                        let case = Case { id: CaseId::new(), data: data.clone(), created_at: now, updated_at: now };
-                        store::insert_case(c, &case)?;
-                        summary.added += 1;
-                        case.id
-                    }
-                };
-                if let Some(r) = data.external_ref {
-                    case_ids.insert(r, id);
-                }
-            }
-            Plan::Dev { parent_ref, data, existing } => devs.push((parent_ref, data, existing)),
-        }
-    }
-    for (parent_ref, data, existing) in devs {
-        let case_id =
-            match case_ids.get(&parent_ref).copied().or_else(|| vault_parents.get(&parent_ref).copied().flatten()) {
-                Some(id) => id,
-                None => return Err(VaultError::NotFound { what: format!("case {parent_ref}") }),
+        let Some((case_id, parent_stored)) = parent else {
+            let message = if store::development_by_ref(c, &parent_ref)?.is_some() {
+                format!("{parent_ref:?} is a development in the vault, not a case; give the ref of its case")
+            } else {
+                format!("no case with ref {parent_ref:?} in the file or in the vault")
             };
+            problems.push(ImportRowError::new(line, "parent_ref", message));
+            continue;
+        };
+        if let Some(dev) = &existing {
+            if dev.case_id != case_id {
+                let r = dev.data.external_ref.clone().unwrap_or_else(|| dev.id.to_string());
+                problems.push(ImportRowError::new(
+                    line,
+                    "parent_ref",
+                    format!("development {r:?} belongs to another case in the vault"),
+                ));
+                continue;
+            }
+        }
         let existing = match existing {
             Some(e) => Some(e),
-            None if data.external_ref.is_none() => store::developments_where(
+            None if data.external_ref.is_none() && parent_stored => store::developments_where(
                 c,
                 "case_id = ?1 AND event_date = ?2 AND external_ref IS NULL",
                 rusqlite::params![case_id.to_string(), store::date_text(data.event_date)],
@@ -210,23 +309,29 @@ pub(crate) fn apply(
             .find(|d| d.data.title == data.title),
             None => None,
         };
-        match existing {
-            Some(old) if old.data == data => summary.unchanged += 1,
-            Some(old) => {
-                store::update_development(
-                    c,
-                    &Development { id: old.id, case_id, data, created_at: old.created_at, updated_at: now },
-                )?;
-                summary.updated += 1;
-            }
-            None => {
-                store::insert_development(
-                    c,
-                    &Development { id: DevelopmentId::new(), case_id, data, created_at: now, updated_at: now },
-                )?;
-                summary.added += 1;
-            }
+        let action = action(existing.as_ref().map(|d| &d.data), &data);
+        let (id, created_at) = existing.as_ref().map_or((DevelopmentId::new(), now), |d| (d.id, d.created_at));
+        let updated_at = if action == Action::Unchanged { existing.map_or(now, |d| d.updated_at) } else { now };
+        let record = PlannedRecord::Development(Development { id, case_id, data, created_at, updated_at });
+        planned_devs.push(PlannedItem { line, record, action });
+    }
+
+    problems.sort_by_key(|e| e.line);
+    cases.append(&mut planned_devs);
+    Ok(ImportPlan { items: cases, problems })
+}
+
+/// Writes a plan without problems ([`ImportPlan::checked`]), exactly as
+/// planned, in the caller's transaction.
+pub(crate) fn write(c: &Connection, plan: &ImportPlan) -> Result<ImportSummary> {
+    for item in &plan.items {
+        match (&item.record, item.action) {
+            (_, Action::Unchanged) => {}
+            (PlannedRecord::Case(k), Action::Add) => store::insert_case(c, k)?,
+            (PlannedRecord::Case(k), Action::Update) => store::update_case(c, k)?,
+            (PlannedRecord::Development(d), Action::Add) => store::insert_development(c, d)?,
+            (PlannedRecord::Development(d), Action::Update) => store::update_development(c, d)?,
         }
     }
-    Ok(summary)
+    Ok(plan.summary())
 }

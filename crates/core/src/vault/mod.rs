@@ -12,13 +12,14 @@ mod catalogue;
 mod conn;
 mod error;
 mod filter;
-mod import;
+pub mod import;
 mod query;
 mod store;
 
 pub(crate) use conn::lock_path as lock_path_of;
 pub use error::{ImportRowError, Result, VaultError};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
+pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
 
 use crate::case::{Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId, ValidationErrors};
 use crate::taxonomy::Taxonomy;
@@ -79,7 +80,7 @@ impl fmt::Debug for Passphrase {
     reason = "items live only for one import; boxing would only add noise at every use"
 )]
 pub enum ImportItem {
-    /// A case; matched on its external ref.
+    /// A case; matched on its external ref (or id, see [`import::plan`]).
     Case(CaseData),
     /// A development of the case whose external ref is `parent_ref`.
     Development {
@@ -96,7 +97,7 @@ pub enum ImportItem {
 pub struct ImportSummary {
     /// New cases and developments.
     pub added: u32,
-    /// Existing ones (same external ref) whose content changed.
+    /// Existing ones (matched as [`import::plan`] says) whose content changed.
     pub updated: u32,
     /// Existing ones whose content was the same.
     pub unchanged: u32,
@@ -704,21 +705,26 @@ impl Vault {
         store::developments_where(&self.conn, "1", [])
     }
 
-    /// Applies an import in one transaction, all or nothing.
-    ///
-    /// `items` pairs each parsed row with its source line. Cases are matched
-    /// on their external ref; developments on their external ref, or, when
-    /// they have none, on (case, event date, title). Same content →
-    /// unchanged; different → updated (keeping id and `created_at`); new →
-    /// added. A development's `parent_ref` must name a case in the batch or
-    /// in the vault.
+    /// What importing `items` would do, writing nothing: the plan of
+    /// [`import::plan`] (matching rules and problems are described there).
     ///
     /// # Errors
-    /// [`VaultError::Import`] listing every bad row (line, column, message);
+    /// DB errors; problems of the items are in [`ImportPlan::problems`].
+    pub fn plan_import(&self, items: &[(u64, ImportItem)], now: DateTime<Utc>) -> Result<ImportPlan> {
+        import::plan(&self.conn, &self.taxonomy, items, now)
+    }
+
+    /// Applies an import in one transaction, all or nothing: plans it
+    /// ([`Vault::plan_import`]) inside the transaction and writes exactly
+    /// that plan, so the summary is the plan's summary.
+    ///
+    /// # Errors
+    /// [`VaultError::Import`] listing every problem (line, column, message);
     /// then nothing was written. DB errors.
     pub fn apply_import(&mut self, items: Vec<(u64, ImportItem)>, now: DateTime<Utc>) -> Result<ImportSummary> {
         let tx = self.conn.transaction().map_err(db("importing"))?;
-        let summary = import::apply(&tx, &self.taxonomy, items, now)?;
+        let plan = import::plan(&tx, &self.taxonomy, &items, now)?.checked()?;
+        let summary = import::write(&tx, &plan)?;
         tx.commit().map_err(db("importing"))?;
         Ok(summary)
     }
