@@ -191,8 +191,9 @@ pub fn plan(c: &Connection, taxonomy: &Taxonomy, items: &[(u64, ImportItem)], no
     let mut problems = Vec::new();
     let mut refs = BatchRefs::default();
     let mut cases = Vec::new();
-    // Batch case ref (as written) → the id it will have.
-    let mut case_ids: HashMap<String, CaseId> = HashMap::new();
+    // Batch case ref (as written) → the id it will have, and whether it is
+    // stored already (a match, not an addition).
+    let mut case_ids: HashMap<String, (CaseId, bool)> = HashMap::new();
     let mut devs = Vec::new();
 
     for (line, item) in items {
@@ -228,7 +229,7 @@ pub fn plan(c: &Connection, taxonomy: &Taxonomy, items: &[(u64, ImportItem)], no
                     None => (CaseId::new(), now, now),
                 };
                 if let Some(r) = written_ref {
-                    case_ids.entry(r).or_insert(id);
+                    case_ids.entry(r).or_insert((id, action != Action::Add));
                 }
                 let record = PlannedRecord::Case(Case { id, data, created_at, updated_at });
                 cases.push(PlannedItem { line, record, action });
@@ -275,7 +276,7 @@ pub fn plan(c: &Connection, taxonomy: &Taxonomy, items: &[(u64, ImportItem)], no
             continue;
         }
         let parent = match case_ids.get(&parent_ref) {
-            Some(id) => Some((*id, false)),
+            Some(known) => Some(*known),
             None => case_by_ref_or_id(c, &parent_ref)?.map(|k| (k.id, true)),
         };
         let Some((case_id, parent_stored)) = parent else {

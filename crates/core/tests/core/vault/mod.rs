@@ -2,6 +2,7 @@
 //! disk, re-key and backup, cases and developments, search, import.
 
 mod files;
+mod dry_run;
 mod import;
 mod records;
 mod search;
