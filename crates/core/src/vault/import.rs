@@ -131,7 +131,9 @@ impl BatchRefs {
     /// A problem if `parent` is a development of this batch.
     pub(crate) fn check_parent(&self, line: u64, parent: &str) -> Option<ImportRowError> {
         match self.0.get(parent) {
-            Some((parent_line, false)) => Some(ImportRowError::parent_is_development_in_file(line, parent, *parent_line)),
+            Some((parent_line, false)) => {
+                Some(ImportRowError::parent_is_development_in_file(line, parent, *parent_line))
+            }
             _ => None,
         }
     }
@@ -187,7 +189,12 @@ fn action<T: PartialEq>(old: Option<&T>, new: &T) -> Action {
 ///
 /// # Errors
 /// DB errors only; problems of the items are in [`ImportPlan::problems`].
-pub fn plan(c: &Connection, taxonomy: &Taxonomy, items: &[(u64, ImportItem)], now: DateTime<Utc>) -> Result<ImportPlan> {
+pub fn plan(
+    c: &Connection,
+    taxonomy: &Taxonomy,
+    items: &[(u64, ImportItem)],
+    now: DateTime<Utc>,
+) -> Result<ImportPlan> {
     let mut problems = Vec::new();
     let mut refs = BatchRefs::default();
     let mut cases = Vec::new();

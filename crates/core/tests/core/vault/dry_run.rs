@@ -143,7 +143,8 @@ fn build(base: Base, path: &Path) -> Vault {
             import_csv(&mut v, FIXTURE_CSV.as_bytes(), ImportOptions::default(), at(1)).unwrap();
         }
         Base::AppMade => {
-            let k = v.insert_case(case(day(2024, 5, 7), "journalists.threat", "Тілшіге қорқыту хат келді"), at(1)).unwrap();
+            let k =
+                v.insert_case(case(day(2024, 5, 7), "journalists.threat", "Тілшіге қорқыту хат келді"), at(1)).unwrap();
             v.insert_case(case(day(2024, 5, 8), "journalists.attack", "Оператора избили у акимата"), at(1)).unwrap();
             v.insert_development(k.id, dev(day(2024, 5, 20), "Іс қозғалды"), at(1)).unwrap();
         }

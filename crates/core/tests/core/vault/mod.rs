@@ -1,8 +1,8 @@
 //! The encrypted vault: opening and refusing files, the lock, secrecy on
 //! disk, re-key and backup, cases and developments, search, import.
 
-mod files;
 mod dry_run;
+mod files;
 mod import;
 mod records;
 mod search;
