@@ -10,24 +10,26 @@
 
 mod catalogue;
 mod conn;
+mod documents;
 mod error;
 mod filter;
 pub mod import;
 mod query;
+mod records;
 mod store;
 
 pub(crate) use conn::lock_path as lock_path_of;
+pub use documents::document_json;
 pub use error::{ImportRowError, Result, VaultError};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
 
-use crate::case::{Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId, ValidationErrors};
+use crate::case::{CaseData, CaseId, DevelopmentData, ValidationErrors};
 use crate::taxonomy::Taxonomy;
 use catalogue::Catalogue;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use conn::{db, io, VaultLock};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
-use serde::de::DeserializeOwned;
+use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::fmt;
@@ -457,65 +459,6 @@ impl Vault {
         Ok(())
     }
 
-    /// Normalises ([`CaseData::normalize`]), validates and stores a new case.
-    ///
-    /// # Errors
-    /// [`VaultError::Validation`], [`VaultError::DuplicateRef`], DB errors.
-    pub fn insert_case(&mut self, mut data: CaseData, now: DateTime<Utc>) -> Result<Case> {
-        data.normalize();
-        data.validate(&self.taxonomy, None).map_err(VaultError::Validation)?;
-        let tx = self.conn.transaction().map_err(db("saving a case"))?;
-        if let Some(r) = &data.external_ref {
-            if store::ref_owner(&tx, r)?.is_some() {
-                return Err(VaultError::DuplicateRef(r.clone()));
-            }
-        }
-        let case = Case { id: CaseId::new(), data, created_at: now, updated_at: now };
-        let before = tx.total_changes();
-        store::insert_case(&tx, &case)?;
-        tx.commit().map_err(db("saving a case"))?;
-        self.case_written(case.id, before);
-        Ok(case)
-    }
-
-    /// Replaces a case's content; keeps its id and `created_at`.
-    ///
-    /// # Errors
-    /// [`VaultError::NotFound`], [`VaultError::Validation`],
-    /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn update_case(&mut self, id: CaseId, mut data: CaseData, now: DateTime<Utc>) -> Result<Case> {
-        data.normalize();
-        let tx = self.conn.transaction().map_err(db("saving a case"))?;
-        let old = store::case(&tx, id)?.ok_or_else(|| store::case_not_found(id))?;
-        data.validate(&self.taxonomy, Some(&old.data)).map_err(VaultError::Validation)?;
-        if let Some(r) = &data.external_ref {
-            match store::ref_owner(&tx, r)? {
-                Some(store::RefOwner::Case(other)) if other == id => {}
-                Some(_) => return Err(VaultError::DuplicateRef(r.clone())),
-                None => {}
-            }
-        }
-        let case = Case { id, data, created_at: old.created_at, updated_at: now };
-        let before = tx.total_changes();
-        store::update_case(&tx, &case)?;
-        tx.commit().map_err(db("saving a case"))?;
-        self.case_written(id, before);
-        Ok(case)
-    }
-
-    /// Deletes a case and its developments.
-    ///
-    /// # Errors
-    /// [`VaultError::NotFound`], DB errors.
-    pub fn delete_case(&mut self, id: CaseId) -> Result<()> {
-        let tx = self.conn.transaction().map_err(db("deleting a case"))?;
-        let before = tx.total_changes();
-        store::delete_case(&tx, id)?;
-        tx.commit().map_err(db("deleting a case"))?;
-        self.case_written(id, before);
-        Ok(())
-    }
-
     /// After a committed write that touched only the case `id`: updates
     /// the catalogue in place instead of rebuilding it on the next list
     /// (one row instead of every case).
@@ -527,129 +470,6 @@ impl Vault {
                 *slot = None;
             }
         }
-    }
-
-    /// The case with `id`.
-    ///
-    /// # Errors
-    /// [`VaultError::NotFound`], DB errors.
-    pub fn case(&self, id: CaseId) -> Result<Case> {
-        store::case(&self.conn, id)?.ok_or_else(|| store::case_not_found(id))
-    }
-
-    /// The case with this external ref (compared exactly, after NFC and
-    /// trimming), if any.
-    ///
-    /// # Errors
-    /// DB errors.
-    pub fn case_by_ref(&self, external_ref: &str) -> Result<Option<Case>> {
-        store::case_by_ref(&self.conn, &crate::text::nfc(external_ref))
-    }
-
-    /// The development with this external ref (compared exactly, after NFC
-    /// and trimming), if any.
-    ///
-    /// # Errors
-    /// DB errors.
-    pub fn development_by_ref(&self, external_ref: &str) -> Result<Option<Development>> {
-        store::development_by_ref(&self.conn, &crate::text::nfc(external_ref))
-    }
-
-    /// Normalises, validates and stores a development of `case`.
-    ///
-    /// # Errors
-    /// [`VaultError::NotFound`] (no such case), [`VaultError::Validation`],
-    /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn insert_development(
-        &mut self,
-        case: CaseId,
-        mut data: DevelopmentData,
-        now: DateTime<Utc>,
-    ) -> Result<Development> {
-        data.normalize();
-        data.validate().map_err(VaultError::Validation)?;
-        let before = self.conn.total_changes();
-        let tx = self.conn.transaction().map_err(db("saving a development"))?;
-        if store::case_seq(&tx, case)?.is_none() {
-            return Err(store::case_not_found(case));
-        }
-        if let Some(r) = &data.external_ref {
-            if store::ref_owner(&tx, r)?.is_some() {
-                return Err(VaultError::DuplicateRef(r.clone()));
-            }
-        }
-        let dev = Development { id: DevelopmentId::new(), case_id: case, data, created_at: now, updated_at: now };
-        store::insert_development(&tx, &dev)?;
-        tx.commit().map_err(db("saving a development"))?;
-        self.wrote_outside_cases(before);
-        Ok(dev)
-    }
-
-    /// Replaces a development's content; keeps its id, case and `created_at`.
-    ///
-    /// # Errors
-    /// [`VaultError::NotFound`], [`VaultError::Validation`],
-    /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn update_development(
-        &mut self,
-        id: DevelopmentId,
-        mut data: DevelopmentData,
-        now: DateTime<Utc>,
-    ) -> Result<Development> {
-        data.normalize();
-        data.validate().map_err(VaultError::Validation)?;
-        let before = self.conn.total_changes();
-        let tx = self.conn.transaction().map_err(db("saving a development"))?;
-        let old = store::development(&tx, id)?.ok_or_else(|| store::development_not_found(id))?;
-        if let Some(r) = &data.external_ref {
-            match store::ref_owner(&tx, r)? {
-                Some(store::RefOwner::Development(other)) if other == id => {}
-                Some(_) => return Err(VaultError::DuplicateRef(r.clone())),
-                None => {}
-            }
-        }
-        let dev = Development { id, case_id: old.case_id, data, created_at: old.created_at, updated_at: now };
-        store::update_development(&tx, &dev)?;
-        tx.commit().map_err(db("saving a development"))?;
-        self.wrote_outside_cases(before);
-        Ok(dev)
-    }
-
-    /// Deletes a development.
-    ///
-    /// # Errors
-    /// [`VaultError::NotFound`], DB errors.
-    pub fn delete_development(&mut self, id: DevelopmentId) -> Result<()> {
-        let before = self.conn.total_changes();
-        let tx = self.conn.transaction().map_err(db("deleting a development"))?;
-        store::delete_development(&tx, id)?;
-        tx.commit().map_err(db("deleting a development"))?;
-        self.wrote_outside_cases(before);
-        Ok(())
-    }
-
-    /// The developments of `case`, by event date (then creation time).
-    ///
-    /// # Errors
-    /// [`VaultError::NotFound`] (no such case), DB errors.
-    pub fn developments(&self, case: CaseId) -> Result<Vec<Development>> {
-        if store::case_seq(&self.conn, case)?.is_none() {
-            return Err(store::case_not_found(case));
-        }
-        store::developments_where(&self.conn, "case_id = ?1", rusqlite::params![case.to_string()])
-    }
-
-    /// Every development with event date in `[from, to]` (local dates in
-    /// Kazakhstan, inclusive), by event date.
-    ///
-    /// # Errors
-    /// DB errors.
-    pub fn developments_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Development>> {
-        store::developments_where(
-            &self.conn,
-            "event_date BETWEEN ?1 AND ?2",
-            rusqlite::params![store::date_text(from), store::date_text(to)],
-        )
     }
 
     /// One page of the cases matching `filter`, with the total count.
@@ -676,35 +496,6 @@ impl Vault {
         }
     }
 
-    /// Every case (both kinds) with event date in `[from, to]` (local dates
-    /// in Kazakhstan, inclusive), by event date: the input of counting.
-    ///
-    /// # Errors
-    /// DB errors.
-    pub fn cases_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Case>> {
-        store::cases_where(
-            &self.conn,
-            "c.event_date BETWEEN ?1 AND ?2",
-            rusqlite::params![store::date_text(from), store::date_text(to)],
-        )
-    }
-
-    /// Every case, by event date (for export).
-    ///
-    /// # Errors
-    /// DB errors.
-    pub fn all_cases(&self) -> Result<Vec<Case>> {
-        store::cases_where(&self.conn, "1", [])
-    }
-
-    /// Every development, by event date (for export).
-    ///
-    /// # Errors
-    /// DB errors.
-    pub fn all_developments(&self) -> Result<Vec<Development>> {
-        store::developments_where(&self.conn, "1", [])
-    }
-
     /// What importing `items` would do, writing nothing: the plan of
     /// [`import::plan`] (matching rules and problems are described there).
     ///
@@ -728,68 +519,4 @@ impl Vault {
         tx.commit().map_err(db("importing"))?;
         Ok(summary)
     }
-
-    /// Reads the JSON document stored under `key` (org settings,
-    /// `overview-draft/2024-05`, UI preferences, editor drafts…).
-    ///
-    /// # Errors
-    /// DB errors; a stored document that does not deserialize into `T` is a
-    /// [`VaultError::Db`] naming the key.
-    pub fn get_document<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        let raw: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM documents WHERE key = ?1", [key], |r| r.get(0))
-            .optional()
-            .map_err(db(format!("reading document {key:?}")))?;
-        raw.map(|s| {
-            serde_json::from_str(&s).map_err(|e| VaultError::Db {
-                context: format!("reading document {key:?}"),
-                source: rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)),
-            })
-        })
-        .transpose()
-    }
-
-    /// Stores `value` as JSON under `key`, replacing what was there.
-    ///
-    /// # Errors
-    /// DB errors (also when `value` cannot be serialized).
-    pub fn put_document<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
-        let json = document_json(key, value)?;
-        self.put_documents(&[(key, json)])
-    }
-
-    /// Stores several JSON documents (`(key, value)`, as made by
-    /// `serde_json::to_value`) in one transaction: all of them or none, so
-    /// settings spread over two documents are never half-saved.
-    ///
-    /// # Errors
-    /// DB errors; nothing is written then.
-    pub fn put_documents(&mut self, docs: &[(&str, serde_json::Value)]) -> Result<()> {
-        let before = self.conn.total_changes();
-        let now = Utc::now().timestamp_nanos_opt().unwrap_or(0);
-        let tx = self.conn.transaction().map_err(db("writing documents"))?;
-        for (key, value) in docs {
-            tx.execute(
-                "INSERT INTO documents (key, value, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                rusqlite::params![key, value.to_string(), now],
-            )
-            .map_err(db(format!("writing document {key:?}")))?;
-        }
-        tx.commit().map_err(db("writing documents"))?;
-        self.wrote_outside_cases(before);
-        Ok(())
-    }
-}
-
-/// `value` as a JSON document for [`Vault::put_documents`].
-///
-/// # Errors
-/// [`VaultError::Db`] naming `key` when `value` cannot be serialized.
-pub fn document_json<T: Serialize>(key: &str, value: &T) -> Result<serde_json::Value> {
-    serde_json::to_value(value).map_err(|e| VaultError::Db {
-        context: format!("writing document {key:?}"),
-        source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
-    })
 }
