@@ -10,7 +10,7 @@
 
 use super::{restore_formula, TransferError};
 use crate::case::{
-    CaseData, CaseKind, CaseStatus, DevelopmentData, FieldError, Proceeding, ProceedingBranch, ProceedingStage,
+    CaseData, CaseKind, CaseStatus, DevelopmentData, Proceeding, ProceedingBranch, ProceedingStage,
     ValidationErrors, Victim,
 };
 use crate::codes::{BadCode, CategoryCode, LegalBasisCode, PerpetratorTypeCode, RegionCode, VictimTypeCode};
@@ -389,7 +389,8 @@ impl<'a> Row<'a> {
 
     /// Adds the validation problems of fields not already reported.
     fn add_validation(&mut self, errors: ValidationErrors) {
-        for FieldError { field, message } in errors.0 {
+        for e in errors.0 {
+            let (field, message) = (e.field.name().to_string(), e.message());
             // The case model calls a branch mismatch "proceeding"; in the file
             // the branch comes from the category column.
             let column = if field == "proceeding" { "category".to_string() } else { field };
