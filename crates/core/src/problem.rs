@@ -31,7 +31,9 @@ pub enum Field {
     EventDate,
     /// The primary category.
     Category,
-    /// Counted case or context event.
+    /// Counted case or context event; the editor derives it from the
+    /// category, so it is sent as `category` (the input that fixes it).
+    #[serde(rename = "category")]
     Kind,
     /// Further categories.
     Tags,
