@@ -33,7 +33,7 @@ pub enum Field {
     Category,
     /// Counted case or context event; the editor derives it from the
     /// category, so it is sent as `category` (the input that fixes it).
-    #[serde(rename = "category")]
+    #[serde(rename(serialize = "category", deserialize = "kind"))]
     Kind,
     /// Further categories.
     Tags,

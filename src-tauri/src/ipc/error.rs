@@ -4,8 +4,8 @@
 //! text for people and never contains a passphrase or case text beyond what
 //! the core's own error says about a field).
 
-pub use kuzet_core::case::{Field, FieldError, Problem};
 use kuzet_core::case::ValidationErrors;
+pub use kuzet_core::case::{Field, FieldError, Problem};
 use kuzet_core::vault::VaultError;
 use serde::Serialize;
 use ts_rs::TS;

@@ -20,7 +20,9 @@ pub(crate) use conn::lock_path as lock_path_of;
 pub use error::{ImportRowError, Result, VaultError};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 
-use crate::case::{Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId, Field, Problem, ValidationErrors};
+use crate::case::{
+    Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId, Field, Problem, ValidationErrors,
+};
 use crate::taxonomy::Taxonomy;
 use catalogue::Catalogue;
 use chrono::{DateTime, NaiveDate, Utc};
