@@ -34,6 +34,7 @@ pub enum Field {
     /// Counted case or context event; the editor derives it from the
     /// category, so it is sent as `category` (the input that fixes it).
     #[serde(rename(serialize = "category", deserialize = "kind"))]
+    #[cfg_attr(feature = "ts", ts(rename = "category"))]
     Kind,
     /// Further categories.
     Tags,
