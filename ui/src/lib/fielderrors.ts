@@ -1,4 +1,4 @@
-import type { Field, FieldError, Problem } from "./types";
+import type { FieldError, Problem } from "./types";
 
 /** The i18n key of a problem: `validation.<kind>`, from the core's typed problem (never from English text). */
 export function problemKey(p: Problem): string {
@@ -14,9 +14,9 @@ export function problemValues(p: Problem): Record<string, string | number> {
 
 type Translate = (key: string, opts?: { values?: Record<string, string | number> }) => string;
 
-/** Groups backend field errors by editor input (the Field value is the input key), as translated text. */
-export function mapFieldErrors(fields: FieldError[] | null | undefined, t: Translate): Partial<Record<Field, string[]>> {
-  const out: Partial<Record<Field, string[]>> = {};
+/** Groups backend field errors by editor input (the `Field` value is the input key; `_form` is the form), as translated text. */
+export function mapFieldErrors(fields: FieldError[] | null | undefined, t: Translate): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
   for (const f of fields ?? []) (out[f.field] ??= []).push(t(problemKey(f.problem), { values: problemValues(f.problem) }));
   return out;
 }
