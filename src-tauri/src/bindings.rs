@@ -34,5 +34,22 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     MonthSummaryDto::export_all(&cfg)?;
     OverviewDraftDto::export_all(&cfg)?;
     ReportModelDto::export_all(&cfg)?;
+    Field::export_all(&cfg)?;
+    write_limits(dir)?;
+    Ok(())
+}
+
+/// The TypeScript text of `limits.ts`: the core's input limits as constants.
+pub fn limits_ts() -> String {
+    use kuzet_core::problem::limits::*;
+    format!(
+        "// Generated from kuzet_core::problem::limits by src-tauri/src/bindings.rs; do not edit.\n\n\
+         /** The longest title accepted, in characters. */\nexport const MAX_TITLE_CHARS = {MAX_TITLE_CHARS};\n\
+         /** The longest external reference accepted, in characters. */\nexport const MAX_REF_CHARS = {MAX_REF_CHARS};\n"
+    )
+}
+
+fn write_limits(dir: &Path) -> Result<(), ts_rs::ExportError> {
+    std::fs::write(dir.join("limits.ts"), limits_ts())?;
     Ok(())
 }

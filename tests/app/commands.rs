@@ -178,6 +178,9 @@ fn bad_input_names_the_fields() {
     let fields: Vec<&str> =
         e["fields"].as_array().expect("fields").iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["title", "category"]);
+    let kinds: Vec<&str> =
+        e["fields"].as_array().unwrap().iter().map(|f| f["problem"]["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["required", "unknownCode"], "the UI translates by the problem's kind");
     assert_eq!(shell.err_code("case_get", json!({"id": "not-a-uuid"})), "Validation");
     assert_eq!(shell.err_code("case_get", json!({"id": "6f1c2a4e-0000-4000-8000-000000000000"})), "NotFound");
 }

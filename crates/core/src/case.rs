@@ -261,25 +261,18 @@ pub struct Development {
     pub updated_at: DateTime<Utc>,
 }
 
-/// One problem with an input, tied to the field it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    /// The field, as named in the import format (`category`, `event_date`,
-    /// `title`, `victim_type`, …).
-    pub field: String,
-    /// Why, in plain English.
-    pub message: String,
-}
+pub use crate::problem::limits::{MAX_REF_CHARS, MAX_TITLE_CHARS};
+pub use crate::problem::{Field, FieldError, Problem};
 
 /// Every problem found with one input; never empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[error("{}", .0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))]
+#[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
 pub struct ValidationErrors(pub Vec<FieldError>);
 
 impl ValidationErrors {
-    /// One error for one field.
-    pub fn one(field: &str, message: impl Into<String>) -> Self {
-        ValidationErrors(vec![FieldError { field: field.to_string(), message: message.into() }])
+    /// One problem with one field.
+    pub fn one(field: Field, problem: Problem) -> Self {
+        ValidationErrors(vec![FieldError::new(field, problem)])
     }
 }
 
@@ -287,8 +280,8 @@ impl ValidationErrors {
 struct Problems(Vec<FieldError>);
 
 impl Problems {
-    fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.to_string(), message: message.into() });
+    fn add(&mut self, field: Field, problem: Problem) {
+        self.0.push(FieldError::new(field, problem));
     }
 
     fn finish(self) -> Result<(), ValidationErrors> {
@@ -300,41 +293,43 @@ impl Problems {
     }
 }
 
-/// The longest title accepted, in characters.
-pub const MAX_TITLE_CHARS: usize = 300;
-/// The longest external reference accepted, in characters.
-pub const MAX_REF_CHARS: usize = 100;
+fn strings<C: std::fmt::Display>(list: impl Iterator<Item = C>) -> Vec<String> {
+    list.map(|c| c.to_string()).collect()
+}
 
 fn check_title(p: &mut Problems, title: &str) {
     if title.trim().is_empty() {
-        p.add("title", "must not be empty");
+        p.add(Field::Title, Problem::Required);
     } else if title.chars().count() > MAX_TITLE_CHARS {
-        p.add("title", format!("is longer than {MAX_TITLE_CHARS} characters"));
+        p.add(Field::Title, Problem::TooLong { max: MAX_TITLE_CHARS });
     }
 }
 
 fn check_event_date(p: &mut Problems, date: NaiveDate) {
     use crate::month::{FIRST_EVENT_YEAR, LAST_EVENT_YEAR};
     if !(FIRST_EVENT_YEAR..=LAST_EVENT_YEAR).contains(&date.year()) {
-        p.add("event_date", format!("{date} is outside the years {FIRST_EVENT_YEAR}–{LAST_EVENT_YEAR}"));
+        p.add(
+            Field::EventDate,
+            Problem::YearOutOfRange { date: date.to_string(), first: FIRST_EVENT_YEAR, last: LAST_EVENT_YEAR },
+        );
     }
 }
 
 fn check_ref(p: &mut Problems, r: &Option<String>) {
     if let Some(r) = r {
         if r.trim().is_empty() {
-            p.add("ref", "must not be blank when given");
+            p.add(Field::Ref, Problem::Blank);
         } else if r.chars().count() > MAX_REF_CHARS {
-            p.add("ref", format!("is longer than {MAX_REF_CHARS} characters"));
+            p.add(Field::Ref, Problem::TooLong { max: MAX_REF_CHARS });
         } else if r.chars().any(char::is_control) {
-            p.add("ref", "must not contain control characters");
+            p.add(Field::Ref, Problem::ControlCharacters);
         }
     }
 }
 
 fn check_sources(p: &mut Problems, sources: &[String]) {
     if sources.iter().any(|s| s.trim().is_empty()) {
-        p.add("source_url", "a source must not be blank");
+        p.add(Field::Sources, Problem::Blank);
     }
 }
 
@@ -376,97 +371,74 @@ impl CaseData {
         check_event_date(&mut p, self.event_date);
         check_title(&mut p, &self.title);
         check_sources(&mut p, &self.sources);
+        let code = self.category.to_string();
         match taxonomy.category(&self.category) {
-            None => p.add(
-                "category",
-                format!("unknown category {}{}", self.category, category_hint(taxonomy, &self.category)),
-            ),
+            None => p.add(Field::Category, unknown_category(taxonomy, &self.category)),
             Some(c) if c.retired && previous.is_none_or(|prev| prev.category != self.category) => {
-                p.add("category", format!("category {} is retired and cannot be used for new cases", self.category))
+                p.add(Field::Category, Problem::Retired { code })
             }
             Some(_) => {
                 let counted = taxonomy.is_counted(&self.category);
                 match self.kind {
-                    CaseKind::Case if !counted => p.add(
-                        "category",
-                        format!(
-                            "{} is not a counted category; use kind \"context\" for events in the country",
-                            self.category
-                        ),
-                    ),
-                    CaseKind::Context if counted => {
-                        p.add("kind", format!("a context event cannot have the counted category {}", self.category))
-                    }
+                    CaseKind::Case if !counted => p.add(Field::Category, Problem::KindMismatch { code }),
+                    CaseKind::Context if counted => p.add(Field::Kind, Problem::KindMismatch { code }),
                     _ => {}
                 }
             }
         }
         for (i, tag) in self.tags.iter().enumerate() {
+            let code = tag.to_string();
             if taxonomy.category(tag).is_none() {
-                p.add("tags", format!("unknown category {tag}"));
+                p.add(Field::Tags, Problem::UnknownCode { code, known: vec![] });
             } else if tag == &self.category {
-                p.add("tags", format!("{tag} is already the primary category"));
+                p.add(Field::Tags, Problem::AlreadyPrimary { code });
             } else if self.tags[..i].contains(tag) {
-                p.add("tags", format!("{tag} is listed twice"));
+                p.add(Field::Tags, Problem::Duplicate { value: code });
             }
         }
-        if let Some(r) = &self.region {
-            if taxonomy.region(r).is_none() {
-                p.add(
-                    "region",
-                    format!("unknown region {r}; the regions are {}", codes(taxonomy.regions.iter().map(|x| &x.code))),
-                );
-            }
+        if let Some(r) = self.region.as_ref().filter(|r| taxonomy.region(r).is_none()) {
+            let known = strings(taxonomy.regions.iter().map(|x| &x.code));
+            p.add(Field::Region, Problem::UnknownCode { code: r.to_string(), known });
         }
-        if let Some(v) = &self.victim.kind {
-            if taxonomy.victim_type(v).is_none() {
-                let known = codes(taxonomy.victim_types.iter().map(|x| &x.code));
-                p.add("victim_type", format!("unknown victim type {v}; the victim types are {known}"));
-            }
+        if let Some(v) = self.victim.kind.as_ref().filter(|v| taxonomy.victim_type(v).is_none()) {
+            let known = strings(taxonomy.victim_types.iter().map(|x| &x.code));
+            p.add(Field::VictimType, Problem::UnknownCode { code: v.to_string(), known });
         }
-        if let Some(v) = &self.perpetrator_type {
-            if taxonomy.perpetrator_type(v).is_none() {
-                let known = codes(taxonomy.perpetrator_types.iter().map(|x| &x.code));
-                p.add("perpetrator_type", format!("unknown perpetrator type {v}; the perpetrator types are {known}"));
-            }
+        if let Some(v) = self.perpetrator_type.as_ref().filter(|v| taxonomy.perpetrator_type(v).is_none()) {
+            let known = strings(taxonomy.perpetrator_types.iter().map(|x| &x.code));
+            p.add(Field::PerpetratorType, Problem::UnknownCode { code: v.to_string(), known });
         }
-        if let Some(v) = &self.legal_basis {
-            if taxonomy.legal_basis(v).is_none() {
-                let known = codes(taxonomy.legal_bases.iter().map(|x| &x.code));
-                p.add("legal_basis", format!("unknown legal basis {v}; the legal bases are {known}"));
-            }
+        if let Some(v) = self.legal_basis.as_ref().filter(|v| taxonomy.legal_basis(v).is_none()) {
+            let known = strings(taxonomy.legal_bases.iter().map(|x| &x.code));
+            p.add(Field::LegalBasis, Problem::UnknownCode { code: v.to_string(), known });
         }
         if let Some(pr) = &self.proceeding {
             if pr.amount_claimed_kzt.is_some_and(|a| a < 0) {
-                p.add("amount_claimed_kzt", "must not be negative");
+                p.add(Field::AmountClaimedKzt, Problem::Negative);
             }
             if pr.fine_kzt.is_some_and(|a| a < 0) {
-                p.add("fine_kzt", "must not be negative");
+                p.add(Field::FineKzt, Problem::Negative);
             }
             let cat = self.category.as_str();
             if cat.starts_with("claims.") && cat != pr.branch.category() {
-                p.add("proceeding", format!("branch {:?} contradicts category {cat}", pr.branch).to_lowercase());
+                let branch = format!("{:?}", pr.branch).to_lowercase();
+                p.add(Field::Branch, Problem::BranchMismatch { branch, category: cat.to_string() });
             }
         }
         p.finish()
     }
 }
 
-/// Codes joined for an error message: `a, b, c`.
-fn codes<C: std::fmt::Display>(list: impl Iterator<Item = C>) -> String {
-    list.map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
-}
-
-/// What to say after "unknown category X": the categories in use of X's
-/// group when the group exists, else the groups.
-fn category_hint(taxonomy: &Taxonomy, code: &CategoryCode) -> String {
+/// The problem of an unknown category: the categories in use of its group
+/// when the group exists, else the groups.
+fn unknown_category(taxonomy: &Taxonomy, code: &CategoryCode) -> Problem {
     let group = code.as_str().split('.').next().unwrap_or_default();
+    let code = code.to_string();
     match taxonomy.groups.iter().find(|g| g.code.as_str() == group) {
-        Some(g) => format!(
-            "; the categories of {group} are {}",
-            codes(g.categories.iter().filter(|c| !c.retired).map(|c| &c.code))
-        ),
-        None => format!("; categories start with a group: {}", codes(taxonomy.groups.iter().map(|g| &g.code))),
+        Some(g) => {
+            Problem::UnknownCode { code, known: strings(g.categories.iter().filter(|c| !c.retired).map(|c| &c.code)) }
+        }
+        None => Problem::UnknownGroup { code, known: strings(taxonomy.groups.iter().map(|g| &g.code)) },
     }
 }
 
@@ -519,7 +491,7 @@ mod tests {
     }
 
     fn fields(r: Result<(), ValidationErrors>) -> Vec<String> {
-        r.err().map(|e| e.0.into_iter().map(|f| f.field).collect()).unwrap_or_default()
+        r.err().map(|e| e.0.into_iter().map(|f| f.field.name().to_string()).collect()).unwrap_or_default()
     }
 
     #[test]
@@ -543,12 +515,12 @@ mod tests {
         let mut c = case("journalists.nope");
         c.region = Some(RegionCode::new("almaty").unwrap());
         let e = c.validate(&t, None).unwrap_err().0;
-        assert!(e[0].message.starts_with("unknown category journalists.nope; the categories of journalists are"));
-        assert!(e[0].message.contains("journalists.attack, journalists.threat"), "{}", e[0].message);
-        assert!(e[1].message.starts_with("unknown region almaty; the regions are "));
-        assert!(e[1].message.contains("almaty_city"), "{}", e[1].message);
+        assert!(e[0].message().starts_with("unknown category journalists.nope; the categories of journalists are"));
+        assert!(e[0].message().contains("journalists.attack, journalists.threat"), "{}", e[0].message());
+        assert!(e[1].message().starts_with("unknown region almaty; the regions are "));
+        assert!(e[1].message().contains("almaty_city"), "{}", e[1].message());
         let e = case("press.attack").validate(&t, None).unwrap_err().0;
-        assert!(e[0].message.ends_with("categories start with a group: journalists, information, claims, context"));
+        assert!(e[0].message().ends_with("categories start with a group: journalists, information, claims, context"));
     }
 
     #[test]

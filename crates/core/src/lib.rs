@@ -15,6 +15,7 @@ pub mod lang;
 pub mod month;
 pub mod monthly;
 pub mod overview;
+pub mod problem;
 pub mod summary;
 pub mod taxonomy;
 pub mod text;

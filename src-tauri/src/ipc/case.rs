@@ -4,7 +4,7 @@
 //! RFC 3339 UTC strings plus a display form in Asia/Almaty. Codes cross as
 //! plain strings and are checked when converted into core types.
 
-use super::error::{FieldErrorDto, IpcError};
+use super::error::{Field, FieldError, IpcError, Problem};
 use kuzet_core::case::{
     Case, CaseData, CaseKind, CaseStatus, Development, DevelopmentData, Proceeding, ProceedingBranch, ProceedingStage,
     Victim,
@@ -324,11 +324,18 @@ pub struct CaseFilterDto {
 
 /// Collects field problems while converting an input.
 #[derive(Default)]
-pub(crate) struct Problems(Vec<FieldErrorDto>);
+pub(crate) struct Problems(Vec<FieldError>);
 
 impl Problems {
+    /// A value that could not be read; `field` is the transport name (an
+    /// editor input key becomes that [`Field`], anything else the form).
     pub(crate) fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldErrorDto { field: field.to_string(), message: message.into() });
+        let message = message.into();
+        let typed = serde_json::from_value::<Field>(serde_json::Value::from(field)).ok();
+        self.0.push(match typed {
+            Some(f) => FieldError::new(f, Problem::Invalid { message }),
+            None => FieldError::new(Field::Form, Problem::Invalid { message: format!("{field}: {message}") }),
+        });
     }
 
     pub(crate) fn date(&mut self, field: &str, s: &str) -> Option<chrono::NaiveDate> {
@@ -363,8 +370,7 @@ impl Problems {
         if self.0.is_empty() {
             Ok(value())
         } else {
-            let message = self.0.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ");
-            Err(IpcError { code: super::ErrorCode::Validation, message, fields: Some(self.0) })
+            Err(IpcError::fields(self.0))
         }
     }
 }

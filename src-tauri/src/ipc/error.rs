@@ -5,6 +5,7 @@
 //! the core's own error says about a field).
 
 use kuzet_core::case::ValidationErrors;
+pub use kuzet_core::case::{Field, FieldError, Problem};
 use kuzet_core::vault::VaultError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -40,17 +41,6 @@ pub enum ErrorCode {
     Internal,
 }
 
-/// One problem with one input field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export_to = "FieldErrorDto.ts")]
-pub struct FieldErrorDto {
-    /// The field, named as in the transport type (camelCase: `title`,
-    /// `eventDate`, `victimType`, `sources`, `amountClaimedKzt`, …).
-    pub field: String,
-    /// Why, in plain English.
-    pub message: String,
-}
-
 /// What every command returns on failure: `{ code, message, fields? }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export_to = "IpcError.ts")]
@@ -62,7 +52,7 @@ pub struct IpcError {
     /// For [`ErrorCode::Validation`]: every bad field.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub fields: Option<Vec<FieldErrorDto>>,
+    pub fields: Option<Vec<FieldError>>,
 }
 
 impl std::fmt::Display for IpcError {
@@ -84,14 +74,18 @@ impl IpcError {
         IpcError::new(ErrorCode::Locked, "the vault is locked; unlock it first")
     }
 
-    /// One invalid field (`field` is the transport name).
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        IpcError {
-            code: ErrorCode::Validation,
-            message: format!("{field}: {message}"),
-            fields: Some(vec![FieldErrorDto { field: field.to_string(), message }]),
-        }
+    /// An invalid input outside the case editor (`what` is the argument's
+    /// name): a validation error with the form-level problem `what: message`.
+    pub fn invalid(what: &str, message: impl Into<String>) -> Self {
+        let message = format!("{what}: {}", message.into());
+        let problem = Problem::Invalid { message: message.clone() };
+        IpcError { code: ErrorCode::Validation, message, fields: Some(vec![FieldError::new(Field::Form, problem)]) }
+    }
+
+    /// Typed field problems as a validation error.
+    pub fn fields(fields: Vec<FieldError>) -> Self {
+        let message = fields.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+        IpcError { code: ErrorCode::Validation, message, fields: Some(fields) }
     }
 
     /// An internal failure with context.
@@ -100,35 +94,9 @@ impl IpcError {
     }
 }
 
-/// The transport name of a core field name (`event_date` → `eventDate`,
-/// `source_url` → `sources`, `ref` stays `ref`).
-pub fn transport_field(core: &str) -> String {
-    match core {
-        "source_url" | "source" => return "sources".to_string(),
-        "victim_name" => return "victimName".to_string(),
-        _ => {}
-    }
-    let mut out = String::with_capacity(core.len());
-    let mut upper = false;
-    for ch in core.chars() {
-        if ch == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(ch.to_uppercase());
-            upper = false;
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
 impl From<ValidationErrors> for IpcError {
     fn from(e: ValidationErrors) -> Self {
-        let fields: Vec<FieldErrorDto> =
-            e.0.into_iter().map(|f| FieldErrorDto { field: transport_field(&f.field), message: f.message }).collect();
-        let message = fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ");
-        IpcError { code: ErrorCode::Validation, message, fields: Some(fields) }
+        IpcError::fields(e.0)
     }
 }
 
@@ -144,16 +112,19 @@ impl From<VaultError> for IpcError {
             VaultError::TooNew { .. } => IpcError::new(ErrorCode::TooNew, message),
             VaultError::NotFound { .. } => IpcError::new(ErrorCode::NotFound, message),
             VaultError::Validation(v) => v.into(),
-            VaultError::DuplicateRef(_) => IpcError::invalid("ref", message),
+            VaultError::DuplicateRef(r) => IpcError {
+                fields: Some(vec![FieldError::new(Field::Ref, Problem::Duplicate { value: r })]),
+                ..IpcError::new(ErrorCode::Validation, message)
+            },
             VaultError::Taxonomy(_) => IpcError::new(ErrorCode::Validation, message),
             VaultError::Import(rows) => IpcError {
                 code: ErrorCode::Validation,
                 message,
                 fields: Some(
                     rows.into_iter()
-                        .map(|r| FieldErrorDto {
-                            field: transport_field(&r.column),
-                            message: format!("line {}: {}", r.line, r.message),
+                        .map(|r| {
+                            let problem = Problem::ImportRow { line: r.line, column: r.column, message: r.message };
+                            FieldError::new(Field::Form, problem)
                         })
                         .collect(),
                 ),
@@ -177,16 +148,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn core_field_names_become_transport_names() {
-        for (core, want) in [
-            ("event_date", "eventDate"),
-            ("victim_type", "victimType"),
-            ("source_url", "sources"),
-            ("ref", "ref"),
-            ("amount_claimed_kzt", "amountClaimedKzt"),
-            ("title", "title"),
-        ] {
-            assert_eq!(transport_field(core), want, "{core}");
-        }
+    fn a_duplicate_ref_is_a_typed_problem_of_the_ref() {
+        let e = IpcError::from(VaultError::DuplicateRef("2024-05-001".into()));
+        assert_eq!(e.code, ErrorCode::Validation);
+        assert_eq!(
+            e.fields,
+            Some(vec![FieldError::new(Field::Ref, Problem::Duplicate { value: "2024-05-001".into() })])
+        );
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["fields"][0]["field"], "externalRef");
+        assert_eq!(json["fields"][0]["problem"]["kind"], "duplicate");
     }
 }

@@ -1,3 +1,4 @@
+import { MAX_TITLE_CHARS } from "./bindings/limits";
 // The case editor's form state and its conversion to/from the IPC types.
 // Dates stay "YYYY-MM-DD" strings from input to wire.
 
@@ -120,7 +121,7 @@ export function formToInput(f: CaseForm, t: TaxonomyDto | null): CaseInputDto {
 export function checkForm(f: CaseForm): Record<string, string> {
   const e: Record<string, string> = {};
   if (!f.title.trim()) e.title = "validation.required";
-  else if ([...f.title.trim()].length > 300) e.title = "validation.tooLong";
+  else if ([...f.title.trim()].length > MAX_TITLE_CHARS) e.title = "validation.tooLong";
   if (!f.eventDate.trim()) e.eventDate = "validation.required";
   else if (!isValidDate(f.eventDate.trim())) e.eventDate = "validation.date";
   if (!f.category) e.category = "validation.required";

@@ -7,7 +7,9 @@
 import type { LangDto } from "./bindings/LangDto";
 import type { LabelsDto } from "./bindings/LabelsDto";
 import type { ErrorCode } from "./bindings/ErrorCode";
-import type { FieldErrorDto } from "./bindings/FieldErrorDto";
+import type { Field } from "./bindings/Field";
+import type { FieldError } from "./bindings/FieldError";
+import type { Problem } from "./bindings/Problem";
 import type { IpcError } from "./bindings/IpcError";
 import type { DemoVaultDto } from "./bindings/DemoVaultDto";
 import type { AppInfo } from "./bindings/AppInfo";
@@ -67,7 +69,9 @@ export type {
   LangDto,
   LabelsDto,
   ErrorCode,
-  FieldErrorDto,
+  Field,
+  FieldError,
+  Problem,
   IpcError,
   DemoVaultDto,
   AppInfo,

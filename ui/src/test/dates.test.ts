@@ -1,6 +1,5 @@
 import { describe, it, expect } from "vitest";
 import { isValidDate, isValidMonth, addMonths, monthRange, yearToDateRange } from "../lib/dates";
-import { fieldKey, messageKey } from "../lib/fielderrors";
 import { parseKzt } from "../lib/caseform";
 
 describe("dates as strings", () => {
@@ -21,20 +20,3 @@ describe("dates as strings", () => {
   });
 });
 
-describe("backend field errors", () => {
-  it("maps transport and core names onto editor inputs", () => {
-    expect(fieldKey("eventDate")).toBe("eventDate");
-    expect(fieldKey("event_date")).toBe("eventDate");
-    expect(fieldKey("amountClaimedKzt")).toBe("amountClaimed");
-    expect(fieldKey("sources")).toBe("sources");
-    expect(fieldKey("ref")).toBe("externalRef");
-    expect(fieldKey("something_else")).toBe("_form");
-    expect(messageKey("category journalists.x is retired and cannot be used for new cases")).toBe("validation.retired");
-    expect(messageKey("must not be empty")).toBe("validation.required");
-  });
-  it("parses tenge amounts as whole numbers", () => {
-    expect(parseKzt("1 500 000")).toBe(1500000);
-    expect(parseKzt("")).toBeNull();
-    expect(Number.isNaN(parseKzt("12,5"))).toBe(true);
-  });
-});

@@ -160,7 +160,11 @@ fn development_by_id_ref(c: &Connection, r: &str) -> Result<Option<Development>>
 }
 
 fn push_validation(errors: &mut Vec<ImportRowError>, line: u64, v: ValidationErrors) {
-    errors.extend(v.0.into_iter().map(|f| ImportRowError { line, column: f.field, message: f.message }));
+    errors.extend(v.0.into_iter().map(|f| ImportRowError {
+        line,
+        column: f.field.name().to_string(),
+        message: f.message(),
+    }));
 }
 
 fn action<T: PartialEq>(old: Option<&T>, new: &T) -> Action {

@@ -24,7 +24,7 @@ pub use error::{ImportRowError, Result, VaultError};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
 
-use crate::case::{CaseData, CaseId, DevelopmentData, ValidationErrors};
+use crate::case::{CaseData, CaseId, DevelopmentData, Field, Problem, ValidationErrors};
 use crate::taxonomy::Taxonomy;
 use catalogue::Catalogue;
 use chrono::{DateTime, Utc};
@@ -135,14 +135,11 @@ fn rw_flags() -> OpenFlags {
 fn check_passphrase(p: &Passphrase) -> Result<()> {
     let s = p.expose();
     if s.is_empty() {
-        return Err(VaultError::Validation(ValidationErrors::one("passphrase", "must not be empty")));
+        return Err(VaultError::Validation(ValidationErrors::one(Field::Passphrase, Problem::Required)));
     }
     let raw_key = s.len() >= 3 && (s.starts_with("x'") || s.starts_with("X'")) && s.ends_with('\'');
     if raw_key {
-        return Err(VaultError::Validation(ValidationErrors::one(
-            "passphrase",
-            "must not have the form x'…' (SQLCipher would take it as a raw key and skip the key derivation)",
-        )));
+        return Err(VaultError::Validation(ValidationErrors::one(Field::Passphrase, Problem::RawKey)));
     }
     Ok(())
 }

@@ -335,10 +335,10 @@ pub(crate) fn check_taxonomy_keeps_used_codes(c: &Connection, t: &Taxonomy) -> R
     use crate::codes::*;
     let mut problems = Vec::new();
     let mut missing = |what: &str, code: &str| {
-        problems.push(crate::case::FieldError {
-            field: "taxonomy".into(),
-            message: format!("{what} {code} is still used by cases; retire it instead of removing it"),
-        })
+        problems.push(crate::case::FieldError::new(
+            crate::case::Field::Taxonomy,
+            crate::case::Problem::StillUsed { what: what.to_string(), code: code.to_string() },
+        ))
     };
     /// What the code names, the codes cases use, and whether `t` knows one.
     type Check = (&'static str, &'static str, fn(&Taxonomy, &str) -> bool);

@@ -1,6 +1,7 @@
 //! The kuzet-core integration tests: one binary, one module per area.
 
 mod overview;
+mod problem;
 mod seed_month;
 mod summary;
 mod vault;

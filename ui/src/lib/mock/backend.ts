@@ -4,6 +4,7 @@
 
 import taxonomyJson from "./taxonomy.json";
 import type {
+  FieldError,
   AppInfo,
   CaseDto,
   CaseFilterDto,
@@ -183,20 +184,18 @@ export function createMockBackend(opts: MockOptions = {}) {
   }
 
   function validateCase(d: CaseInputDto, previous: CaseInputDto | null) {
-    const fields: { field: string; message: string }[] = [];
-    if (!d.title?.trim()) fields.push({ field: "title", message: "must not be empty" });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d.eventDate ?? "")) fields.push({ field: "eventDate", message: "not a date: expected YYYY-MM-DD" });
+    const fields: FieldError[] = [];
+    const add = (field: FieldError["field"], problem: FieldError["problem"]) => fields.push({ field, problem });
+    if (!d.title?.trim()) add("title", { kind: "required" });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d.eventDate ?? "")) add("eventDate", { kind: "invalid", message: "not a date: expected YYYY-MM-DD" });
     const g = groupOf(d.category);
     const c = g?.categories.find((x) => x.code === d.category);
-    if (!c) fields.push({ field: "category", message: `unknown category ${d.category}` });
-    else if (c.retired && previous?.category !== d.category)
-      fields.push({ field: "category", message: `category ${d.category} is retired and cannot be used for new cases` });
-    else if (g && g.counted !== (d.kind === "case"))
-      fields.push({ field: "category", message: `${d.category} is not a counted category; use kind "context"` });
-    if (d.proceeding?.amountClaimedKzt != null && d.proceeding.amountClaimedKzt < 0)
-      fields.push({ field: "amountClaimedKzt", message: "must not be negative" });
-    if (d.proceeding?.fineKzt != null && d.proceeding.fineKzt < 0) fields.push({ field: "fineKzt", message: "must not be negative" });
-    if (fields.length) fail("Validation", fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields);
+    if (!c) add("category", { kind: "unknownCode", code: d.category, known: (g?.categories ?? []).filter((x) => !x.retired).map((x) => x.code) });
+    else if (c.retired && previous?.category !== d.category) add("category", { kind: "retired", code: d.category });
+    else if (g && g.counted !== (d.kind === "case")) add("category", { kind: "kindMismatch", code: d.category });
+    if (d.proceeding?.amountClaimedKzt != null && d.proceeding.amountClaimedKzt < 0) add("amountClaimed", { kind: "negative" });
+    if (d.proceeding?.fineKzt != null && d.proceeding.fineKzt < 0) add("fine", { kind: "negative" });
+    if (fields.length) fail("Validation", fields.map((f) => `${f.field}: ${f.problem.kind}`).join("; "), fields);
   }
 
   function matches(c: CaseDto, f: CaseFilterDto): boolean {

@@ -10,8 +10,8 @@
 
 use super::{restore_formula, TransferError};
 use crate::case::{
-    CaseData, CaseKind, CaseStatus, DevelopmentData, FieldError, Proceeding, ProceedingBranch, ProceedingStage,
-    ValidationErrors, Victim,
+    CaseData, CaseKind, CaseStatus, DevelopmentData, Proceeding, ProceedingBranch, ProceedingStage, ValidationErrors,
+    Victim,
 };
 use crate::codes::{BadCode, CategoryCode, LegalBasisCode, PerpetratorTypeCode, RegionCode, VictimTypeCode};
 use crate::lang::Lang;

@@ -89,7 +89,8 @@ impl<'a> Row<'a> {
 
     /// Adds the validation problems of fields not already reported.
     pub(super) fn add_validation(&mut self, errors: ValidationErrors) {
-        for FieldError { field, message } in errors.0 {
+        for e in errors.0 {
+            let (field, message) = (e.field.name().to_string(), e.message());
             // The case model calls a branch mismatch "proceeding"; in the file
             // the branch comes from the category column.
             let column = if field == "proceeding" { "category".to_string() } else { field };

@@ -256,7 +256,7 @@ fn a_passphrase_shaped_like_a_raw_sqlcipher_key_is_refused() {
     let (_dir, path) = place();
     let raw = format!("x'{}'", "ab".repeat(32));
     let e = Vault::create(&path, &Passphrase::new(raw)).unwrap_err();
-    assert!(matches!(&e, VaultError::Validation(v) if v.0[0].field == "passphrase"), "{e:?}");
+    assert!(matches!(&e, VaultError::Validation(v) if v.0[0].field == kuzet_core::case::Field::Passphrase), "{e:?}");
     assert!(!path.exists(), "nothing created");
     Vault::create(&path, &Passphrase::new("x'ok")).expect("only the whole x'…' form is refused");
 }

@@ -44,7 +44,7 @@ fn invalid_cases_and_duplicate_refs_write_nothing() {
     bad.region = Some(region("moscow"));
     match v.insert_case(bad, at(1)) {
         Err(VaultError::Validation(e)) => {
-            let fields: Vec<_> = e.0.iter().map(|f| f.field.as_str()).collect();
+            let fields: Vec<_> = e.0.iter().map(|f| f.field.name()).collect();
             assert_eq!(fields, ["title", "category", "region"]);
         }
         other => panic!("{other:?}"),
