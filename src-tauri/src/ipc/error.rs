@@ -40,6 +40,44 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// Every code, in declaration order: the source of the generated
+    /// `ERROR_CODES` of `ui/src/lib/bindings/commands.ts`.
+    pub const ALL: [ErrorCode; 12] = [
+        ErrorCode::Locked,
+        ErrorCode::WrongPassphrase,
+        ErrorCode::NotAVault,
+        ErrorCode::InUse,
+        ErrorCode::AlreadyExists,
+        ErrorCode::Missing,
+        ErrorCode::Validation,
+        ErrorCode::NotFound,
+        ErrorCode::NoDialog,
+        ErrorCode::TooNew,
+        ErrorCode::OutputRefused,
+        ErrorCode::Internal,
+    ];
+
+    /// The code's position in [`ErrorCode::ALL`]; the match has no wildcard,
+    /// so a new variant does not compile until it is placed in `ALL` too.
+    pub const fn index(self) -> usize {
+        match self {
+            ErrorCode::Locked => 0,
+            ErrorCode::WrongPassphrase => 1,
+            ErrorCode::NotAVault => 2,
+            ErrorCode::InUse => 3,
+            ErrorCode::AlreadyExists => 4,
+            ErrorCode::Missing => 5,
+            ErrorCode::Validation => 6,
+            ErrorCode::NotFound => 7,
+            ErrorCode::NoDialog => 8,
+            ErrorCode::TooNew => 9,
+            ErrorCode::OutputRefused => 10,
+            ErrorCode::Internal => 11,
+        }
+    }
+}
+
 /// One problem with one input field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export_to = "FieldErrorDto.ts")]
