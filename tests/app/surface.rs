@@ -58,3 +58,30 @@ fn error_codes_are_all_listed_in_order() {
         assert!(codes.contains(&format!("\"{code:?}\",")), "{code:?} missing from ERROR_CODES");
     }
 }
+
+/// Every `#[tauri::command]` function under `dir` (the name of the next `fn`
+/// after the attribute), sorted.
+fn tauri_commands_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
+        let path = entry.expect("dir entry").path();
+        let text = std::fs::read_to_string(&path).expect("read command module");
+        for (_, after) in text.match_indices("#[tauri::command").map(|(i, _)| (i, &text[i..])) {
+            let rest = &after[after.find("fn ").expect("a fn after #[tauri::command]") + 3..];
+            let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+            names.push(rest[..end].to_string());
+        }
+    }
+    names.sort();
+    names
+}
+
+#[test]
+fn every_tauri_command_function_is_in_the_list() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src-tauri/src/commands");
+    let written = tauri_commands_in(&dir);
+    let mut listed: Vec<String> = COMMAND_NAMES.iter().map(|c| c.to_string()).collect();
+    listed.sort();
+    assert!(written.contains(&"overview_export_pdf".to_string()), "scan found {written:?}");
+    assert_eq!(written, listed, "a #[tauri::command] under src-tauri/src/commands is missing from commands/list.rs");
+}
