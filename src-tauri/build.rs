@@ -12,6 +12,7 @@ macro_rules! kuzet_commands {
 include!("src/commands/list.rs");
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/commands/list.rs");
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
