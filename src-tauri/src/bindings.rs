@@ -3,6 +3,10 @@
 //! them into a temporary directory and fails when the committed files differ;
 //! `KUZET_WRITE_BINDINGS=1 cargo test -p kuzet-app --test app bindings`
 //! rewrites the committed files.
+//!
+//! Besides the ts-rs types it writes `commands.ts` ([`commands_ts`]): the
+//! name of every command of `src/commands/list.rs` and every [`ErrorCode`],
+//! so the UI's client and `CODES` are generated, never copied.
 
 use crate::ipc::*;
 use std::path::Path;
@@ -36,6 +40,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     ReportModelDto::export_all(&cfg)?;
     Field::export_all(&cfg)?;
     write_limits(dir)?;
+    std::fs::write(dir.join(COMMANDS_FILE), commands_ts())?;
     Ok(())
 }
 
@@ -52,4 +57,28 @@ pub fn limits_ts() -> String {
 fn write_limits(dir: &Path) -> Result<(), ts_rs::ExportError> {
     std::fs::write(dir.join("limits.ts"), limits_ts())?;
     Ok(())
+}
+
+/// The generated command client's file name inside [`BINDINGS_DIR`].
+pub const COMMANDS_FILE: &str = "commands.ts";
+
+/// The text of `commands.ts`: `COMMANDS` (every command name of
+/// [`crate::COMMAND_NAMES`], in list order), the `CommandName` union and
+/// `ERROR_CODES` (every [`ErrorCode`], in declaration order).
+pub fn commands_ts() -> String {
+    fn quoted(names: impl Iterator<Item = String>) -> String {
+        names.map(|n| format!("  \"{n}\",\n")).collect()
+    }
+    let commands = quoted(crate::COMMAND_NAMES.iter().map(|n| n.to_string()));
+    let codes = quoted(ErrorCode::ALL.iter().map(|c| format!("{c:?}")));
+    format!(
+        "// Generated from src-tauri/src/commands/list.rs and ErrorCode by src-tauri/src/bindings.rs. Do not edit.\n\
+         import type {{ ErrorCode }} from \"./ErrorCode\";\n\n\
+         /** Every command of the shell, in the order of src-tauri/src/commands/list.rs. */\n\
+         export const COMMANDS = [\n{commands}] as const;\n\n\
+         /** The name of one command. */\n\
+         export type CommandName = (typeof COMMANDS)[number];\n\n\
+         /** Every error code of the shell's `IpcError`. */\n\
+         export const ERROR_CODES: readonly ErrorCode[] = [\n{codes}];\n"
+    )
 }

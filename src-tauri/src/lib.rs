@@ -39,41 +39,24 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, launch: LaunchOptions
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::app::activity,
-            commands::vault::vault_create,
-            commands::vault::vault_open,
-            commands::vault::vault_lock,
-            commands::vault::vault_status,
-            commands::vault::passphrase_change,
-            commands::vault::backup_create,
-            commands::dialogs::pick_open_path,
-            commands::dialogs::pick_save_path,
-            commands::taxonomy::taxonomy_get,
-            commands::taxonomy::taxonomy_add_category,
-            commands::taxonomy::taxonomy_relabel,
-            commands::taxonomy::taxonomy_set_retired,
-            commands::cases::cases_find,
-            commands::cases::case_get,
-            commands::cases::case_create,
-            commands::cases::case_update,
-            commands::cases::case_delete,
-            commands::cases::development_create,
-            commands::cases::development_update,
-            commands::cases::development_delete,
-            commands::drafts::editor_draft_get,
-            commands::drafts::editor_draft_save,
-            commands::drafts::editor_draft_clear,
-            commands::overview::summary_month,
-            commands::overview::overview_draft_get,
-            commands::overview::overview_draft_save,
-            commands::overview::overview_preview,
-            commands::overview::overview_export_pdf,
-            commands::settings::settings_get,
-            commands::settings::settings_save,
-        ])
+        .invoke_handler(invoke_handler())
 }
+
+/// Turns the one command list (`src/commands/list.rs`) into the invoke
+/// handler and [`COMMAND_NAMES`].
+macro_rules! kuzet_commands {
+    ($($module:ident::$name:ident),* $(,)?) => {
+        /// The name of every command, in the order of `src/commands/list.rs`
+        /// (the same names `build.rs` makes `allow-<name>` permissions for).
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// The invoke handler of every command of the list.
+        fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$module::$name),*]
+        }
+    };
+}
+include!("commands/list.rs");
 
 /// Opens the main window from its configuration (`tauri.conf.json`,
 /// `create: false`), in WebKit's ephemeral (incognito) mode so that no

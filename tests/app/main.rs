@@ -1,5 +1,7 @@
 //! Shell integration tests: the commands through Tauri's IPC on the mock
-//! runtime (no WebKit window), and the TypeScript bindings drift check.
+//! runtime (no WebKit window), the TypeScript bindings drift check and the
+//! command surface (capability and generated client follow src/commands/list.rs).
 
 mod bindings;
 mod commands;
+mod surface;

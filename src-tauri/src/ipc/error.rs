@@ -41,6 +41,44 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// Every code, in declaration order: the source of the generated
+    /// `ERROR_CODES` of `ui/src/lib/bindings/commands.ts`.
+    pub const ALL: [ErrorCode; 12] = [
+        ErrorCode::Locked,
+        ErrorCode::WrongPassphrase,
+        ErrorCode::NotAVault,
+        ErrorCode::InUse,
+        ErrorCode::AlreadyExists,
+        ErrorCode::Missing,
+        ErrorCode::Validation,
+        ErrorCode::NotFound,
+        ErrorCode::NoDialog,
+        ErrorCode::TooNew,
+        ErrorCode::OutputRefused,
+        ErrorCode::Internal,
+    ];
+
+    /// The code's position in [`ErrorCode::ALL`]; the match has no wildcard,
+    /// so a new variant does not compile until it is placed in `ALL` too.
+    pub const fn index(self) -> usize {
+        match self {
+            ErrorCode::Locked => 0,
+            ErrorCode::WrongPassphrase => 1,
+            ErrorCode::NotAVault => 2,
+            ErrorCode::InUse => 3,
+            ErrorCode::AlreadyExists => 4,
+            ErrorCode::Missing => 5,
+            ErrorCode::Validation => 6,
+            ErrorCode::NotFound => 7,
+            ErrorCode::NoDialog => 8,
+            ErrorCode::TooNew => 9,
+            ErrorCode::OutputRefused => 10,
+            ErrorCode::Internal => 11,
+        }
+    }
+}
+
 /// What every command returns on failure: `{ code, message, fields? }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export_to = "IpcError.ts")]
@@ -123,7 +161,11 @@ impl From<VaultError> for IpcError {
                 fields: Some(
                     rows.into_iter()
                         .map(|r| {
-                            let problem = Problem::ImportRow { line: r.line, column: r.column, message: r.message };
+                            let problem = Problem::ImportRow {
+                                line: usize::try_from(r.line).unwrap_or(usize::MAX),
+                                column: r.column,
+                                message: r.message,
+                            };
                             FieldError::new(Field::Form, problem)
                         })
                         .collect(),

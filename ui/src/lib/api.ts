@@ -1,5 +1,6 @@
 // The ONLY module of the UI that imports @tauri-apps/api: one typed function
-// per command of APP-CONTRACT.md. Every function rejects with an `IpcError`
+// per command of the generated client (bindings/commands.ts, from
+// src-tauri/src/commands/list.rs). Every function rejects with an `IpcError`
 // ({ code, message, fields? }); the UI branches on `code`, never on `message`.
 
 import { invoke } from "@tauri-apps/api/core";
@@ -25,21 +26,10 @@ import type {
   VaultStatus,
   Lang,
 } from "./types";
+import { ERROR_CODES, type CommandName } from "./bindings/commands";
 
-const CODES: IpcErrorCode[] = [
-  "Locked",
-  "WrongPassphrase",
-  "NotAVault",
-  "InUse",
-  "AlreadyExists",
-  "Missing",
-  "Validation",
-  "NotFound",
-  "NoDialog",
-  "TooNew",
-  "OutputRefused",
-  "Internal",
-];
+/** The shell's error codes, generated from Rust's `ErrorCode`. */
+const CODES: readonly IpcErrorCode[] = ERROR_CODES;
 
 /** Turns whatever a rejected invoke carried into an IpcError. */
 export function toIpcError(e: unknown): IpcError {
@@ -60,7 +50,7 @@ export function isCode(e: unknown, code: IpcErrorCode): boolean {
   return !!e && typeof e === "object" && (e as IpcError).code === code;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(cmd: CommandName, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {

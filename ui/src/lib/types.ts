@@ -1,4 +1,4 @@
-// Types of the IPC contract (APP-CONTRACT.md).
+// Types of the IPC.
 //
 // Transport types are generated from Rust (ts-rs) into ./bindings/ by the
 // shell; this file re-exports them and adds UI-only aliases. Never redeclare

@@ -250,7 +250,7 @@ export function createMockBackend(opts: MockOptions = {}) {
   }
 
   function summary(month: string): MonthSummaryDto {
-    if (!/^\d{4}-\d{2}$/.test(month)) fail("Validation", "month: expected YYYY-MM", [{ field: "month", message: "expected YYYY-MM" }]);
+    if (!/^\d{4}-\d{2}$/.test(month)) fail("Validation", "month: expected YYYY-MM", [{ field: "_form", problem: { kind: "invalid", message: "month: expected YYYY-MM" } }]);
     const counts = monthCounts(month);
     const prev = monthCounts(shift(month, -1));
     const ly = monthCounts(shift(month, -12));
@@ -436,8 +436,8 @@ export function createMockBackend(opts: MockOptions = {}) {
       case "taxonomy_add_category": {
         requireUnlocked();
         const g = taxonomy.groups.find((x) => x.code === a.group);
-        if (!g) fail("Validation", "unknown group", [{ field: "group", message: "unknown group" }]);
-        if (g.categories.some((c) => c.code === a.code)) fail("Validation", "exists", [{ field: "code", message: "already exists" }]);
+        if (!g) fail("Validation", "unknown group", [{ field: "taxonomy", problem: { kind: "unknownGroup", code: a.group, known: taxonomy.groups.map((x) => x.code) } }]);
+        if (g.categories.some((c) => c.code === a.code)) fail("Validation", "exists", [{ field: "taxonomy", problem: { kind: "duplicate", value: a.code } }]);
         g.categories.push({ code: a.code, label: a.label, retired: false, isOther: false, legalReference: null, note: null });
         return structuredClone(taxonomy);
       }
@@ -446,7 +446,7 @@ export function createMockBackend(opts: MockOptions = {}) {
         const f = (a.filter ?? {}) as CaseFilterDto;
         for (const k of ["from", "to"] as const) {
           const v = f[k];
-          if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) fail("Validation", `${k}: not a date`, [{ field: k, message: "not a date" }]);
+          if (v && !/^\d{4}-\d{2}-\d{2}$/.test(v)) fail("Validation", `${k}: not a date`, [{ field: "_form", problem: { kind: "invalid", message: `${k}: not a date` } }]);
         }
         const all = [...cases.values()].filter((c) => matches(c, f));
         all.sort((x, y) => (x.data.eventDate < y.data.eventDate ? -1 : x.data.eventDate > y.data.eventDate ? 1 : 0));
@@ -486,7 +486,7 @@ export function createMockBackend(opts: MockOptions = {}) {
         const c = cases.get(a.caseId);
         if (!c) fail("NotFound", "no such case");
         const d = a.data as DevelopmentInputDto;
-        if (!d.title.trim()) fail("Validation", "title: must not be empty", [{ field: "title", message: "must not be empty" }]);
+        if (!d.title.trim()) fail("Validation", "title: must not be empty", [{ field: "title", problem: { kind: "required" } }]);
         const dev: DevelopmentDto = { id: newId(), caseId: c.id, data: structuredClone(d), createdAt: ts("2024-06-10T06:00:00Z"), updatedAt: ts("2024-06-10T06:00:00Z") };
         c.developments.push(dev);
         return structuredClone(dev);
