@@ -4,7 +4,8 @@
 // an `allow-<name>` permission for) and `src-tauri/src/lib.rs` (the invoke
 // handler and `COMMAND_NAMES`, from which tests/app/surface.rs checks the
 // capability and the generated TypeScript client). Adding a command means
-// adding its line here; nothing else lists commands by hand.
+// adding its line here; the capability (capabilities/main.json) is the one
+// other place that names it, and tests/app/surface.rs fails until it does.
 kuzet_commands! {
     app::app_info,
     app::activity,
