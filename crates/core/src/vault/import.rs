@@ -141,13 +141,22 @@ impl BatchRefs {
 
 /// A case written by the app has no external ref, so an export names it by
 /// its id; re-importing that file must find the same case, not add a copy.
-fn case_by_ref_or_id(c: &Connection, r: &str) -> Result<Option<Case>> {
+pub(super) fn case_by_ref_or_id(c: &Connection, r: &str) -> Result<Option<Case>> {
     if let Some(k) = store::case_by_ref(c, r)? {
         return Ok(Some(k));
     }
     match r.parse::<CaseId>() {
         Ok(id) => Ok(store::case(c, id)?.filter(|k| k.data.external_ref.is_none())),
         Err(_) => Ok(None),
+    }
+}
+
+/// The development an import row with ref `r` updates: the one with that
+/// ref, or one without a ref whose id is `r` (see [`case_by_ref_or_id`]).
+pub(super) fn development_by_ref_or_id(c: &Connection, r: &str) -> Result<Option<Development>> {
+    match store::development_by_ref(c, r)? {
+        Some(d) => Ok(Some(d)),
+        None => development_by_id_ref(c, r),
     }
 }
 

@@ -84,6 +84,24 @@ impl Vault {
         store::case_by_ref(&self.conn, &crate::text::nfc(external_ref))
     }
 
+    /// The stored case an import row whose ref is `r` updates, by the rule of
+    /// [`super::import::plan`]: the case with that external ref, or a case
+    /// made in the app (no ref) whose id is `r`.
+    ///
+    /// # Errors
+    /// DB errors.
+    pub(crate) fn import_match_case(&self, r: &str) -> Result<Option<Case>> {
+        super::import::case_by_ref_or_id(&self.conn, &crate::text::nfc(r))
+    }
+
+    /// The same for a development row whose ref is `r`.
+    ///
+    /// # Errors
+    /// DB errors.
+    pub(crate) fn import_match_development(&self, r: &str) -> Result<Option<Development>> {
+        super::import::development_by_ref_or_id(&self.conn, &crate::text::nfc(r))
+    }
+
     /// The development with this external ref (compared exactly, after NFC
     /// and trimming), if any.
     ///

@@ -20,7 +20,6 @@ use crate::taxonomy::Taxonomy;
 use crate::vault::import::BatchRefs;
 use crate::vault::{ImportItem, ImportRowError, ImportSummary, Vault};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::HashMap;
 
 mod columns;
 mod file;
@@ -170,14 +169,15 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
     Ok((cases, present))
 }
 
-/// For every case row whose ref is already in the vault, the fields of the
+/// For every row that matches a stored record (by ref, or by id for a record
+/// made in the app, as the import planner matches), the fields of the
 /// columns the file does not have keep their stored values, instead of
 /// becoming empty: a spreadsheet without a `confidential` or `tags` column
 /// must not make a confidential case public or drop its tags, and one
 /// without `source_url` must not erase its sources. (A column that is
 /// present but empty on a row does empty the field: that is an edit.)
-/// Developments with a stored ref keep their summary, sources and language
-/// the same way.
+/// Matched developments keep their summary, sources and language the same
+/// way.
 fn keep_fields_the_file_lacks(
     vault: &Vault,
     items: &mut [(u64, ImportItem)],
@@ -196,18 +196,11 @@ fn keep_fields_the_file_lacks(
     if Column::ALL.into_iter().all(|c| !lacks(c)) {
         return Ok(());
     }
-    let stored_devs: HashMap<String, DevelopmentData> = if [Column::Summary, Column::SourceUrl, Column::Language]
-        .into_iter()
-        .any(lacks)
-    {
-        vault.all_developments()?.into_iter().filter_map(|d| d.data.external_ref.clone().map(|r| (r, d.data))).collect()
-    } else {
-        HashMap::new()
-    };
     for (_, item) in items.iter_mut() {
         match item {
             ImportItem::Case(new) => {
-                let Some(old) = new.external_ref.as_deref().map(|r| vault.case_by_ref(r)).transpose()?.flatten() else {
+                let Some(old) = new.external_ref.as_deref().map(|r| vault.import_match_case(r)).transpose()?.flatten()
+                else {
                     continue;
                 };
                 let old = old.data;
@@ -225,10 +218,12 @@ fn keep_fields_the_file_lacks(
                 }
             }
             ImportItem::Development { data, .. } => {
-                let Some(old) = data.external_ref.as_deref().and_then(|r| stored_devs.get(r)) else {
+                let Some(old) =
+                    data.external_ref.as_deref().map(|r| vault.import_match_development(r)).transpose()?.flatten()
+                else {
                     continue;
                 };
-                let old = old.clone();
+                let old = old.data;
                 keep!(data, old, Summary => summary, SourceUrl => sources, Language => language);
             }
         }

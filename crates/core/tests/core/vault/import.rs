@@ -147,3 +147,41 @@ fn reimport_keeps_fields_of_columns_the_file_lacks() {
     let s = import_csv(&mut v, partial.as_bytes(), ImportOptions::default(), at(3)).unwrap();
     assert_eq!((s.updated, s.unchanged), (0, 2));
 }
+
+/// The same for records made in the app, which a file names by their ids:
+/// a spreadsheet without the `confidential`, `tags` or `source_url` column
+/// must not make such a case public or strip its tags and sources.
+#[test]
+fn reimport_by_id_keeps_fields_of_columns_the_file_lacks() {
+    use kuzet_core::transfer::{import_csv, ImportOptions};
+    let (_dir, mut v) = new_vault();
+    let mut data = case(day(2024, 5, 7), "journalists.threat", "Тілшіге қорқыту хат келді");
+    data.confidential = true;
+    data.summary = "Айгерімнің үйіне хат келді".into();
+    data.tags = vec!["journalists.attack".parse().unwrap()];
+    let k = v.insert_case(data, at(1)).unwrap();
+    let mut d = dev(day(2024, 5, 20), "Іс қозғалды");
+    d.summary = "Тергеу басталды".into();
+    let d = v.insert_development(k.id, d, at(1)).unwrap();
+
+    let partial = format!(
+        "ref,kind,parent_ref,event_date,category,title\n\
+         {case},case,,2024-05-07,journalists.threat,Тілшіге қорқыту хаты келді\n\
+         {dev},development,{case},2024-05-20,,Іс қозғалды\n",
+        case = k.id,
+        dev = d.id
+    );
+    let dry = import_csv(&mut v, partial.as_bytes(), ImportOptions { dry_run: true }, at(2)).unwrap();
+    let s = import_csv(&mut v, partial.as_bytes(), ImportOptions::default(), at(2)).unwrap();
+    assert_eq!(s, dry, "the dry run says what the import does");
+    assert_eq!((s.added, s.updated, s.unchanged), (0, 1, 1), "the title changed, the development did not");
+    let c = v.case(k.id).unwrap().data;
+    assert_eq!(c.title, "Тілшіге қорқыту хаты келді");
+    assert!(c.confidential, "still confidential");
+    assert_eq!(c.summary, "Айгерімнің үйіне хат келді", "summary kept");
+    assert_eq!(c.tags.len(), 1, "tags kept");
+    assert_eq!(c.external_ref, None, "the case still has no ref of its own");
+    let devs = v.developments(k.id).unwrap();
+    assert_eq!(devs.len(), 1);
+    assert_eq!(devs[0].data.summary, "Тергеу басталды", "development summary kept");
+}
