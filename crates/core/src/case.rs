@@ -142,6 +142,19 @@ pub struct Proceeding {
     pub outcome: String,
 }
 
+impl Proceeding {
+    /// True when nothing beyond the branch is known (no stage, court,
+    /// amounts or outcome): what a CSV row of a claim with empty proceeding
+    /// columns reads as, which the file cannot tell from "no proceeding".
+    pub fn is_blank(&self) -> bool {
+        self.stage.is_none()
+            && self.court.is_empty()
+            && self.amount_claimed_kzt.is_none()
+            && self.fine_kzt.is_none()
+            && self.outcome.is_empty()
+    }
+}
+
 /// Who or what a violation was aimed at.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Victim {

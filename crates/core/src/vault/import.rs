@@ -9,7 +9,7 @@
 use super::error::{ImportRowError, Result, VaultError};
 use super::store::{self, RefOwner};
 use super::{ImportItem, ImportSummary};
-use crate::case::{Case, CaseId, Development, DevelopmentId, ValidationErrors};
+use crate::case::{Case, CaseId, Development, DevelopmentId, Proceeding, ValidationErrors};
 use crate::taxonomy::Taxonomy;
 use crate::text::nfc;
 use chrono::{DateTime, Utc};
@@ -139,6 +139,13 @@ impl BatchRefs {
     }
 }
 
+/// A row whose ref names a stored record of the other kind (by its ref, or
+/// by the id of a record made in the app): refused, so that one ref never
+/// names two records.
+fn wrong_kind(line: u64, r: &str, is: &str, row: &str) -> ImportRowError {
+    ImportRowError::new(line, "ref", format!("{r:?} is a {is} in the vault, not a {row}"))
+}
+
 /// A case written by the app has no external ref, so an export names it by
 /// its id; re-importing that file must find the same case, not add a copy.
 pub(super) fn case_by_ref_or_id(c: &Connection, r: &str) -> Result<Option<Case>> {
@@ -228,17 +235,26 @@ pub fn plan(
                     problems.extend(refs.add(line, &r, true));
                     match store::ref_owner(c, &r)? {
                         Some(RefOwner::Case(_)) => existing = store::case_by_ref(c, &r)?,
-                        Some(RefOwner::Development(_)) => problems.push(ImportRowError::new(
-                            line,
-                            "ref",
-                            format!("{r:?} is a development in the vault, not a case"),
-                        )),
-                        None => existing = case_by_ref_or_id(c, &r)?,
+                        Some(RefOwner::Development(_)) => problems.push(wrong_kind(line, &r, "development", "case")),
+                        None => {
+                            existing = case_by_ref_or_id(c, &r)?;
+                            // The id of a development made in the app.
+                            if existing.is_none() && development_by_id_ref(c, &r)?.is_some() {
+                                problems.push(wrong_kind(line, &r, "development", "case"));
+                            }
+                        }
                     }
                     if existing.as_ref().is_some_and(|k| k.data.external_ref.is_none()) {
                         // Matched by id: the case keeps having no ref of its own.
                         data.external_ref = None;
                     }
+                }
+                // A file cannot tell "no proceeding" from a blank one: a
+                // stored case without one stays without one.
+                if existing.as_ref().is_some_and(|k| k.data.proceeding.is_none())
+                    && data.proceeding.as_ref().is_some_and(Proceeding::is_blank)
+                {
+                    data.proceeding = None;
                 }
                 if let Err(v) = data.validate(taxonomy, existing.as_ref().map(|e| &e.data)) {
                     push_validation(&mut problems, line, v);
@@ -266,12 +282,14 @@ pub fn plan(
                     problems.extend(refs.add(line, r, false));
                     match store::ref_owner(c, r)? {
                         Some(RefOwner::Development(_)) => existing = store::development_by_ref(c, r)?,
-                        Some(RefOwner::Case(_)) => problems.push(ImportRowError::new(
-                            line,
-                            "ref",
-                            format!("{r:?} is a case in the vault, not a development"),
-                        )),
-                        None => existing = development_by_id_ref(c, r)?,
+                        Some(RefOwner::Case(_)) => problems.push(wrong_kind(line, r, "case", "development")),
+                        None => {
+                            existing = development_by_id_ref(c, r)?;
+                            // The id of a case made in the app.
+                            if existing.is_none() && case_by_ref_or_id(c, r)?.is_some() {
+                                problems.push(wrong_kind(line, r, "case", "development"));
+                            }
+                        }
                     }
                 }
                 if existing.as_ref().is_some_and(|d| d.data.external_ref.is_none()) {

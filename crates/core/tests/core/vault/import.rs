@@ -185,3 +185,45 @@ fn reimport_by_id_keeps_fields_of_columns_the_file_lacks() {
     assert_eq!(devs.len(), 1);
     assert_eq!(devs[0].data.summary, "Тергеу басталды", "development summary kept");
 }
+
+/// A claim saved in the app without a proceeding exports with empty
+/// proceeding columns; importing that file back changes nothing.
+#[test]
+fn a_claim_without_a_proceeding_imports_back_unchanged() {
+    use kuzet_core::transfer::{export_bytes, import_csv, select, ExportFormat, ImportOptions};
+    let (_dir, mut v) = new_vault();
+    let mut data = case(day(2024, 5, 8), "claims.civil", "Газетке қарсы азаматтық талап");
+    data.proceeding = None;
+    let k = v.insert_case(data, at(1)).unwrap();
+    let csv = export_bytes(&select(&v, None).unwrap(), ExportFormat::Csv, at(2)).unwrap();
+    let s = import_csv(&mut v, &csv, ImportOptions::default(), at(2)).unwrap();
+    assert_eq!((s.added, s.updated, s.unchanged), (0, 0, 1));
+    let after = v.case(k.id).unwrap();
+    assert_eq!(after.data.proceeding, None);
+    assert_eq!(after.updated_at, k.updated_at, "not touched");
+}
+
+/// The id of a record made in the app names that record only: a row of the
+/// other kind that uses it as its ref is refused, not added beside it.
+#[test]
+fn a_row_using_the_id_of_a_record_of_the_other_kind_is_refused() {
+    use kuzet_core::transfer::{import_csv, ImportOptions};
+    let (_dir, mut v) = new_vault();
+    let k = v.insert_case(case(day(2024, 5, 7), "journalists.threat", "Тілшіге қорқыту"), at(1)).unwrap();
+    let d = v.insert_development(k.id, dev(day(2024, 5, 20), "Іс қозғалды"), at(1)).unwrap();
+    let as_case =
+        format!("ref,kind,parent_ref,event_date,category,title\n{},case,,2024-05-07,claims.civil,Талап\n", d.id);
+    let other = v.insert_case(case(day(2024, 5, 9), "journalists.attack", "Операторға шабуыл"), at(1)).unwrap();
+    let as_dev =
+        format!("ref,kind,parent_ref,event_date,category,title\n{},development,{},2024-05-21,,Сот\n", k.id, other.id);
+    for (file, want) in
+        [(as_case, "is a development in the vault, not a case"), (as_dev, "is a case in the vault, not a development")]
+    {
+        for dry_run in [true, false] {
+            let e = import_csv(&mut v, file.as_bytes(), ImportOptions { dry_run }, at(2)).unwrap_err();
+            assert!(e.to_string().contains("line 2, column ref: ") && e.to_string().contains(want), "{e}");
+        }
+    }
+    assert_eq!(v.all_cases().unwrap().len(), 2, "nothing added");
+    assert_eq!(v.all_developments().unwrap().len(), 1);
+}
