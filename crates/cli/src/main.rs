@@ -142,7 +142,8 @@ enum Command {
 }
 
 const IMPORT_HELP: &str = "\
-Columns (any order; unknown columns are an error; missing optional ones are empty):
+Columns (any order; unknown columns are an error; a missing optional column is empty
+ on new rows and keeps the stored value on rows that update a case or development):
   ref (required, unique), kind (case|development|context), parent_ref (developments),
   event_date (required, YYYY-MM-DD), category (required for cases; context: context.event),
   region, title (required), summary, victim_type, victim_name, outlet, perpetrator_type,
