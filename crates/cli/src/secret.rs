@@ -22,11 +22,21 @@ fn from_env(env: &str) -> Option<Passphrase> {
 }
 
 /// The passphrase of an existing vault: `KUZET_PASSPHRASE`, or asked once.
+///
+/// # Errors
+/// [`Failure::Usage`] when there is neither the variable nor a terminal, or
+/// the passphrase is empty (no vault has one, so it is never "wrong").
 pub fn current() -> Result<Passphrase, Failure> {
-    match from_env(PASSPHRASE_ENV) {
-        Some(p) => Ok(p),
-        None => prompt("Vault passphrase: ", PASSPHRASE_ENV).map(|mut p| Passphrase::new(std::mem::take(&mut *p))),
+    let p = match from_env(PASSPHRASE_ENV) {
+        Some(p) => p,
+        None => prompt("Vault passphrase: ", PASSPHRASE_ENV).map(|mut p| Passphrase::new(std::mem::take(&mut *p)))?,
+    };
+    if p.is_empty() {
+        return Err(Failure::Usage(format!(
+            "the passphrase is empty ({PASSPHRASE_ENV} is set but empty, or nothing was typed)"
+        )));
     }
+    Ok(p)
 }
 
 /// A new passphrase: from `env`, or asked twice at the terminal.

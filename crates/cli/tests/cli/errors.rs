@@ -125,6 +125,13 @@ fn wrong_passphrase() {
 }
 
 #[test]
+fn an_empty_passphrase_is_a_usage_error_not_a_wrong_one() {
+    let d = Dir::with_fixture();
+    let run = d.kuzet_with(&["stats", "--month", "2024-05"], &[("KUZET_PASSPHRASE", "")]);
+    run.fails(2, &["the passphrase is empty"]);
+}
+
+#[test]
 fn missing_vault_file() {
     let d = Dir::new();
     d.kuzet(&["stats", "--month", "2024-05"]).fails(3, &["there is no vault at"]);
