@@ -230,6 +230,7 @@ fn synthetic_case(rng: &mut Rng, c: &Codes, i: usize) -> CaseData {
         status: if rng.chance(30) { CaseStatus::Open } else { CaseStatus::Closed },
         confidential: rng.chance(3),
         language: Some(lang),
+        private_names: vec![],
     }
 }
 
@@ -255,6 +256,7 @@ fn fill(v: &mut Vault, n: usize, c: &Codes) -> f64 {
                     summary: words(&mut rng, KK, 20),
                     sources: vec![],
                     language: Some(Lang::Ru),
+                    private_names: vec![],
                 };
                 items.push((k as u64 + 2, ImportItem::Development { parent_ref: format!("B-{k:06}"), data: d }));
             }

@@ -214,9 +214,18 @@ pub struct CaseData {
     /// Open or closed.
     #[serde(default)]
     pub status: CaseStatus,
-    /// The victim is a private person whose name must not be published.
+    /// The victim is a private person whose name must not be published:
+    /// the victim's name is then hidden in every public output like a
+    /// [`private_names`](Self::private_names) entry.
     #[serde(default)]
     pub confidential: bool,
+    /// Names (or phrases) of private persons the title, summary and other
+    /// texts mention, which no public output may print: each is replaced, in
+    /// any declined form, by a pseudonym or "[name withheld]" (see
+    /// [`publication`](crate::publication)). In the import format, the
+    /// `private_names` column, `;`-separated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub private_names: Vec<String>,
     /// The language the title and summary are written in.
     #[serde(default)]
     pub language: Option<Lang>,
@@ -256,6 +265,10 @@ pub struct DevelopmentData {
     /// The language the text is written in.
     #[serde(default)]
     pub language: Option<Lang>,
+    /// Names of private persons the development's texts mention, hidden
+    /// in every public output (as [`CaseData::private_names`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub private_names: Vec<String>,
 }
 
 /// A stored development of a case.
@@ -346,6 +359,23 @@ fn check_sources(p: &mut Problems, sources: &[String]) {
     }
 }
 
+fn check_private_names(p: &mut Problems, names: &[String]) {
+    use crate::problem::limits::MAX_PRIVATE_NAME_CHARS;
+    if names.iter().any(|n| n.trim().is_empty()) {
+        p.add(Field::PrivateNames, Problem::Blank);
+    } else if names.iter().any(|n| n.chars().count() > MAX_PRIVATE_NAME_CHARS) {
+        p.add(Field::PrivateNames, Problem::TooLong { max: MAX_PRIVATE_NAME_CHARS });
+    } else if names.iter().any(|n| n.chars().any(char::is_control)) {
+        p.add(Field::PrivateNames, Problem::ControlCharacters);
+    }
+}
+
+/// Private names in NFC, blanks dropped, each name once (by folded form).
+fn clean_names(names: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    *names = names.iter().map(|s| nfc(s)).filter(|s| !s.is_empty() && seen.insert(crate::text::fold(s))).collect();
+}
+
 fn clean_opt(s: &mut Option<String>) {
     *s = s.as_deref().map(nfc).filter(|s| !s.is_empty());
 }
@@ -360,6 +390,7 @@ impl CaseData {
         self.victim.name = nfc(&self.victim.name);
         self.victim.outlet = nfc(&self.victim.outlet);
         self.sources = self.sources.iter().map(|s| nfc(s)).filter(|s| !s.is_empty()).collect();
+        clean_names(&mut self.private_names);
         if let Some(p) = &mut self.proceeding {
             p.court = nfc(&p.court);
             p.outcome = nfc(&p.outcome);
@@ -384,6 +415,7 @@ impl CaseData {
         check_event_date(&mut p, self.event_date);
         check_title(&mut p, &self.title);
         check_sources(&mut p, &self.sources);
+        check_private_names(&mut p, &self.private_names);
         let code = self.category.to_string();
         match taxonomy.category(&self.category) {
             None => p.add(Field::Category, unknown_category(taxonomy, &self.category)),
@@ -462,6 +494,7 @@ impl DevelopmentData {
         self.title = nfc(&self.title);
         self.summary = nfc(&self.summary);
         self.sources = self.sources.iter().map(|s| nfc(s)).filter(|s| !s.is_empty()).collect();
+        clean_names(&mut self.private_names);
     }
 
     /// Checks a development.
@@ -474,6 +507,7 @@ impl DevelopmentData {
         check_event_date(&mut p, self.event_date);
         check_title(&mut p, &self.title);
         check_sources(&mut p, &self.sources);
+        check_private_names(&mut p, &self.private_names);
         p.finish()
     }
 }
@@ -499,6 +533,7 @@ mod tests {
             sources: vec![],
             status: CaseStatus::Open,
             confidential: false,
+            private_names: vec![],
             language: Some(Lang::Ru),
         }
     }

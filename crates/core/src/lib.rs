@@ -3,7 +3,8 @@
 //! Cases and developments ([`case`]), the category tree and other code lists
 //! ([`taxonomy`]), months in Kazakhstan's calendar ([`month`]), text folding
 //! and collation ([`text`]), the encrypted store ([`vault`]), counting
-//! ([`summary`]) and the monthly overview ([`overview`]).
+//! ([`summary`]), the monthly overview ([`overview`]) and safe publication
+//! ([`publication`]: private names kept out of public documents).
 //!
 //! This crate knows nothing about Tauri, WebKit, JSON-over-IPC or the command
 //! line: the desktop shell and the `kuzet` CLI are thin adapters over it.
@@ -16,6 +17,7 @@ pub mod month;
 pub mod monthly;
 pub mod overview;
 pub mod problem;
+pub mod publication;
 pub mod summary;
 pub mod taxonomy;
 pub mod text;

@@ -13,6 +13,7 @@ use crate::case::{Case, Development};
 use crate::lang::Lang;
 use crate::month::Month;
 use crate::overview::{self, OrgSettings, OverviewDraft, OverviewError, ReportModel};
+use crate::publication::{self, NameCandidate, PublicFigures, PUBLIC_FIGURES_KEY};
 use crate::summary::{self, MonthSummary};
 use crate::vault::{Vault, VaultError};
 use chrono::NaiveDate;
@@ -76,21 +77,44 @@ pub fn month_draft(
     })
 }
 
-/// The overview of `month` in `lang`, as the PDF shows it, and the number
-/// of draft entries left out because their records were deleted.
+/// A month's overview ready to publish in one language.
+#[derive(Debug, Clone)]
+pub struct MonthPublication {
+    /// The overview as the PDF and the preview show it: private names
+    /// already replaced.
+    pub model: ReportModel,
+    /// The pre-publication check: personal names the public text still
+    /// holds that are neither marked private nor public figures, in order
+    /// of first appearance. The user confirms or marks each before a PDF is
+    /// written.
+    pub unmarked: Vec<NameCandidate>,
+    /// How many private persons were replaced.
+    pub hidden: usize,
+    /// Draft entries left out because their records were deleted.
+    pub dropped: usize,
+}
+
+/// The overview of `month` in `lang` as it would be published, with its
+/// pre-publication check: the private names of every case loaded for the
+/// month (see [`month_inputs`]) and of the month's developments, and the
+/// victims' names of confidential cases, are replaced
+/// ([`publication::redact_report`], in the style of the organisation's
+/// settings); the names left are checked against the vault's
+/// [`PublicFigures`] and the taxonomy's region names.
 ///
 /// # Errors
 /// [`MonthlyError`].
-pub fn month_report(
+pub fn month_publication(
     vault: &Vault,
     month: Month,
     lang: Lang,
     today: NaiveDate,
-) -> Result<(ReportModel, usize), MonthlyError> {
+) -> Result<MonthPublication, MonthlyError> {
     let inputs = month_inputs(vault, month)?;
     let (draft, dropped) = month_draft(vault, &inputs, today)?;
     let org: OrgSettings = vault.get_document(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
-    let model = overview::build_report(
+    let figures: PublicFigures = vault.get_document(PUBLIC_FIGURES_KEY)?.unwrap_or_default();
+    let mut model = overview::build_report(
         lang,
         month,
         &inputs.summary,
@@ -100,5 +124,24 @@ pub fn month_report(
         &inputs.developments,
         vault.taxonomy(),
     )?;
-    Ok((model, dropped))
+    let private = publication::private_names(&inputs.cases, &inputs.developments);
+    let unmarked = publication::check_report(&model, &publication::allowed_names(&figures, vault.taxonomy()), &private);
+    let hidden = publication::redact_report(&mut model, &private, org.redaction);
+    Ok(MonthPublication { model, unmarked, hidden, dropped })
+}
+
+/// The overview of `month` in `lang`, as the PDF shows it (private names
+/// replaced, see [`month_publication`]), and the number of draft entries
+/// left out because their records were deleted.
+///
+/// # Errors
+/// [`MonthlyError`].
+pub fn month_report(
+    vault: &Vault,
+    month: Month,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<(ReportModel, usize), MonthlyError> {
+    let p = month_publication(vault, month, lang, today)?;
+    Ok((p.model, p.dropped))
 }

@@ -12,6 +12,9 @@ pub mod limits {
     pub const MAX_TITLE_CHARS: usize = 300;
     /// The longest external reference (`ref`) accepted, in characters.
     pub const MAX_REF_CHARS: usize = 100;
+    /// The longest private name (a name or phrase to hide) accepted, in
+    /// characters.
+    pub const MAX_PRIVATE_NAME_CHARS: usize = 200;
 }
 
 /// An input field of a case or a development (or the form as a whole).
@@ -64,6 +67,8 @@ pub enum Field {
     FineKzt,
     /// The source links.
     Sources,
+    /// The names of private persons to hide in public outputs.
+    PrivateNames,
     /// The external reference.
     #[serde(rename = "externalRef")]
     Ref,
@@ -82,7 +87,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in editor order.
-    pub const ALL: [Field; 24] = [
+    pub const ALL: [Field; 25] = [
         Field::Title,
         Field::Summary,
         Field::EventDate,
@@ -101,6 +106,7 @@ impl Field {
         Field::AmountClaimedKzt,
         Field::FineKzt,
         Field::Sources,
+        Field::PrivateNames,
         Field::Ref,
         Field::Language,
         Field::Status,
@@ -131,6 +137,7 @@ impl Field {
             Field::AmountClaimedKzt => "amount_claimed_kzt",
             Field::FineKzt => "fine_kzt",
             Field::Sources => "source_url",
+            Field::PrivateNames => "private_names",
             Field::Ref => "ref",
             Field::Language => "language",
             Field::Status => "status",

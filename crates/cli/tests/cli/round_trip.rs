@@ -69,7 +69,14 @@ fn a_csv_export_imports_into_a_fresh_vault_with_the_same_counts() {
     let run = d.kuzet(&["export", "--format", "csv", "--out", csv.to_str().unwrap()]).ok();
     assert!(run.stderr.contains("NOT encrypted"), "the user is told: {}", run.stderr);
     let bytes = std::fs::read(&csv).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBFref,kind,parent_ref,event_date"), "UTF-8 BOM and the import header");
+    assert!(
+        bytes.starts_with("\u{feff}# Kuzet full export - contains the names of private persons".as_bytes()),
+        "UTF-8 BOM and the notice line"
+    );
+    assert!(
+        String::from_utf8_lossy(&bytes).lines().nth(1).unwrap().starts_with("ref,kind,parent_ref,event_date"),
+        "then the import header"
+    );
     let text = String::from_utf8(bytes).unwrap();
     assert!(text.contains("\"'- 41 случай"), "a cell starting with '-' is neutralised for spreadsheets");
 

@@ -181,6 +181,10 @@ pub struct OrgSettings {
     pub head_email: String,
     /// The e-mail for all monitoring-related inquiries.
     pub contact_email: String,
+    /// How private persons' names are replaced in public documents:
+    /// "citizen A." or "[name withheld]".
+    #[serde(default)]
+    pub redaction: crate::publication::RedactionStyle,
 }
 
 impl Default for OrgSettings {
@@ -201,6 +205,7 @@ impl Default for OrgSettings {
             },
             head_email: "lena@adilsoz.kz".into(),
             contact_email: "info@adilsoz.kz".into(),
+            redaction: crate::publication::RedactionStyle::Pseudonym,
         }
     }
 }

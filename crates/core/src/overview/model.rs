@@ -54,6 +54,8 @@ pub struct Chart {
 /// A dated entry: "May 21." in bold, then the title and the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportEntry {
+    /// The case, context event or development shown.
+    pub item: EntryRef,
     /// "May 21.", "21 мая.", "21 мамыр.".
     pub date: String,
     /// The title.
@@ -559,6 +561,7 @@ pub fn build_report(
                 }
             };
             entries.push(ReportEntry {
+                item: e.item,
                 date: words::entry_date(lang, date),
                 title: or_generated(&e.title, lang, || title.clone()),
                 text: or_generated(&e.text, lang, || text.clone()),

@@ -40,10 +40,56 @@ impl FromStr for ExportFormat {
     }
 }
 
+/// Who an export is for; the file says so in its first line (CSV, XLSX) or
+/// first keys (JSON), and the app's suggested file name says so too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Edition {
+    /// Everything stored, private names included: for the foundation's own
+    /// use. Imports back unchanged.
+    #[default]
+    Full,
+    /// A copy safe to hand out: every private name (see
+    /// [`publication`](crate::publication)) replaced in every text,
+    /// confidential victims' names replaced, the `private_names` column
+    /// empty. Made by [`public_copy`].
+    Public,
+}
+
+/// The start of the notice line Kuzet writes first in a CSV export, which
+/// the importer skips.
+pub(crate) const NOTICE_PREFIX: &str = "# Kuzet ";
+
+impl Edition {
+    /// The notice line written first: what the file is and who may read it
+    /// (no commas, semicolons or quotes, so no CSV reader takes it for a
+    /// header with columns).
+    pub fn notice(self) -> String {
+        match self {
+            Edition::Full => format!(
+                "{NOTICE_PREFIX}full export - contains the names of private persons - for the foundation's own use only"
+            ),
+            Edition::Public => {
+                format!("{NOTICE_PREFIX}public copy - the names of private persons are replaced")
+            }
+        }
+    }
+
+    /// `full` or `public`: the word the suggested file name carries.
+    pub fn word(self) -> &'static str {
+        match self {
+            Edition::Full => "full",
+            Edition::Public => "public",
+        }
+    }
+}
+
 /// What an export holds: cases (both kinds) by event date, and the
 /// developments of exactly those cases.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExportSet {
+    /// Full, or a public copy (see [`public_copy`]).
+    pub edition: Edition,
     /// The month the cases were limited to, if any.
     pub month: Option<Month>,
     /// Cases and context events, by event date.
@@ -65,7 +111,63 @@ pub fn select(vault: &Vault, month: Option<Month>) -> Result<ExportSet, Transfer
     };
     let ids: std::collections::HashSet<CaseId> = cases.iter().map(|c| c.id).collect();
     let developments = vault.all_developments()?.into_iter().filter(|d| ids.contains(&d.case_id)).collect();
-    Ok(ExportSet { month, cases, developments })
+    Ok(ExportSet { edition: Edition::Full, month, cases, developments })
+}
+
+/// The public copy of `set`: the same records, in the same order, with
+/// every private name of the set ([`publication::private_names`]) replaced
+/// in titles, summaries, victims' names and outlets, sources, courts and
+/// outcomes, by pseudonyms numbered across the whole file (each record in
+/// its own language, English when it has none) or "[name withheld]"; the
+/// `private_names` lists emptied.
+///
+/// [`publication::private_names`]: crate::publication::private_names
+pub fn public_copy(set: &ExportSet, style: crate::publication::RedactionStyle) -> ExportSet {
+    use crate::lang::Lang;
+    use crate::publication::{private_names, Redactor};
+    let mut r = Redactor::new(private_names(&set.cases, &set.developments), Lang::En, style);
+    let mut by_case: HashMap<CaseId, Vec<&Development>> = HashMap::new();
+    for d in &set.developments {
+        by_case.entry(d.case_id).or_default().push(d);
+    }
+    let redact_dev = |r: &mut Redactor, d: &Development| {
+        let mut d = d.clone();
+        r.set_lang(d.data.language.unwrap_or(Lang::En));
+        d.data.title = r.redact(&d.data.title);
+        d.data.summary = r.redact(&d.data.summary);
+        d.data.sources = d.data.sources.iter().map(|s| r.redact(s)).collect();
+        d.data.private_names.clear();
+        d
+    };
+    let mut cases = Vec::with_capacity(set.cases.len());
+    let mut developments: HashMap<crate::case::DevelopmentId, Development> = HashMap::new();
+    // In export order (each case, then its developments), so pseudonyms
+    // are lettered as a reader meets them.
+    for c in &set.cases {
+        let mut c = c.clone();
+        let d = &mut c.data;
+        r.set_lang(d.language.unwrap_or(Lang::En));
+        d.title = r.redact(&d.title);
+        d.summary = r.redact(&d.summary);
+        d.victim.name = r.redact(&d.victim.name);
+        d.victim.outlet = r.redact(&d.victim.outlet);
+        d.sources = d.sources.iter().map(|s| r.redact(s)).collect();
+        if let Some(p) = &mut d.proceeding {
+            p.court = r.redact(&p.court);
+            p.outcome = r.redact(&p.outcome);
+        }
+        d.private_names.clear();
+        for dev in by_case.get(&c.id).into_iter().flatten() {
+            developments.insert(dev.id, redact_dev(&mut r, dev));
+        }
+        cases.push(c);
+    }
+    let developments = set
+        .developments
+        .iter()
+        .map(|d| developments.remove(&d.id).unwrap_or_else(|| redact_dev(&mut r, d)))
+        .collect();
+    ExportSet { edition: Edition::Public, month: set.month, cases, developments }
 }
 
 /// The `ref` written for a case: its external ref, or its id when it has
@@ -104,6 +206,7 @@ fn rows(set: &ExportSet) -> Vec<Vec<String>> {
                 Column::Summary => d.data.summary.clone(),
                 Column::SourceUrl => d.data.sources.join("\n"),
                 Column::Language => opt(d.data.language.as_ref().map(|l| l as &dyn ToString)),
+                Column::PrivateNames => d.data.private_names.join("; "),
                 _ => String::new(),
             };
         }
@@ -137,6 +240,7 @@ fn rows(set: &ExportSet) -> Vec<Vec<String>> {
                     CaseStatus::Closed => "closed".into(),
                 },
                 Column::Confidential => if d.confidential { "yes" } else { "no" }.into(),
+                Column::PrivateNames => d.private_names.join("; "),
                 Column::ProceedingStage => match p.and_then(|p| p.stage) {
                     Some(ProceedingStage::Pretrial) => "pretrial".into(),
                     Some(ProceedingStage::Court) => "court".into(),
@@ -166,6 +270,8 @@ fn rows(set: &ExportSet) -> Vec<Vec<String>> {
 
 fn csv_bytes(set: &ExportSet) -> Result<Vec<u8>, TransferError> {
     let mut buf = b"\xEF\xBB\xBF".to_vec();
+    buf.extend_from_slice(set.edition.notice().as_bytes());
+    buf.extend_from_slice(b"\r\n");
     {
         let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut buf);
         let io = |e: csv::Error| TransferError::Io { context: "writing CSV".into(), source: e.into() };
@@ -184,9 +290,11 @@ fn xlsx_bytes(set: &ExportSet) -> Result<Vec<u8>, TransferError> {
     let sheet = book.add_worksheet();
     sheet.set_name("Cases")?;
     let bold = Format::new().set_bold();
+    // Row 1: what the file is; row 2: the header; then the records.
+    sheet.write_string_with_format(0, 0, set.edition.notice(), &bold)?;
     for (col, c) in Column::ALL.iter().enumerate() {
         let col = col as u16;
-        sheet.write_string_with_format(0, col, c.name(), &bold)?;
+        sheet.write_string_with_format(1, col, c.name(), &bold)?;
         let width = match c {
             Column::Title => 50.0,
             Column::Summary => 80.0,
@@ -202,18 +310,20 @@ fn xlsx_bytes(set: &ExportSet) -> Result<Vec<u8>, TransferError> {
     for (r, row) in rows.iter().enumerate() {
         for (col, cell) in row.iter().enumerate() {
             if !cell.is_empty() {
-                sheet.write_string(r as u32 + 1, col as u16, cell)?;
+                sheet.write_string(r as u32 + 2, col as u16, cell)?;
             }
         }
     }
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, rows.len() as u32, Column::ALL.len() as u16 - 1)?;
+    sheet.set_freeze_panes(2, 0)?;
+    sheet.autofilter(1, 0, rows.len() as u32 + 1, Column::ALL.len() as u16 - 1)?;
     Ok(book.save_to_buffer()?)
 }
 
 #[derive(Serialize)]
 struct JsonExport<'a> {
     format: &'static str,
+    edition: Edition,
+    notice: String,
     version: u32,
     exported_at: DateTime<Utc>,
     month: Option<Month>,
@@ -224,7 +334,11 @@ struct JsonExport<'a> {
 /// The bytes of `set` in `format`. `now` (UTC) is recorded as `exported_at`
 /// in JSON; CSV and XLSX do not depend on it.
 ///
-/// JSON shape: `{"format": "kuzet-export", "version": 1, "exported_at",
+/// CSV starts with the edition's notice line ([`Edition::notice`]), then
+/// the header; XLSX has the notice in row 1 and the header in row 2.
+///
+/// JSON shape: `{"format": "kuzet-export", "edition": "full" | "public",
+/// "notice", "version": 1, "exported_at",
 /// "month": "YYYY-MM" | null, "cases": [Case…], "developments": [Development…]}`
 /// with cases and developments as the core serialises them.
 ///
@@ -237,6 +351,8 @@ pub fn export_bytes(set: &ExportSet, format: ExportFormat, now: DateTime<Utc>) -
         ExportFormat::Xlsx => xlsx_bytes(set),
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(&JsonExport {
             format: "kuzet-export",
+            edition: set.edition,
+            notice: set.edition.notice(),
             version: 1,
             exported_at: now,
             month: set.month,

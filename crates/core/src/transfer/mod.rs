@@ -29,16 +29,21 @@
 //! | `tags` | secondary categories, separated by `;` or white space |
 //! | `status` | `open` (default) or `closed` |
 //! | `confidential` | `yes` / `no` (empty = no): the victim's name must not be published |
+//! | `private_names` | names of private persons the texts mention, separated by `;` or new lines: hidden in every public output (cases and developments) |
 //! | `proceeding_stage` | claims only: `pretrial`, `court` or empty |
 //! | `court`, `outcome` | claims only: free text |
 //! | `amount_claimed_kzt`, `fine_kzt` | claims only: whole tenge (KZT); spaces between digits are allowed |
 //!
 //! The first fifteen columns are the ones monitors fill in by hand; the last
-//! eight carry the rest of a case so that an export imports back unchanged.
+//! nine carry the rest of a case so that an export imports back unchanged.
+//! A Kuzet export starts with a notice line (`# Kuzet full export …` or
+//! `# Kuzet public copy …`, see [`Edition`]) before the header; the importer
+//! skips it.
 //! A `claims.*` case always gets a proceeding whose branch matches its
 //! category (`claims.civil` → civil), so counting by branch and by category
 //! agree. Development rows take only `ref`, `kind`, `parent_ref`,
-//! `event_date`, `title`, `summary`, `source_url` and `language`: anything in
+//! `event_date`, `title`, `summary`, `source_url`, `language` and
+//! `private_names`: anything in
 //! another column is an error, never silently dropped.
 //!
 //! Refs: the export writes a case's or development's external ref; records
@@ -62,7 +67,10 @@ mod export;
 mod output;
 
 pub use csv_import::{import_csv, parse_csv, Column, ImportOptions};
-pub use export::{export_bytes, select, write_export, write_file_atomically, ExportFormat, ExportSet};
+pub(crate) use export::NOTICE_PREFIX;
+pub use export::{
+    export_bytes, public_copy, select, write_export, write_file_atomically, Edition, ExportFormat, ExportSet,
+};
 pub use output::{check_output_path, OutputRefused, Replace};
 
 use crate::vault::{ImportRowError, VaultError};

@@ -39,6 +39,9 @@ pub enum Column {
     Status,
     /// `confidential`: `yes` or `no`.
     Confidential,
+    /// `private_names`: names of private persons to hide in public
+    /// outputs, separated by `;` or new lines (cases and developments).
+    PrivateNames,
     /// `proceeding_stage`: `pretrial` or `court` (claims only).
     ProceedingStage,
     /// `court`: the court or body (claims only).
@@ -53,7 +56,7 @@ pub enum Column {
 
 impl Column {
     /// Every column, in the order the export writes them.
-    pub const ALL: [Column; 23] = [
+    pub const ALL: [Column; 24] = [
         Column::Ref,
         Column::Kind,
         Column::ParentRef,
@@ -72,6 +75,7 @@ impl Column {
         Column::Tags,
         Column::Status,
         Column::Confidential,
+        Column::PrivateNames,
         Column::ProceedingStage,
         Column::Court,
         Column::AmountClaimedKzt,
@@ -103,6 +107,7 @@ impl Column {
             Column::Tags => "tags",
             Column::Status => "status",
             Column::Confidential => "confidential",
+            Column::PrivateNames => "private_names",
             Column::ProceedingStage => "proceeding_stage",
             Column::Court => "court",
             Column::AmountClaimedKzt => "amount_claimed_kzt",
@@ -130,6 +135,7 @@ impl Column {
                 | Column::Summary
                 | Column::SourceUrl
                 | Column::Language
+                | Column::PrivateNames
         )
     }
 

@@ -66,6 +66,12 @@ type Items = Vec<(u64, ImportItem)>;
 /// [`parse_csv`], and the columns the file's header names.
 fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Column>), TransferError> {
     let text = decode(bytes)?;
+    // The notice line of a Kuzet export ("# Kuzet full export …") is not a
+    // header; rows keep their physical line numbers.
+    let (text, notice_lines) = match text.strip_prefix(super::NOTICE_PREFIX) {
+        Some(_) => text.split_once('\n').map_or(("", 1), |(_, rest)| (rest, 1)),
+        None => (text, 0),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -78,7 +84,7 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
         Some(Ok(h)) => h,
     };
     let mut lines = Lines::new(text);
-    let header_line = header.position().map_or(1, |p| lines.of(p));
+    let header_line = header.position().map_or(1, |p| lines.of(p)) + notice_lines;
     let mut errors = Vec::new();
     let mut positions = vec![None; Column::ALL.len()];
     for (i, name) in header.iter().enumerate() {
@@ -116,12 +122,12 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| lines.of(p));
+                let line = e.position().map_or(0, |p| lines.of(p) + notice_lines);
                 errors.push(row_error(line, "", e.to_string()));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| lines.of(p));
+        let line = record.position().map_or(0, |p| lines.of(p) + notice_lines);
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -207,7 +213,8 @@ fn keep_fields_the_file_lacks(
                 keep!(new, old, Kind => kind, Category => category, Region => region, Summary => summary,
                     VictimType => victim.kind, VictimName => victim.name, Outlet => victim.outlet,
                     PerpetratorType => perpetrator_type, LegalBasis => legal_basis, SourceUrl => sources,
-                    Language => language, Tags => tags, Status => status, Confidential => confidential);
+                    Language => language, Tags => tags, Status => status, Confidential => confidential,
+                    PrivateNames => private_names);
                 // Proceeding details of the same branch (the branch follows
                 // the category, which the file may have changed).
                 if let (Some(n), Some(o)) = (new.proceeding.as_mut(), old.proceeding) {
@@ -224,7 +231,8 @@ fn keep_fields_the_file_lacks(
                     continue;
                 };
                 let old = old.data;
-                keep!(data, old, Summary => summary, SourceUrl => sources, Language => language);
+                keep!(data, old, Summary => summary, SourceUrl => sources, Language => language,
+                    PrivateNames => private_names);
             }
         }
     }

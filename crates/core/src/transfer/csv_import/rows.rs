@@ -134,6 +134,13 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
     let summary = row.get(Column::Summary).to_string();
     let sources = row.sources();
     let language = row.language();
+    let private_names: Vec<String> = row
+        .get(Column::PrivateNames)
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(String::from)
+        .collect();
 
     if kind == RowKind::Development {
         let parent_ref = row.get(Column::ParentRef).to_string();
@@ -146,7 +153,15 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
             }
         }
         let mut data =
-            DevelopmentData { external_ref: Some(external_ref), event_date, title, summary, sources, language };
+            DevelopmentData {
+            external_ref: Some(external_ref),
+            event_date,
+            title,
+            summary,
+            sources,
+            language,
+            private_names,
+        };
         data.normalize();
         if let Err(e) = data.validate() {
             row.add_validation(e);
@@ -257,6 +272,7 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
         sources,
         status,
         confidential,
+        private_names,
         language,
     };
     data.normalize();

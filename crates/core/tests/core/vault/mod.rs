@@ -60,6 +60,7 @@ pub fn case(on: NaiveDate, category: &str, title: &str) -> CaseData {
         status: CaseStatus::Open,
         confidential: false,
         language: Some(Lang::Ru),
+        private_names: vec![],
     }
 }
 
@@ -88,6 +89,7 @@ pub fn dev(on: NaiveDate, title: &str) -> DevelopmentData {
         summary: String::new(),
         sources: vec![],
         language: Some(Lang::Ru),
+        private_names: vec![],
     }
 }
 

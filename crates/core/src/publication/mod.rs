@@ -1,0 +1,108 @@
+//! Safe publication: no private person's name in a public document.
+//!
+//! A case and a development keep the names of private persons they mention
+//! in [`CaseData::private_names`](crate::case::CaseData::private_names) /
+//! [`DevelopmentData::private_names`](crate::case::DevelopmentData::private_names);
+//! the victim's name of a case marked *confidential* is one of them too
+//! ([`private_names`]). Every public output — the monthly overview (PDF and
+//! preview) and the public copy of an export — replaces each of them, in any
+//! declined form, by a pseudonym stable within the document or by "[name
+//! withheld]" ([`redact`]). Before an overview is written, the
+//! pre-publication check ([`check`]) lists the personal names that remain
+//! and are not on the foundation's list of public figures; the user
+//! confirms each or marks it private.
+//!
+//! Names are matched word by word with their declined forms ([`names`]):
+//! `Айгерім` hides `Айгерімнің`, `Иванов` hides `Иванова` and `Иванову`.
+
+pub mod check;
+pub mod names;
+pub mod redact;
+
+pub use check::{find_names, unconfirmed, NameCandidate, NamePlace, PublicFigures, PUBLIC_FIGURES_KEY};
+pub use names::NameList;
+pub use redact::{pseudonym, withheld, RedactionStyle, Redactor};
+
+use crate::case::{Case, Development};
+use crate::overview::{ReportEntry, ReportModel};
+use crate::taxonomy::Taxonomy;
+
+/// The private names of `cases` and `developments`: every marked name, and
+/// the victim's name of each confidential case ("the victim is a private
+/// person whose name must not be published").
+pub fn private_names(cases: &[Case], developments: &[Development]) -> NameList {
+    let mut list = NameList::default();
+    for c in cases {
+        for n in &c.data.private_names {
+            list.push(n);
+        }
+        if c.data.confidential {
+            list.push(&c.data.victim.name);
+        }
+    }
+    for d in developments {
+        for n in &d.data.private_names {
+            list.push(n);
+        }
+    }
+    list
+}
+
+/// The names the check lets pass: the public figures and the taxonomy's
+/// region names in every language.
+pub fn allowed_names(figures: &PublicFigures, taxonomy: &Taxonomy) -> NameList {
+    let mut list = NameList::new(&figures.names);
+    for r in &taxonomy.regions {
+        for l in crate::lang::Lang::ALL {
+            list.push(r.label.get(l));
+        }
+    }
+    list
+}
+
+/// The free texts of an overview that staff or cases wrote, in print order,
+/// with the entry each belongs to: title, intro, each section's title and
+/// note, each entry's title, text and details. The generated counts,
+/// series and footer hold no personal names and are left out.
+fn free_texts_mut(model: &mut ReportModel) -> Vec<&mut String> {
+    let mut out: Vec<&mut String> = vec![&mut model.title, &mut model.intro];
+    for s in &mut model.sections {
+        out.push(&mut s.title);
+        out.push(&mut s.note);
+        for e in &mut s.entries {
+            let ReportEntry { title, text, details, .. } = e;
+            out.push(title);
+            out.push(text);
+            out.extend(details.iter_mut());
+        }
+    }
+    out
+}
+
+/// The pre-publication check of an overview as it would be printed:
+/// the candidates of [`find_names`] over its free texts.
+pub fn check_report(model: &ReportModel, allowed: &NameList, private: &NameList) -> Vec<NameCandidate> {
+    let mut texts: Vec<(Option<crate::overview::EntryRef>, &str)> =
+        vec![(None, model.title.as_str()), (None, model.intro.as_str())];
+    for s in &model.sections {
+        texts.push((None, &s.title));
+        texts.push((None, &s.note));
+        for e in &s.entries {
+            texts.push((Some(e.item), &e.title));
+            texts.push((Some(e.item), &e.text));
+            texts.extend(e.details.iter().map(|d| (Some(e.item), d.as_str())));
+        }
+    }
+    find_names(texts, allowed, private)
+}
+
+/// Replaces the private names of `model`'s free texts (see
+/// [`check_report`] for which), pseudonyms numbered in print order.
+/// Returns how many persons were hidden.
+pub fn redact_report(model: &mut ReportModel, private: &NameList, style: RedactionStyle) -> usize {
+    let mut r = Redactor::new(private.clone(), model.lang, style);
+    for t in free_texts_mut(model) {
+        *t = r.redact(t);
+    }
+    r.persons()
+}

@@ -1,0 +1,169 @@
+//! Replacing private persons' names in public text.
+//!
+//! A [`Redactor`] is made once per public document (one overview PDF, one
+//! public export file) and fed the document's texts in print order. Each
+//! private person gets a pseudonym the first time one of their names
+//! appears, and keeps it to the end of the document: "citizen A.", then
+//! "citizen B." (kk «азамат А.», ru «гр. А.»), or the same "[name withheld]"
+//! for everyone ([`RedactionStyle::Withheld`]).
+
+use super::names::NameList;
+use crate::lang::Lang;
+use std::collections::HashMap;
+
+/// How a hidden name is written in a public document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedactionStyle {
+    /// A pseudonym per person, stable within the document: "citizen A."
+    /// (en), «гр. А.» (ru), «азамат А.» (kk).
+    #[default]
+    Pseudonym,
+    /// "[name withheld]", «[имя скрыто]», «[аты жасырылды]» for everyone.
+    Withheld,
+}
+
+/// Letters of pseudonyms in Cyrillic texts (no Ё Й Ъ Ы Ь Щ, which do not
+/// start names or read as initials).
+const CYRILLIC: &[char] = &[
+    'А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж', 'З', 'И', 'К', 'Л', 'М', 'Н', 'О', 'П', 'Р', 'С', 'Т', 'У', 'Ф', 'Х', 'Ц', 'Ч',
+    'Ш', 'Э', 'Ю', 'Я',
+];
+
+/// The pseudonym of the `n`-th person (0-based) in `lang`: "citizen A.",
+/// …, "citizen Z.", then "citizen A2.".
+pub fn pseudonym(lang: Lang, n: usize) -> String {
+    let (letters, word): (Vec<char>, &str) = match lang {
+        Lang::En => (('A'..='Z').collect(), "citizen"),
+        Lang::Ru => (CYRILLIC.to_vec(), "гр."),
+        Lang::Kk => (CYRILLIC.to_vec(), "азамат"),
+    };
+    let letter = letters[n % letters.len()];
+    let round = n / letters.len();
+    if round == 0 {
+        format!("{word} {letter}.")
+    } else {
+        format!("{word} {letter}{}.", round + 1)
+    }
+}
+
+/// "[name withheld]" in `lang`.
+pub fn withheld(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "[name withheld]",
+        Lang::Ru => "[имя скрыто]",
+        Lang::Kk => "[аты жасырылды]",
+    }
+}
+
+/// Replaces private names in the texts of one public document. See the
+/// module docs.
+#[derive(Debug, Clone)]
+pub struct Redactor {
+    names: NameList,
+    lang: Lang,
+    style: RedactionStyle,
+    /// Name index → person number, in order of first appearance.
+    assigned: HashMap<usize, usize>,
+}
+
+impl Redactor {
+    /// A redactor hiding `names` in a document in `lang`.
+    pub fn new(names: NameList, lang: Lang, style: RedactionStyle) -> Self {
+        Redactor { names, lang, style, assigned: HashMap::new() }
+    }
+
+    /// Writes later pseudonyms in `lang` (a public export holds texts in
+    /// several languages; the persons keep their letters).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// How many different persons were hidden so far.
+    pub fn persons(&self) -> usize {
+        self.assigned.len()
+    }
+
+    /// `text` with every private name replaced. A pseudonym at the start of
+    /// a sentence is capitalised ("Citizen A. said"); a name ending a
+    /// sentence does not get a second full stop.
+    pub fn redact(&mut self, text: &str) -> String {
+        if self.names.is_empty() {
+            return text.to_string();
+        }
+        let found = self.names.find(text);
+        if found.is_empty() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for f in found {
+            out.push_str(&text[at..f.range.start]);
+            let next = self.assigned.len();
+            let person = *self.assigned.entry(f.name).or_insert(next);
+            let mut with = match self.style {
+                RedactionStyle::Pseudonym => pseudonym(self.lang, person),
+                RedactionStyle::Withheld => withheld(self.lang).to_string(),
+            };
+            if with.ends_with('.') && text[f.range.end..].starts_with('.') {
+                with.pop();
+            }
+            if sentence_start(&out) {
+                with = capitalise(&with);
+            }
+            out.push_str(&with);
+            at = f.range.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+}
+
+/// Whether text appended to `before` starts a sentence.
+fn sentence_start(before: &str) -> bool {
+    let t = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–'));
+    t.is_empty() || t.ends_with(['.', '!', '?', '…', '\n'])
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn redactor(names: &[&str], lang: Lang) -> Redactor {
+        Redactor::new(NameList::new(names), lang, RedactionStyle::Pseudonym)
+    }
+
+    #[test]
+    fn pseudonyms_are_stable_within_a_document() {
+        let mut r = redactor(&["Айгерім Сәрсенова", "Иванов"], Lang::Kk);
+        assert_eq!(
+            r.redact("Иванов Айгерім Сәрсенованы қорқытты."),
+            "Азамат А. азамат Б. қорқытты."
+        );
+        assert_eq!(r.redact("Кейін Айгерімнің үйіне келді."), "Кейін азамат Б. үйіне келді.");
+        assert_eq!(r.persons(), 2);
+    }
+
+    #[test]
+    fn russian_and_english_forms() {
+        let mut r = redactor(&["Иванова"], Lang::Ru);
+        assert_eq!(r.redact("Журналист угрожал Ивановой. Иванову вызвали."), "Журналист угрожал гр. А. Гр. А. вызвали.");
+        let mut r = redactor(&["Aigerim Sarsenova"], Lang::En);
+        assert_eq!(r.redact("Police questioned Aigerim Sarsenova."), "Police questioned citizen A.");
+        let mut r = Redactor::new(NameList::new(["Aigerim"]), Lang::En, RedactionStyle::Withheld);
+        assert_eq!(r.redact("Aigerim's post"), "[name withheld] post");
+    }
+
+    #[test]
+    fn many_persons_get_numbered_letters() {
+        assert_eq!(pseudonym(Lang::En, 0), "citizen A.");
+        assert_eq!(pseudonym(Lang::En, 26), "citizen A2.");
+        assert_eq!(pseudonym(Lang::Ru, 1), "гр. Б.");
+        assert_eq!(pseudonym(Lang::Kk, 27), "азамат А2.");
+    }
+}
