@@ -24,7 +24,8 @@ Exit codes:
   3  the vault cannot be opened: wrong passphrase, not a Kuzet vault, or no vault at PATH
   4  invalid input, nothing written: a bad import file (every problem listed as
      'line N, column C: reason'), an existing file for init/backup/demo,
-     passphrases that do not match, an output file that is the vault itself
+     passphrases that do not match, an output file that is the vault itself,
+     an overview whose pre-publication check lists unconfirmed personal names
   5  the vault is open in another window or program
 
 Environment:
@@ -79,6 +80,7 @@ enum Command {
     /// Export cases and their developments. WARNING: the export file is NOT encrypted.
     #[command(
         after_help = "The export is written in plain text (CSV/XLSX/JSON), readable by anyone who gets the file.\n\
+                      The full export holds the names of private persons; --public replaces them (its first line says which).\n\
                       Keep it on an encrypted disk and delete it when done. CSV cells that a spreadsheet would run\n\
                       as formulas (starting with = + - @) get a leading apostrophe, which `kuzet import` removes again."
     )]
@@ -95,6 +97,10 @@ enum Command {
         /// Only cases with an event date in this month (YYYY-MM), with their developments.
         #[arg(long, value_name = "YYYY-MM")]
         month: Option<Month>,
+        /// Write the public copy: every private name (marked names, confidential victims) replaced.
+        /// Without it the export is the full one, for the foundation's own use.
+        #[arg(long)]
+        public: bool,
     },
     /// Find cases whose text contains every word of TEXT (case-insensitive, Kazakh and Russian too).
     Search {
@@ -128,6 +134,10 @@ enum Command {
         /// Replace FILE.pdf if it exists (never the vault or its lock file).
         #[arg(long)]
         force: bool,
+        /// Write the PDF even though the pre-publication check lists personal names that are
+        /// neither marked private nor public figures: you read the list and they may be published.
+        #[arg(long)]
+        names_checked: bool,
     },
     /// Change the vault's passphrase (new one from KUZET_NEW_PASSPHRASE, or asked twice).
     Passwd,
@@ -149,6 +159,7 @@ Columns (any order; unknown columns are an error; a missing optional column is e
   region, title (required), summary, victim_type, victim_name, outlet, perpetrator_type,
   legal_basis, source_url (one source per line in the cell), language (kk|ru|en),
   tags (';'-separated), status (open|closed), confidential (yes|no),
+  private_names (';'-separated names of private persons to hide in public outputs),
   proceeding_stage (pretrial|court), court, amount_claimed_kzt, fine_kzt, outcome (claims only).
 Rows are matched on ref: importing the same file again changes nothing.";
 
@@ -180,7 +191,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init => run::init(&vault),
         Command::Import { file, dry_run } => run::import(&vault, &file, dry_run),
-        Command::Export { format, out, force, month } => run::export(
+        Command::Export { format, out, force, month, public } => run::export(
             &vault,
             match format {
                 Format::Csv => kuzet_core::transfer::ExportFormat::Csv,
@@ -190,10 +201,11 @@ fn main() -> ExitCode {
             &out,
             force,
             month,
+            public,
         ),
         Command::Search { text, json } => run::search(&vault, &text.join(" "), json),
         Command::Stats { month, json } => run::stats(&vault, month, json),
-        Command::Overview { month, lang, out, force } => run::overview(
+        Command::Overview { month, lang, out, force, names_checked } => run::overview(
             &vault,
             month,
             match lang {
@@ -203,6 +215,7 @@ fn main() -> ExitCode {
             },
             &out,
             force,
+            names_checked,
         ),
         Command::Passwd => run::passwd(&vault),
         Command::Backup { out } => run::backup(&vault, &out),

@@ -8,7 +8,7 @@ use kuzet_core::case::Case;
 use kuzet_core::lang::Lang;
 use kuzet_core::month::{local_date, Month};
 use kuzet_core::monthly;
-use kuzet_core::overview;
+use kuzet_core::overview::{self, OrgSettings};
 use kuzet_core::summary::MonthCounts;
 use kuzet_core::transfer::{self, demo, ExportFormat, ImportOptions};
 use kuzet_core::vault::{CaseFilter, Page, Passphrase, SortOrder, Vault};
@@ -84,16 +84,31 @@ pub fn import(path: &Path, file: &Path, dry_run: bool) -> Result {
     Ok(())
 }
 
-pub fn export(path: &Path, format: ExportFormat, out: &Path, force: bool, month: Option<Month>) -> Result {
+pub fn export(
+    path: &Path,
+    format: ExportFormat,
+    out: &Path,
+    force: bool,
+    month: Option<Month>,
+    public: bool,
+) -> Result {
     check_out(path, out, force)?;
     let (vault, _) = open(path)?;
-    let set = transfer::select(&vault, month)?;
+    let mut set = transfer::select(&vault, month)?;
+    if public {
+        let org: OrgSettings = vault.get_document(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
+        set = transfer::public_copy(&set, org.redaction);
+    }
     transfer::write_export(&set, format, out, Utc::now())?;
     println!(
-        "Exported {} case(s) and {} development(s) to {}.",
+        "Exported {} case(s) and {} development(s) to {} ({}).",
         set.cases.len(),
         set.developments.len(),
-        out.display()
+        out.display(),
+        match set.edition {
+            transfer::Edition::Full => "the full export: it holds the names of private persons",
+            transfer::Edition::Public => "the public copy: private names replaced",
+        }
     );
     eprintln!("Note: {} is NOT encrypted. Keep it safe and delete it when done.", out.display());
     Ok(())
@@ -165,15 +180,32 @@ pub fn stats(path: &Path, month: Month, json: bool) -> Result {
     Ok(())
 }
 
-pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool) -> Result {
+pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool, names_checked: bool) -> Result {
     check_out(path, out, force)?;
     let (vault, _) = open(path)?;
     let bar = spinner("drawing the overview");
-    let (model, dropped) = match monthly::month_report(&vault, month, lang, local_date(Utc::now())) {
+    let publication = match monthly::month_publication(&vault, month, lang, local_date(Utc::now())) {
         Ok(r) => r,
         Err(monthly::MonthlyError::Vault(e)) => return Err(e.into()),
         Err(monthly::MonthlyError::Overview(e)) => return Err(e.into()),
     };
+    if !publication.unmarked.is_empty() && !names_checked {
+        bar.finish_and_clear();
+        let mut m = format!(
+            "the pre-publication check found {} personal name(s) that are neither marked private nor public figures; \
+             nothing was written:",
+            publication.unmarked.len()
+        );
+        for c in &publication.unmarked {
+            m.push_str(&format!("\n  {}  ({} time(s); \"{}\")", c.name, c.places.len(), c.places[0].context));
+        }
+        m.push_str(
+            "\nMark private names on their cases or add public figures in the app, \
+             or run again with --names-checked to publish them as written.",
+        );
+        return Err(Failure::Invalid(m));
+    }
+    let (model, dropped) = (publication.model, publication.dropped);
     let pdf = overview::render_pdf(&model)?;
     write_atomically(out, &pdf)?;
     bar.finish_and_clear();

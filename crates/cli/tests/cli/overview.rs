@@ -15,7 +15,8 @@ fn the_overview_pdf_holds_the_counts_in_kazakh_russian_and_english() {
     let d = Dir::with_fixture();
     for lang in ["kk", "ru", "en"] {
         let pdf = d.path(&format!("may-2024-{lang}.pdf"));
-        d.kuzet(&["overview", "--month", "2024-05", "--lang", lang, "--out", pdf.to_str().unwrap()]).ok();
+        d.kuzet(&["overview", "--month", "2024-05", "--lang", lang, "--out", pdf.to_str().unwrap(), "--names-checked"])
+            .ok();
         assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"), "{lang}: a PDF");
         let text = pdf_text(&pdf);
         let tokens: Vec<&str> = text.split_whitespace().collect();
@@ -33,4 +34,51 @@ fn the_overview_pdf_holds_the_counts_in_kazakh_russian_and_english() {
     let kk = pdf_text(&d.path("may-2024-kk.pdf"));
     assert!(kk.contains("2024 жылғы мамыр"), "the Kazakh month name:\n{kk}");
     assert!(kk.contains("Әкімдік су тасқынынан"), "a Kazakh case title is printed with Kazakh letters");
+}
+
+#[test]
+fn the_pre_publication_check_stops_the_overview_until_names_are_checked() {
+    let d = Dir::with_fixture();
+    let pdf = d.path("may.pdf");
+    let out = pdf.to_str().unwrap();
+    let run = d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", out]).fails(
+        4,
+        &["pre-publication check found 14 personal name(s)", "  Gusev  (1 time(s);", "nothing was written", "  Dana Saudagerova  (2 time(s);"],
+    );
+    assert!(run.stderr.contains("--names-checked"), "says how to go on: {}", run.stderr);
+    assert!(!pdf.exists(), "no PDF is written");
+    d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", out, "--names-checked"]).ok();
+    assert!(pdf_text(&pdf).contains("Dana Saudagerova"), "checked names are printed as written");
+}
+
+/// A fixture row whose victim is marked confidential and whose summary names
+/// her in declined Russian and Kazakh forms.
+const CONFIDENTIAL: &str = "ref,event_date,category,title,summary,victim_name,confidential,private_names,language\n\
+2024-05-P01,2024-05-30,journalists.threat,Угрозы Ивановой,\"Марии Ивановой угрожали; Иванову вызвали. Айгерімнің досы куә.\",Мария Иванова,yes,Айгерім,ru\n";
+
+#[test]
+fn a_public_copy_and_the_overview_hide_private_names_that_the_full_export_keeps() {
+    let d = Dir::with_fixture();
+    let file = d.file("confidential.csv", CONFIDENTIAL);
+    d.kuzet(&["import", file.to_str().unwrap()]).ok();
+    let (full, public) = (d.path("full.csv"), d.path("public.csv"));
+    let run = d.kuzet(&["export", "--format", "csv", "--out", full.to_str().unwrap()]).ok();
+    assert!(run.stdout.contains("the full export: it holds the names of private persons"), "{}", run.stdout);
+    let run = d.kuzet(&["export", "--format", "csv", "--public", "--out", public.to_str().unwrap()]).ok();
+    assert!(run.stdout.contains("the public copy: private names replaced"), "{}", run.stdout);
+    let (full, public) = (std::fs::read_to_string(full).unwrap(), std::fs::read_to_string(public).unwrap());
+    assert!(public.starts_with("\u{feff}# Kuzet public copy"), "the first line says which file it is");
+    for name in ["Иванов", "Мария", "Айгерім"] {
+        assert!(full.contains(name), "the full export keeps {name}");
+        assert!(!public.contains(name), "the public copy hides {name}:\n{public}");
+    }
+    assert!(public.contains("Гр. А. угрожали; гр. А. вызвали. Гр. Б. досы куә."), "{public}");
+    let pdf = d.path("may-ru.pdf");
+    d.kuzet(&["overview", "--month", "2024-05", "--lang", "ru", "--out", pdf.to_str().unwrap(), "--names-checked"])
+        .ok();
+    let text = pdf_text(&pdf);
+    for name in ["Иванов", "Мария", "Айгерім"] {
+        assert!(!text.contains(name), "the PDF hides {name}");
+    }
+    assert!(text.contains("Угрозы гр. А."), "{text}");
 }

@@ -14,8 +14,9 @@
 //!
 //! Together with the capitalised words right next to it, such a word is one
 //! candidate ("Айгерім Нұрланқызы"). Words of the public-figures list, of
-//! marked private names (they are replaced anyway) and of the taxonomy's
-//! region names are never listed.
+//! marked private names (they are replaced anyway), of the taxonomy's
+//! region names and the words for a person themselves ("Гражданину") are
+//! never listed.
 
 use super::names::{self, NameList, Word};
 use crate::overview::EntryRef;
@@ -75,17 +76,72 @@ pub struct NameCandidate {
 /// Endings of surnames (folded), longest first within each script.
 const SURNAME_ENDINGS: &[&str] = &[
     // Cyrillic, with the Russian declined forms.
-    "овича", "евича", "овичу", "евичу", "ович", "евич", "овна", "евна", "овны", "евны", "овной", "евной", "овой",
-    "евой", "иной", "ыной", "овым", "евым", "иным", "ыным", "ова", "ева", "ина", "ына", "ову", "еву", "ину", "ыну",
-    "ове", "еве", "ине", "ыне", "овы", "евы", "иных", "ов", "ев", "ин", "ын", "ұлы", "улы", "қызы", "кызы", "енко",
+    "овича",
+    "евича",
+    "овичу",
+    "евичу",
+    "ович",
+    "евич",
+    "овна",
+    "евна",
+    "овны",
+    "евны",
+    "овной",
+    "евной",
+    "овой",
+    "евой",
+    "иной",
+    "ыной",
+    "овым",
+    "евым",
+    "иным",
+    "ыным",
+    "ова",
+    "ева",
+    "ина",
+    "ына",
+    "ову",
+    "еву",
+    "ину",
+    "ыну",
+    "ове",
+    "еве",
+    "ине",
+    "ыне",
+    "овы",
+    "евы",
+    "иных",
+    "ов",
+    "ев",
+    "ин",
+    "ын",
+    "ұлы",
+    "улы",
+    "қызы",
+    "кызы",
+    "енко",
     // Latin.
-    "ovich", "evich", "ovna", "evna", "ova", "eva", "yeva", "ov", "ev", "yev", "uly", "ulu", "kyzy", "qyzy", "enko",
+    "ovich",
+    "evich",
+    "ovna",
+    "evna",
+    "ova",
+    "eva",
+    "yeva",
+    "ov",
+    "ev",
+    "yev",
+    "uly",
+    "ulu",
+    "kyzy",
+    "qyzy",
+    "enko",
 ];
 
 /// Kazakh case endings a surname may carry (`Ивановтың`, `Ивановқа`).
 const KK_ENDINGS: &[&str] = &[
-    "тың", "тің", "дың", "дің", "ның", "нің", "тан", "тен", "дан", "ден", "нан", "нен", "пен", "бен", "мен", "ға", "ге",
-    "қа", "ке", "ты", "ті", "ды", "ді", "ны", "ні", "та", "те", "да", "де", "ға", "а",
+    "тың", "тің", "дың", "дің", "ның", "нің", "тан", "тен", "дан", "ден", "нан", "нен", "пен", "бен", "мен", "ға",
+    "ге", "қа", "ке", "ты", "ті", "ды", "ді", "ны", "ні", "та", "те", "да", "де", "ға", "а",
 ];
 
 /// Words for a person that put a name right after them (folded stems).
@@ -156,7 +212,7 @@ pub fn find_names<'a>(
     let mut out: Vec<NameCandidate> = Vec::new();
     for (entry, text) in texts {
         let ws = names::words(text);
-        let free = |w: &Word| name_like(w, text) && !allowed.knows(w) && !private.knows(w);
+        let free = |w: &Word| name_like(w, text) && !person_word(w) && !allowed.knows(w) && !private.knows(w);
         let mut i = 0;
         while i < ws.len() {
             let w = &ws[i];
@@ -170,11 +226,7 @@ pub fn find_names<'a>(
             }
             // Widen to the capitalised words joined to it.
             let mut from = i;
-            while from > 0
-                && free(&ws[from - 1])
-                && !person_word(&ws[from - 1])
-                && gap_is_space(text, &ws[from - 1], &ws[from])
-            {
+            while from > 0 && free(&ws[from - 1]) && gap_is_space(text, &ws[from - 1], &ws[from]) {
                 from -= 1;
             }
             let to = i + names::run(text, &ws, i, free);
@@ -219,7 +271,11 @@ fn context(text: &str, start: usize, end: usize) -> String {
         let n = head.chars().count();
         let cut = n > EACH_SIDE;
         let s: String = head.chars().skip(n.saturating_sub(EACH_SIDE)).collect();
-        if cut { format!("…{s}") } else { s }
+        if cut {
+            format!("…{s}")
+        } else {
+            s
+        }
     };
     let tail = &text[end..];
     let mut after: String = tail.chars().take(EACH_SIDE).collect();
@@ -254,10 +310,10 @@ mod tests {
             ["Айгерім Нұрланқызы", "Нурлан", "Иванова"]
         );
         assert_eq!(names_in("Судья А. Нұрлан отказала. Ивановтың ісі.", &[], &[]), ["А. Нұрлан", "Ивановтың"]);
-        assert_eq!(names_in("Journalist Aigerim Nurlanova and Smith J. were detained.", &[], &[]), [
-            "Aigerim Nurlanova",
-            "Smith J."
-        ]);
+        assert_eq!(
+            names_in("Journalist Aigerim Nurlanova and Smith J. were detained.", &[], &[]),
+            ["Aigerim Nurlanova", "Smith J."]
+        );
     }
 
     #[test]
@@ -279,12 +335,16 @@ mod tests {
 
     #[test]
     fn a_name_found_twice_is_one_candidate_with_two_places() {
-        let c = find_names([(None, "Иванов пришёл."), (None, "Позже Иванов ушёл.")], &NameList::default(), &NameList::default());
+        let c = find_names(
+            [(None, "Иванов пришёл."), (None, "Позже пришёл Иванов.")],
+            &NameList::default(),
+            &NameList::default(),
+        );
         assert_eq!(c.len(), 1);
-        assert_eq!(c[0].places.iter().map(|p| p.context.as_str()).collect::<Vec<_>>(), [
-            "Иванов пришёл.",
-            "Позже Иванов ушёл."
-        ]);
+        assert_eq!(
+            c[0].places.iter().map(|p| p.context.as_str()).collect::<Vec<_>>(),
+            ["Иванов пришёл.", "Позже пришёл Иванов."]
+        );
         assert!(unconfirmed(&c, &["ИВАНОВ".into()]).is_empty());
         assert_eq!(unconfirmed(&c, &["Петров".into()]).len(), 1);
     }

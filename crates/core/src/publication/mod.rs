@@ -48,13 +48,16 @@ pub fn private_names(cases: &[Case], developments: &[Development]) -> NameList {
     list
 }
 
-/// The names the check lets pass: the public figures and the taxonomy's
-/// region names in every language.
+/// The names the check lets pass: the public figures, the taxonomy's
+/// region names and the month names, in every language.
 pub fn allowed_names(figures: &PublicFigures, taxonomy: &Taxonomy) -> NameList {
     let mut list = NameList::new(&figures.names);
-    for r in &taxonomy.regions {
-        for l in crate::lang::Lang::ALL {
+    for l in crate::lang::Lang::ALL {
+        for r in &taxonomy.regions {
             list.push(r.label.get(l));
+        }
+        for m in 1..=12 {
+            list.push(crate::overview::words::month_name(l, m));
         }
     }
     list

@@ -46,9 +46,8 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let is_letter = |c: char| c.is_alphabetic() || unicode_mark(c);
     for (i, &(at, c)) in chars.iter().enumerate() {
-        let inner_apostrophe = matches!(c, '\'' | '’')
-            && start.is_some()
-            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+        let inner_apostrophe =
+            matches!(c, '\'' | '’') && start.is_some() && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic());
         if is_letter(c) || inner_apostrophe {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
@@ -264,8 +263,7 @@ mod tests {
 
     #[test]
     fn words_split_on_spaces_punctuation_and_hyphens() {
-        let w: Vec<String> =
-            words("Қасым-Жомарт, «Айгерімнің» O'Brien 2024").into_iter().map(|w| w.folded).collect();
+        let w: Vec<String> = words("Қасым-Жомарт, «Айгерімнің» O'Brien 2024").into_iter().map(|w| w.folded).collect();
         assert_eq!(w, ["қасым", "жомарт", "айгерімнің", "o'brien"]);
     }
 

@@ -108,7 +108,7 @@ impl Redactor {
             if with.ends_with('.') && text[f.range.end..].starts_with('.') {
                 with.pop();
             }
-            if sentence_start(&out) {
+            if sentence_start(&text[..f.range.start]) {
                 with = capitalise(&with);
             }
             out.push_str(&with);
@@ -119,7 +119,8 @@ impl Redactor {
     }
 }
 
-/// Whether text appended to `before` starts a sentence.
+/// Whether text after `before` (the original text, so a pseudonym's own
+/// full stop does not count) starts a sentence.
 fn sentence_start(before: &str) -> bool {
     let t = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–'));
     t.is_empty() || t.ends_with(['.', '!', '?', '…', '\n'])
@@ -141,10 +142,7 @@ mod tests {
     #[test]
     fn pseudonyms_are_stable_within_a_document() {
         let mut r = redactor(&["Айгерім Сәрсенова", "Иванов"], Lang::Kk);
-        assert_eq!(
-            r.redact("Иванов Айгерім Сәрсенованы қорқытты."),
-            "Азамат А. азамат Б. қорқытты."
-        );
+        assert_eq!(r.redact("Иванов Айгерім Сәрсенованы қорқытты."), "Азамат А. азамат Б. қорқытты.");
         assert_eq!(r.redact("Кейін Айгерімнің үйіне келді."), "Кейін азамат Б. үйіне келді.");
         assert_eq!(r.persons(), 2);
     }
@@ -152,7 +150,10 @@ mod tests {
     #[test]
     fn russian_and_english_forms() {
         let mut r = redactor(&["Иванова"], Lang::Ru);
-        assert_eq!(r.redact("Журналист угрожал Ивановой. Иванову вызвали."), "Журналист угрожал гр. А. Гр. А. вызвали.");
+        assert_eq!(
+            r.redact("Журналист угрожал Ивановой. Иванову вызвали."),
+            "Журналист угрожал гр. А. Гр. А. вызвали."
+        );
         let mut r = redactor(&["Aigerim Sarsenova"], Lang::En);
         assert_eq!(r.redact("Police questioned Aigerim Sarsenova."), "Police questioned citizen A.");
         let mut r = Redactor::new(NameList::new(["Aigerim"]), Lang::En, RedactionStyle::Withheld);

@@ -162,11 +162,8 @@ pub fn public_copy(set: &ExportSet, style: crate::publication::RedactionStyle) -
         }
         cases.push(c);
     }
-    let developments = set
-        .developments
-        .iter()
-        .map(|d| developments.remove(&d.id).unwrap_or_else(|| redact_dev(&mut r, d)))
-        .collect();
+    let developments =
+        set.developments.iter().map(|d| developments.remove(&d.id).unwrap_or_else(|| redact_dev(&mut r, d))).collect();
     ExportSet { edition: Edition::Public, month: set.month, cases, developments }
 }
 

@@ -2,6 +2,7 @@
 
 mod overview;
 mod problem;
+mod publication;
 mod seed_month;
 mod summary;
 mod vault;

@@ -217,20 +217,20 @@ fn bundled_fonts_cover_kazakh_russian_english_and_punctuation() {
 
 // ---- PDF -------------------------------------------------------------------
 
-fn tool(name: &str) -> PathBuf {
+pub(crate) fn tool(name: &str) -> PathBuf {
     let ok = Command::new(name).arg("-v").output().is_ok();
     assert!(ok, "{name} is missing: install poppler-utils (apt-get install poppler-utils) to run the PDF tests");
     PathBuf::from(name)
 }
 
-fn write_pdf(bytes: &[u8], name: &str) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn write_pdf(bytes: &[u8], name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     (dir, path)
 }
 
-fn run(name: &str, args: &[&str]) -> String {
+pub(crate) fn run(name: &str, args: &[&str]) -> String {
     let out = Command::new(tool(name)).args(args).output().unwrap();
     assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
@@ -254,7 +254,7 @@ fn text_of(path: &std::path::Path, title: &str) -> String {
     squash(&kept.join(" "))
 }
 
-fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 

@@ -152,8 +152,7 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
                 row.error(column, "does not apply to a development row; leave it empty");
             }
         }
-        let mut data =
-            DevelopmentData {
+        let mut data = DevelopmentData {
             external_ref: Some(external_ref),
             event_date,
             title,
