@@ -39,6 +39,9 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     OverviewDraftDto::export_all(&cfg)?;
     ReportModelDto::export_all(&cfg)?;
     Field::export_all(&cfg)?;
+    NameCandidateDto::export_all(&cfg)?;
+    EditionDto::export_all(&cfg)?;
+    ExportFormatDto::export_all(&cfg)?;
     write_limits(dir)?;
     std::fs::write(dir.join(COMMANDS_FILE), commands_ts())?;
     Ok(())
@@ -50,7 +53,9 @@ pub fn limits_ts() -> String {
     format!(
         "// Generated from kuzet_core::problem::limits by src-tauri/src/bindings.rs; do not edit.\n\n\
          /** The longest title accepted, in characters. */\nexport const MAX_TITLE_CHARS = {MAX_TITLE_CHARS};\n\
-         /** The longest external reference accepted, in characters. */\nexport const MAX_REF_CHARS = {MAX_REF_CHARS};\n"
+         /** The longest external reference accepted, in characters. */\nexport const MAX_REF_CHARS = {MAX_REF_CHARS};\n\
+         /** The longest private name (a name or phrase to hide) accepted, in characters. */\n\
+         export const MAX_PRIVATE_NAME_CHARS = {MAX_PRIVATE_NAME_CHARS};\n"
     )
 }
 

@@ -144,7 +144,17 @@ fn a_kazakh_case_is_found_by_an_upper_case_search_and_counted() {
         .collect();
     assert_eq!(entries, [kazakh_case()["title"].as_str().unwrap()], "the month's only case is the only entry");
 
-    let saved = shell.ok("overview_export_pdf", json!({"month": "2024-05", "lang": "kk"}));
+    let check = shell.ok("overview_name_check", json!({"month": "2024-05", "lang": "kk"}));
+    assert_eq!(check[0]["name"], "Әсем Құрманғазықызы", "the check lists the journalist's name: {check}");
+    assert_eq!(check[0]["places"][0]["entry"]["id"], id.as_str(), "and names her case");
+    assert_eq!(
+        shell.err_code("overview_export_pdf", json!({"month": "2024-05", "lang": "kk", "confirmedNames": []})),
+        "NamesUnchecked",
+        "no PDF until the name is confirmed"
+    );
+    assert!(!dir.path().join("saved.pdf").exists(), "nothing was written");
+    let key = check[0]["key"].clone();
+    let saved = shell.ok("overview_export_pdf", json!({"month": "2024-05", "lang": "kk", "confirmedNames": [key]}));
     let path = saved.as_str().expect("the path of the PDF");
     let bytes = std::fs::read(path).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
@@ -269,7 +279,12 @@ fn the_pdf_export_never_replaces_the_vault_or_a_link() {
             std::os::unix::fs::symlink(&vault, &link).expect("link");
         }
         let before = std::fs::read(&target).expect("target exists");
-        let e = shell.invoke("overview_export_pdf", json!({"month": "2024-05", "lang": "kk"})).expect_err(what);
+        let e = shell
+            .invoke(
+                "overview_export_pdf",
+                json!({"month": "2024-05", "lang": "kk", "confirmedNames": ["Әсем Құрманғазықызы"]}),
+            )
+            .expect_err(what);
         assert_eq!(e["code"], "OutputRefused", "{what}: {e}");
         assert_eq!(std::fs::read(&target).expect("still there"), before, "{what} is untouched");
         shell.ok("vault_lock", json!({}));
@@ -343,4 +358,48 @@ fn the_test_minute_only_shortens_the_auto_lock() {
     assert!(!state.lock_if_idle(), "10 test minutes of 2 s are 20 s");
     state.backdate_activity(Duration::from_secs(21));
     assert!(state.lock_if_idle());
+}
+
+#[test]
+fn hiding_a_name_and_adding_a_public_figure_answer_the_check_and_the_public_copy_hides_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    let mut private = kazakh_case();
+    private["title"] = json!("Айгерімге қоқан-лоқы көрсетілді");
+    private["summary"] = json!("Блогер Айгерімнің парақшасын Иванов бұғаттады. Иванова куә болды.");
+    private["victimName"] = json!("Айгерім");
+    private["confidential"] = json!(true);
+    let id = shell.ok("case_create", json!({"data": private}))["id"].as_str().unwrap().to_string();
+    shell.ok("case_create", json!({"data": kazakh_case()}));
+    let check = shell.ok("overview_name_check", json!({"month": "2024-05", "lang": "ru"}));
+    let names: Vec<&str> = check.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Иванов", "Иванова", "Әсем Құрманғазықызы"], "the confidential victim is hidden, not listed");
+    let entry = check[0]["places"][0]["entry"].clone();
+    assert_eq!(entry, json!({"type": "case", "id": id}));
+    assert_eq!(shell.ok("private_name_add", json!({"item": entry, "name": "Иванов"})), json!(true));
+    let figures = shell.ok("public_figure_add", json!({"name": "Әсем Құрманғазықызы"}));
+    assert_eq!(figures, json!(["Әсем Құрманғазықызы"]));
+    assert_eq!(shell.ok("settings_get", json!({}))["publicFigures"], figures, "the list is a setting");
+    assert_eq!(shell.ok("overview_name_check", json!({"month": "2024-05", "lang": "ru"})), json!([]));
+
+    let preview = shell.ok("overview_preview", json!({"month": "2024-05", "lang": "ru"}));
+    let text = preview.to_string();
+    for name in ["Айгерім", "Иванов"] {
+        assert!(!text.contains(name), "the preview hides {name}: {text}");
+    }
+    assert!(text.contains("гр. Б."), "{text}");
+    assert!(text.contains("Әсем Құрманғазықызы"), "public figures stay");
+    shell.ok("overview_export_pdf", json!({"month": "2024-05", "lang": "ru", "confirmedNames": []}));
+
+    assert_eq!(shell.ok("cases_export_check", json!({"month": "2024-05"})), json!([]));
+    let saved = shell
+        .ok("cases_export", json!({"format": "csv", "edition": "public", "month": "2024-05", "confirmedNames": []}));
+    let csv = std::fs::read_to_string(saved.as_str().unwrap()).unwrap();
+    assert!(csv.starts_with("\u{feff}# Kuzet public copy"), "{csv}");
+    assert!(!csv.contains("Айгерім") && !csv.contains("Иванов"), "{csv}");
+    let saved = shell.ok("cases_export", json!({"format": "csv", "edition": "full", "confirmedNames": []}));
+    let csv = std::fs::read_to_string(saved.as_str().unwrap()).unwrap();
+    assert!(csv.starts_with("\u{feff}# Kuzet full export"), "{csv}");
+    assert!(csv.contains("Айгерімнің") && csv.contains("Иванов"), "the full export keeps every name: {csv}");
 }

@@ -36,7 +36,12 @@ kuzet_commands! {
     overview::overview_draft_get,
     overview::overview_draft_save,
     overview::overview_preview,
+    overview::overview_name_check,
     overview::overview_export_pdf,
+    publication::public_figure_add,
+    publication::private_name_add,
+    publication::cases_export_check,
+    publication::cases_export,
     settings::settings_get,
     settings::settings_save,
 }

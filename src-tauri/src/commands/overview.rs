@@ -1,15 +1,18 @@
-//! The month's counts and the monthly overview: draft, preview, PDF export.
+//! The month's counts and the monthly overview: draft, preview, the
+//! pre-publication check, PDF export.
 //!
 //! What to load and count for a month is `kuzet_core::monthly`'s, shared
 //! with the CLI; the PDF is rendered and written by Rust (never through a
 //! link or device), its bytes never cross IPC.
 
 use crate::dialogs;
-use crate::ipc::{IpcError, IpcResult, LangDto, MonthSummaryDto, OverviewDraftDto, ReportModelDto};
+use crate::ipc::{
+    ErrorCode, IpcError, IpcResult, LangDto, MonthSummaryDto, NameCandidateDto, OverviewDraftDto, ReportModelDto,
+};
 use crate::state::AppState;
 use kuzet_core::lang::Lang;
 use kuzet_core::month::{local_date, Month};
-use kuzet_core::monthly::{self, MonthlyError};
+use kuzet_core::monthly::{self, MonthPublication, MonthlyError};
 use kuzet_core::overview::{draft_key, render_pdf, OverviewDraft, ReportModel};
 use kuzet_core::transfer::{check_output_path, write_file_atomically, Replace};
 use kuzet_core::vault::Vault;
@@ -20,12 +23,40 @@ fn month(s: &str) -> IpcResult<Month> {
     Month::from_str(s.trim()).map_err(|e| IpcError::invalid("month", e.to_string()))
 }
 
-fn report(v: &Vault, month: Month, lang: Lang) -> IpcResult<ReportModel> {
-    match monthly::month_report(v, month, lang, local_date(chrono::Utc::now())) {
-        Ok((model, _dropped)) => Ok(model),
+fn publication(v: &Vault, month: Month, lang: Lang) -> IpcResult<MonthPublication> {
+    match monthly::month_publication(v, month, lang, local_date(chrono::Utc::now())) {
+        Ok(p) => Ok(p),
         Err(MonthlyError::Vault(e)) => Err(e.into()),
         Err(MonthlyError::Overview(e)) => Err(IpcError::internal(format!("building the overview failed: {e}"))),
     }
+}
+
+fn report(v: &Vault, month: Month, lang: Lang) -> IpcResult<ReportModel> {
+    Ok(publication(v, month, lang)?.model)
+}
+
+/// The overview's model if every name of its pre-publication check is in
+/// `confirmed` (keys), else [`ErrorCode::NamesUnchecked`] naming the rest.
+pub(crate) fn checked_report(v: &Vault, month: Month, lang: Lang, confirmed: &[String]) -> IpcResult<ReportModel> {
+    let p = publication(v, month, lang)?;
+    names_confirmed(&p.unmarked, confirmed)?;
+    Ok(p.model)
+}
+
+/// `Ok` when every candidate's key is in `confirmed`.
+pub(crate) fn names_confirmed(
+    candidates: &[kuzet_core::publication::NameCandidate],
+    confirmed: &[String],
+) -> IpcResult<()> {
+    let left = kuzet_core::publication::unconfirmed(candidates, confirmed);
+    if left.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = left.iter().map(|c| c.name.as_str()).collect();
+    Err(IpcError::new(
+        ErrorCode::NamesUnchecked,
+        format!("the pre-publication check lists names nobody confirmed or marked private: {}", names.join(", ")),
+    ))
 }
 
 /// Everything counted for `month` (`"YYYY-MM"`).
@@ -63,17 +94,35 @@ pub async fn overview_preview(state: State<'_, AppState>, month: String, lang: L
     state.with_vault(|v| Ok((&report(v, month, lang.into())?).into()))
 }
 
+/// The pre-publication check of the overview of `month` in `lang`: the
+/// personal names its public text would print that are neither marked
+/// private nor public figures. Empty when it may be published as it is.
+#[tauri::command]
+pub async fn overview_name_check(
+    state: State<'_, AppState>,
+    month: String,
+    lang: LangDto,
+) -> IpcResult<Vec<NameCandidateDto>> {
+    let month = self::month(&month)?;
+    state.with_vault(|v| Ok(publication(v, month, lang.into())?.unmarked.iter().map(Into::into).collect()))
+}
+
 /// Asks where to save, renders the overview PDF and writes it there (never
 /// over the vault, its lock file, a link or a device: `OutputRefused`).
-/// Returns the path, or null when the user cancelled.
+/// `confirmedNames` are the keys of the check's names the user chose to
+/// publish as written; if the check lists any other, nothing is asked or
+/// written (`NamesUnchecked`). Returns the path, or null when the user
+/// cancelled.
 #[tauri::command]
 pub async fn overview_export_pdf(
     state: State<'_, AppState>,
     month: String,
     lang: LangDto,
+    confirmed_names: Vec<String>,
 ) -> IpcResult<Option<String>> {
     let month = self::month(&month)?;
-    let (model, vault_path) = state.with_vault(|v| Ok((report(v, month, lang.into())?, v.path().to_path_buf())))?;
+    let (model, vault_path) =
+        state.with_vault(|v| Ok((checked_report(v, month, lang.into(), &confirmed_names)?, v.path().to_path_buf())))?;
     let name = format!("overview-{month}-{}.pdf", Lang::from(lang).code());
     let Some(path) = dialogs::save_path(&state.launch, &name, "pdf").await? else {
         return Ok(None);

@@ -92,6 +92,9 @@ pub struct OrgDto {
     pub head_email: String,
     /// E-mail for monitoring inquiries.
     pub contact_email: String,
+    /// How private names are written in public documents.
+    #[serde(default)]
+    pub redaction: super::RedactionStyleDto,
 }
 
 /// Per-vault settings.
@@ -105,6 +108,10 @@ pub struct SettingsDto {
     pub ui_lang: LangDto,
     /// Minutes of inactivity before auto-lock (1–240).
     pub auto_lock_minutes: u32,
+    /// Names the pre-publication check lets pass (officials, journalists
+    /// who consent…), in alphabetical order.
+    #[serde(default)]
+    pub public_figures: Vec<String>,
 }
 
 /// What the shell keeps in the vault document `ui-prefs`.

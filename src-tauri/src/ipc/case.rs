@@ -444,10 +444,15 @@ pub struct CaseInputDto {
     pub sources: Vec<String>,
     /// Open or closed.
     pub status: CaseStatusDto,
-    /// The victim's name must not be published.
+    /// The victim's name must not be published (it is hidden in every
+    /// public output, like a private name).
     pub confidential: bool,
     /// Language of title and summary.
     pub language: Option<LangDto>,
+    /// Names of private persons the texts mention, hidden in every public
+    /// output (overview, public copy) in any declined form.
+    #[serde(default)]
+    pub private_names: Vec<String>,
 }
 
 impl TryFrom<CaseInputDto> for CaseData {
@@ -478,6 +483,7 @@ impl TryFrom<CaseInputDto> for CaseData {
             sources: d.sources,
             status: d.status.into(),
             confidential: d.confidential,
+            private_names: d.private_names,
             language: d.language.map(Into::into),
         })
     }
@@ -521,6 +527,7 @@ impl From<&CaseData> for CaseInputDto {
             status: c.status.into(),
             confidential: c.confidential,
             language: c.language.map(Into::into),
+            private_names: c.private_names.clone(),
         }
     }
 }
@@ -556,6 +563,10 @@ pub struct DevelopmentInputDto {
     pub sources: Vec<String>,
     /// Language of the text.
     pub language: Option<LangDto>,
+    /// Names of private persons the text mentions, hidden in every public
+    /// output.
+    #[serde(default)]
+    pub private_names: Vec<String>,
 }
 
 impl TryFrom<DevelopmentInputDto> for DevelopmentData {
@@ -571,6 +582,7 @@ impl TryFrom<DevelopmentInputDto> for DevelopmentData {
             summary: d.summary,
             sources: d.sources,
             language: d.language.map(Into::into),
+            private_names: d.private_names,
         })
     }
 }
@@ -604,6 +616,7 @@ impl From<&Development> for DevelopmentDto {
                 summary: d.data.summary.clone(),
                 sources: d.data.sources.clone(),
                 language: d.data.language.map(Into::into),
+                private_names: d.data.private_names.clone(),
             },
             created_at: d.created_at.into(),
             updated_at: d.updated_at.into(),

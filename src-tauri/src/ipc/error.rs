@@ -37,6 +37,10 @@ pub enum ErrorCode {
     /// An export or PDF was not written there: the chosen file is the vault
     /// itself, its lock file, a link, a device or a folder.
     OutputRefused,
+    /// A public document was not written: the pre-publication check lists
+    /// personal names the user has not confirmed or marked private
+    /// (`message` names them; ask `overview_name_check` again).
+    NamesUnchecked,
     /// Anything else (I/O, database, a bug); `message` says what.
     Internal,
 }
@@ -44,7 +48,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in declaration order: the source of the generated
     /// `ERROR_CODES` of `ui/src/lib/bindings/commands.ts`.
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::Locked,
         ErrorCode::WrongPassphrase,
         ErrorCode::NotAVault,
@@ -56,6 +60,7 @@ impl ErrorCode {
         ErrorCode::NoDialog,
         ErrorCode::TooNew,
         ErrorCode::OutputRefused,
+        ErrorCode::NamesUnchecked,
         ErrorCode::Internal,
     ];
 
@@ -74,7 +79,8 @@ impl ErrorCode {
             ErrorCode::NoDialog => 8,
             ErrorCode::TooNew => 9,
             ErrorCode::OutputRefused => 10,
-            ErrorCode::Internal => 11,
+            ErrorCode::NamesUnchecked => 11,
+            ErrorCode::Internal => 12,
         }
     }
 }

@@ -9,6 +9,7 @@ mod app;
 mod case;
 mod error;
 mod overview;
+mod publication;
 mod summary;
 mod taxonomy;
 
@@ -16,5 +17,6 @@ pub use app::*;
 pub use case::*;
 pub use error::*;
 pub use overview::*;
+pub use publication::*;
 pub use summary::*;
 pub use taxonomy::*;

@@ -84,6 +84,25 @@ pub struct EntryRefDto {
     pub id: String,
 }
 
+impl From<EntryRef> for EntryRefDto {
+    fn from(e: EntryRef) -> Self {
+        match e {
+            EntryRef::Case(id) => EntryRefDto { kind: EntryTypeDto::Case, id: id.to_string() },
+            EntryRef::Development(id) => EntryRefDto { kind: EntryTypeDto::Development, id: id.to_string() },
+        }
+    }
+}
+
+impl EntryRefDto {
+    /// The core reference, or `None` when `id` is not a UUID.
+    pub fn to_core(&self) -> Option<EntryRef> {
+        match self.kind {
+            EntryTypeDto::Case => CaseId::from_str(&self.id).ok().map(EntryRef::Case),
+            EntryTypeDto::Development => DevelopmentId::from_str(&self.id).ok().map(EntryRef::Development),
+        }
+    }
+}
+
 /// One entry of a draft section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -169,12 +188,7 @@ impl From<&OverviewDraft> for OverviewDraftDto {
                         .entries
                         .iter()
                         .map(|e| DraftEntryDto {
-                            item: match e.item {
-                                EntryRef::Case(id) => EntryRefDto { kind: EntryTypeDto::Case, id: id.to_string() },
-                                EntryRef::Development(id) => {
-                                    EntryRefDto { kind: EntryTypeDto::Development, id: id.to_string() }
-                                }
-                            },
+                            item: e.item.into(),
                             title: (&e.title).into(),
                             text: (&e.text).into(),
                         })
@@ -212,11 +226,7 @@ impl TryFrom<OverviewDraftDto> for OverviewDraft {
             };
             let mut entries = Vec::new();
             for e in s.entries {
-                let item = match e.item.kind {
-                    EntryTypeDto::Case => CaseId::from_str(&e.item.id).ok().map(EntryRef::Case),
-                    EntryTypeDto::Development => DevelopmentId::from_str(&e.item.id).ok().map(EntryRef::Development),
-                };
-                match item {
+                match e.item.to_core() {
                     Some(item) => entries.push(DraftEntry { item, title: e.title.into(), text: e.text.into() }),
                     None => p.add("sections", format!("{:?} is not an id", e.item.id)),
                 }
@@ -280,6 +290,8 @@ pub struct ChartDto {
 #[serde(rename_all = "camelCase")]
 #[ts(export_to = "ReportEntryDto.ts")]
 pub struct ReportEntryDto {
+    /// The case or development shown.
+    pub item: EntryRefDto,
     /// "May 21." in the report's language.
     pub date: String,
     /// Title.
@@ -389,6 +401,7 @@ impl From<&ReportModel> for ReportModelDto {
                         .entries
                         .iter()
                         .map(|e| ReportEntryDto {
+                            item: e.item.into(),
                             date: e.date.clone(),
                             title: e.title.clone(),
                             text: e.text.clone(),
@@ -411,6 +424,7 @@ impl From<&OrgSettings> for OrgDto {
             monitoring_head: (&o.monitoring_head).into(),
             head_email: o.head_email.clone(),
             contact_email: o.contact_email.clone(),
+            redaction: o.redaction.into(),
         }
     }
 }
@@ -423,6 +437,7 @@ impl From<OrgDto> for OrgSettings {
             monitoring_head: o.monitoring_head.into(),
             head_email: o.head_email.trim().to_string(),
             contact_email: o.contact_email.trim().to_string(),
+            redaction: o.redaction.into(),
         }
     }
 }

@@ -43,7 +43,12 @@ fn the_pre_publication_check_stops_the_overview_until_names_are_checked() {
     let out = pdf.to_str().unwrap();
     let run = d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", out]).fails(
         4,
-        &["pre-publication check found 14 personal name(s)", "  Gusev  (1 time(s);", "nothing was written", "  Dana Saudagerova  (2 time(s);"],
+        &[
+            "pre-publication check found 14 personal name(s)",
+            "  Gusev  (1 time(s);",
+            "nothing was written",
+            "  Dana Saudagerova  (2 time(s);",
+        ],
     );
     assert!(run.stderr.contains("--names-checked"), "says how to go on: {}", run.stderr);
     assert!(!pdf.exists(), "no PDF is written");

@@ -24,8 +24,10 @@ pub use names::NameList;
 pub use redact::{pseudonym, withheld, RedactionStyle, Redactor};
 
 use crate::case::{Case, Development};
-use crate::overview::{ReportEntry, ReportModel};
+use crate::overview::{EntryRef, ReportEntry, ReportModel};
 use crate::taxonomy::Taxonomy;
+use crate::vault::{Vault, VaultError};
+use chrono::{DateTime, Utc};
 
 /// The private names of `cases` and `developments`: every marked name, and
 /// the victim's name of each confidential case ("the victim is a private
@@ -99,6 +101,27 @@ pub fn check_report(model: &ReportModel, allowed: &NameList, private: &NameList)
     find_names(texts, allowed, private)
 }
 
+/// The pre-publication check of a set of records (a public copy's source):
+/// the candidates of [`find_names`] over the titles and summaries of
+/// `cases` and `developments`. A place's `entry` names the record.
+pub fn check_records(
+    cases: &[Case],
+    developments: &[Development],
+    allowed: &NameList,
+    private: &NameList,
+) -> Vec<NameCandidate> {
+    let mut texts: Vec<(Option<EntryRef>, &str)> = Vec::new();
+    for c in cases {
+        texts.push((Some(EntryRef::Case(c.id)), &c.data.title));
+        texts.push((Some(EntryRef::Case(c.id)), &c.data.summary));
+    }
+    for d in developments {
+        texts.push((Some(EntryRef::Development(d.id)), &d.data.title));
+        texts.push((Some(EntryRef::Development(d.id)), &d.data.summary));
+    }
+    find_names(texts, allowed, private)
+}
+
 /// Replaces the private names of `model`'s free texts (see
 /// [`check_report`] for which), pseudonyms numbered in print order.
 /// Returns how many persons were hidden.
@@ -108,4 +131,40 @@ pub fn redact_report(model: &mut ReportModel, private: &NameList, style: Redacti
         *t = r.redact(t);
     }
     r.persons()
+}
+
+/// Marks `name` private on the case or development `item` shows (what the
+/// pre-publication check's "hide" does): it is added to the record's
+/// `private_names` unless it is there already (by folded form), and the
+/// record is saved at `now` (UTC). Returns whether it was added.
+///
+/// # Errors
+/// [`VaultError::NotFound`]; [`VaultError::Validation`] for a blank or
+/// too long name (field `private_names`); DB errors.
+pub fn mark_private(vault: &mut Vault, item: EntryRef, name: &str, now: DateTime<Utc>) -> Result<bool, VaultError> {
+    let name = crate::text::nfc(name);
+    if name.is_empty() {
+        use crate::case::{Field, Problem, ValidationErrors};
+        return Err(VaultError::Validation(ValidationErrors::one(Field::PrivateNames, Problem::Required)));
+    }
+    let known = |list: &[String]| list.iter().any(|n| crate::text::fold(n) == crate::text::fold(&name));
+    match item {
+        EntryRef::Case(id) => {
+            let mut data = vault.case(id)?.data;
+            if known(&data.private_names) {
+                return Ok(false);
+            }
+            data.private_names.push(name);
+            vault.update_case(id, data, now)?;
+        }
+        EntryRef::Development(id) => {
+            let mut data = vault.development(id)?.data;
+            if known(&data.private_names) {
+                return Ok(false);
+            }
+            data.private_names.push(name);
+            vault.update_development(id, data, now)?;
+        }
+    }
+    Ok(true)
 }

@@ -171,6 +171,14 @@ impl Vault {
         Ok(dev)
     }
 
+    /// The development with `id`.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`], DB errors.
+    pub fn development(&self, id: DevelopmentId) -> Result<Development> {
+        store::development(&self.conn, id)?.ok_or_else(|| store::development_not_found(id))
+    }
+
     /// Deletes a development.
     ///
     /// # Errors

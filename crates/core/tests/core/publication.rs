@@ -216,3 +216,19 @@ fn private_names_are_checked_and_cleaned() {
     assert_eq!(e.0[0].field.name(), "private_names");
 }
 
+#[test]
+fn marking_a_name_private_hides_it_from_the_next_build_and_the_check() {
+    let (_dir, mut v) = vault_with_private_persons();
+    let p = month_publication(&v, may(), Lang::Ru, day(2024, 6, 5)).unwrap();
+    let erlan = &p.unmarked[1];
+    let item = erlan.places[0].entry.unwrap();
+    assert!(kuzet_core::publication::mark_private(&mut v, item, "Ерлан Нұрланұлы", at(7)).unwrap());
+    assert!(!kuzet_core::publication::mark_private(&mut v, item, " ерлан нұрланұлы", at(7)).unwrap(), "once");
+    let err = kuzet_core::publication::mark_private(&mut v, item, "  ", at(7)).unwrap_err();
+    assert!(err.to_string().contains("private_names"), "{err}");
+    let p = month_publication(&v, may(), Lang::Ru, day(2024, 6, 5)).unwrap();
+    assert!(p.unmarked.is_empty(), "{:?}", p.unmarked);
+    let json = model_text(&p.model);
+    assert!(!json.contains("Ерлан") && !json.contains("Нұрланұлы"), "hidden in every form: {json}");
+    assert!(json.contains("Корреспондент гр. Г. снимал"), "{json}");
+}

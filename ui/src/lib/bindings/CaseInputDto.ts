@@ -73,10 +73,16 @@ sources: Array<string>,
  */
 status: CaseStatusDto, 
 /**
- * The victim's name must not be published.
+ * The victim's name must not be published (it is hidden in every
+ * public output, like a private name).
  */
 confidential: boolean, 
 /**
  * Language of title and summary.
  */
-language: LangDto | null, };
+language: LangDto | null, 
+/**
+ * Names of private persons the texts mention, hidden in every public
+ * output (overview, public copy) in any declined form.
+ */
+privateNames: Array<string>, };

@@ -28,4 +28,9 @@ sources: Array<string>,
 /**
  * Language of the text.
  */
-language: LangDto | null, };
+language: LangDto | null, 
+/**
+ * Names of private persons the text mentions, hidden in every public
+ * output.
+ */
+privateNames: Array<string>, };

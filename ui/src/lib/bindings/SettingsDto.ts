@@ -17,4 +17,9 @@ uiLang: LangDto,
 /**
  * Minutes of inactivity before auto-lock (1–240).
  */
-autoLockMinutes: number, };
+autoLockMinutes: number, 
+/**
+ * Names the pre-publication check lets pass (officials, journalists
+ * who consent…), in alphabetical order.
+ */
+publicFigures: Array<string>, };

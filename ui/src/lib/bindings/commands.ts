@@ -32,7 +32,12 @@ export const COMMANDS = [
   "overview_draft_get",
   "overview_draft_save",
   "overview_preview",
+  "overview_name_check",
   "overview_export_pdf",
+  "public_figure_add",
+  "private_name_add",
+  "cases_export_check",
+  "cases_export",
   "settings_get",
   "settings_save",
 ] as const;
@@ -53,5 +58,6 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "NoDialog",
   "TooNew",
   "OutputRefused",
+  "NamesUnchecked",
   "Internal",
 ];
