@@ -13,10 +13,14 @@ import type {
   CasePageDto,
   DevelopmentDto,
   DevelopmentInputDto,
+  EditionDto,
+  EntryRefDto,
+  ExportFormatDto,
   IpcError,
   IpcErrorCode,
   Labels,
   MonthSummaryDto,
+  NameCandidateDto,
   OverviewDraftDto,
   ReportModelDto,
   SettingsDto,
@@ -109,8 +113,25 @@ export const overviewDraftSave = (month: string, draft: OverviewDraftDto) =>
   call<void>("overview_draft_save", { month, draft });
 export const overviewPreview = (month: string, lang: Lang) =>
   call<ReportModelDto>("overview_preview", { month, lang });
-export const overviewExportPdf = (month: string, lang: Lang) =>
-  call<string | null>("overview_export_pdf", { month, lang });
+/** The pre-publication check: names the overview would print that nobody marked. */
+export const overviewNameCheck = (month: string, lang: Lang) =>
+  call<NameCandidateDto[]>("overview_name_check", { month, lang });
+/** Writes the PDF; rejects with `NamesUnchecked` unless every checked name's key is confirmed. */
+export const overviewExportPdf = (month: string, lang: Lang, confirmedNames: string[]) =>
+  call<string | null>("overview_export_pdf", { month, lang, confirmedNames });
+
+// ---- safe publication ----
+export const publicFigureAdd = (name: string) => call<string[]>("public_figure_add", { name });
+export const privateNameAdd = (item: EntryRefDto, name: string) =>
+  call<boolean>("private_name_add", { item, name });
+export const casesExportCheck = (month: string | null) =>
+  call<NameCandidateDto[]>("cases_export_check", { month });
+export const casesExport = (
+  format: ExportFormatDto,
+  edition: EditionDto,
+  month: string | null,
+  confirmedNames: string[],
+) => call<string | null>("cases_export", { format, edition, month, confirmedNames });
 
 // ---- settings ----
 export const settingsGet = () => call<SettingsDto>("settings_get");

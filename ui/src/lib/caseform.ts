@@ -30,6 +30,13 @@ export interface CaseForm {
   status: CaseStatus;
   confidential: boolean;
   language: "" | Lang;
+  /** Names of private persons to hide in public outputs, one per line. */
+  privateNames: string;
+}
+
+/** "Айгерім\n Иванов \n\n" → ["Айгерім", "Иванов"]: one name per line, blanks dropped. */
+export function namesFromLines(s: string): string[] {
+  return s.split("\n").map((x) => x.trim()).filter(Boolean);
 }
 
 export function emptyForm(): CaseForm {
@@ -37,7 +44,7 @@ export function emptyForm(): CaseForm {
     externalRef: "", eventDate: "", region: "", category: "", tags: [], title: "", summary: "",
     victimType: "", victimName: "", outlet: "", perpetratorType: "", legalBasis: "",
     hasProceeding: false, branch: "civil", stage: "", court: "", amountClaimed: "", fine: "", outcome: "",
-    sources: [""], status: "open", confidential: false, language: "",
+    sources: [""], status: "open", confidential: false, language: "", privateNames: "",
   };
 }
 
@@ -68,6 +75,7 @@ export function formFromCase(dto: CaseDto): CaseForm {
     status: c.status,
     confidential: c.confidential,
     language: c.language ?? "",
+    privateNames: (c.privateNames ?? []).join("\n"),
   };
 }
 
@@ -114,6 +122,7 @@ export function formToInput(f: CaseForm, t: TaxonomyDto | null): CaseInputDto {
     status: f.status,
     confidential: f.confidential,
     language: f.language || null,
+    privateNames: namesFromLines(f.privateNames),
   };
 }
 

@@ -64,6 +64,11 @@ import type { ChartDto } from "./bindings/ChartDto";
 import type { ReportEntryDto } from "./bindings/ReportEntryDto";
 import type { ReportSectionDto } from "./bindings/ReportSectionDto";
 import type { ReportModelDto } from "./bindings/ReportModelDto";
+import type { RedactionStyleDto } from "./bindings/RedactionStyleDto";
+import type { NamePlaceDto } from "./bindings/NamePlaceDto";
+import type { NameCandidateDto } from "./bindings/NameCandidateDto";
+import type { EditionDto } from "./bindings/EditionDto";
+import type { ExportFormatDto } from "./bindings/ExportFormatDto";
 
 export type {
   LangDto,
@@ -126,6 +131,11 @@ export type {
   ReportEntryDto,
   ReportSectionDto,
   ReportModelDto,
+  RedactionStyleDto,
+  NamePlaceDto,
+  NameCandidateDto,
+  EditionDto,
+  ExportFormatDto,
 };
 
 // ---- UI-only aliases ----
