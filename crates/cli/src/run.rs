@@ -169,7 +169,7 @@ pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool) 
     check_out(path, out, force)?;
     let (vault, _) = open(path)?;
     let bar = spinner("drawing the overview");
-    let (model, dropped) = match monthly::month_report(&vault, month, lang, local_date(Utc::now())) {
+    let (model, changes) = match monthly::month_report(&vault, month, lang, local_date(Utc::now())) {
         Ok(r) => r,
         Err(monthly::MonthlyError::Vault(e)) => return Err(e.into()),
         Err(monthly::MonthlyError::Overview(e)) => return Err(e.into()),
@@ -177,8 +177,13 @@ pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool) 
     let pdf = overview::render_pdf(&model)?;
     write_atomically(out, &pdf)?;
     bar.finish_and_clear();
-    if dropped > 0 {
-        eprintln!("Note: {dropped} entry(ies) of the saved draft refer to deleted cases and were left out.");
+    if changes.dropped > 0 {
+        let n = changes.dropped;
+        eprintln!("Note: {n} entry(ies) of the saved draft refer to deleted cases or cases now dated in another month and were left out.");
+    }
+    if !changes.added.is_empty() || !changes.moved.is_empty() {
+        let (a, m) = (changes.added.len(), changes.moved.len());
+        eprintln!("Note: {a} entry(ies) recorded since the draft was saved were added to their sections, {m} moved to the section of their new category; open the overview editor to review them.");
     }
     println!("Wrote the {} overview of {month} to {} ({} bytes).", lang, out.display(), pdf.len());
     Ok(())

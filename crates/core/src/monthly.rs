@@ -12,7 +12,7 @@
 use crate::case::{Case, Development};
 use crate::lang::Lang;
 use crate::month::Month;
-use crate::overview::{self, OrgSettings, OverviewDraft, OverviewError, ReportModel};
+use crate::overview::{self, DraftChanges, OrgSettings, OverviewDraft, OverviewError, ReportModel};
 use crate::summary::{self, MonthSummary};
 use crate::vault::{Vault, VaultError};
 use chrono::NaiveDate;
@@ -54,9 +54,12 @@ pub fn month_inputs(vault: &Vault, month: Month) -> Result<MonthInputs, VaultErr
     Ok(MonthInputs { month, cases, developments, summary })
 }
 
-/// The month's saved overview draft without the entries whose case or
-/// development was deleted since (their number is returned too), or the
-/// default first draft dated `today` (a local date in Kazakhstan).
+/// The month's saved overview draft brought up to date with the month's
+/// records by [`OverviewDraft::reconcile`] (entries of deleted records or
+/// of records now dated in another month dropped, cases and developments
+/// recorded since added to their sections, entries whose category moved to
+/// another group moved), with what changed; or the default first draft
+/// dated `today` (a local date in Kazakhstan) and no changes.
 ///
 /// # Errors
 /// Vault read errors.
@@ -64,20 +67,21 @@ pub fn month_draft(
     vault: &Vault,
     inputs: &MonthInputs,
     today: NaiveDate,
-) -> Result<(OverviewDraft, usize), VaultError> {
+) -> Result<(OverviewDraft, DraftChanges), VaultError> {
     Ok(match vault.get_document::<OverviewDraft>(&overview::draft_key(inputs.month))? {
         Some(mut d) => {
-            let dropped = d.retain_existing(&inputs.cases, &inputs.developments);
-            (d, dropped)
+            let changes = d.reconcile(&inputs.cases, &inputs.developments, vault.taxonomy());
+            (d, changes)
         }
-        None => {
-            (overview::default_draft(inputs.month, &inputs.cases, &inputs.developments, vault.taxonomy(), today), 0)
-        }
+        None => (
+            overview::default_draft(inputs.month, &inputs.cases, &inputs.developments, vault.taxonomy(), today),
+            DraftChanges::default(),
+        ),
     })
 }
 
-/// The overview of `month` in `lang`, as the PDF shows it, and the number
-/// of draft entries left out because their records were deleted.
+/// The overview of `month` in `lang`, as the PDF shows it, and what
+/// [`month_draft`] changed in the saved draft to build it.
 ///
 /// # Errors
 /// [`MonthlyError`].
@@ -86,9 +90,9 @@ pub fn month_report(
     month: Month,
     lang: Lang,
     today: NaiveDate,
-) -> Result<(ReportModel, usize), MonthlyError> {
+) -> Result<(ReportModel, DraftChanges), MonthlyError> {
     let inputs = month_inputs(vault, month)?;
-    let (draft, dropped) = month_draft(vault, &inputs, today)?;
+    let (draft, changes) = month_draft(vault, &inputs, today)?;
     let org: OrgSettings = vault.get_document(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
     let model = overview::build_report(
         lang,
@@ -100,5 +104,5 @@ pub fn month_report(
         &inputs.developments,
         vault.taxonomy(),
     )?;
-    Ok((model, dropped))
+    Ok((model, changes))
 }

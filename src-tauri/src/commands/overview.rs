@@ -22,7 +22,7 @@ fn month(s: &str) -> IpcResult<Month> {
 
 fn report(v: &Vault, month: Month, lang: Lang) -> IpcResult<ReportModel> {
     match monthly::month_report(v, month, lang, local_date(chrono::Utc::now())) {
-        Ok((model, _dropped)) => Ok(model),
+        Ok((model, _changes)) => Ok(model),
         Err(MonthlyError::Vault(e)) => Err(e.into()),
         Err(MonthlyError::Overview(e)) => Err(IpcError::internal(format!("building the overview failed: {e}"))),
     }
