@@ -13,6 +13,7 @@ use crate::lang::Lang;
 use crate::month::Month;
 use crate::summary::{change, Breakdown, GroupCount, MonthSummary};
 use crate::taxonomy::Taxonomy;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// One line of the counts block.
@@ -88,6 +89,9 @@ pub struct ReportModel {
     pub title: String,
     /// The publication date, written out ("16 July 2024").
     pub publication_date: String,
+    /// The publication date itself (a local date in Kazakhstan): the PDF's
+    /// creation and modification date.
+    pub published_on: NaiveDate,
     /// The intro paragraph.
     pub intro: String,
     /// "In May 2024, the following were recorded:".
@@ -606,6 +610,7 @@ pub fn build_report(
         org_names: Lang::ALL.iter().map(|l| org.name.get(*l).to_string()).collect(),
         title: or_generated(&draft.title, lang, || default_title(lang, month)),
         publication_date: words::full_date(lang, draft.publication_date),
+        published_on: draft.publication_date,
         intro: or_generated(&draft.intro, lang, || default_intro(lang, month, org)),
         // A month without counted cases says so instead of a heading
         // followed by nothing.
