@@ -302,8 +302,9 @@ fn trend(lang: Lang, s: &MonthSummary) -> Vec<String> {
     );
     let first = match lang {
         Lang::En => format!(
-            "In total, {} were recorded {}: {c1}, and {c2}.",
+            "In total, {} {} recorded {}: {c1}, and {c2}.",
             total_phrase(lang, total),
+            words::en_was(total),
             words::in_month_year(lang, month)
         ),
         Lang::Ru => format!(
@@ -326,7 +327,9 @@ fn trend(lang: Lang, s: &MonthSummary) -> Vec<String> {
         ytd.previous_year_total,
     );
     let second = match lang {
-        Lang::En => format!("In {span}, {} were recorded: {c3}.", total_phrase(lang, ytd.total)),
+        Lang::En => {
+            format!("In {span}, {} {} recorded: {c3}.", total_phrase(lang, ytd.total), words::en_was(ytd.total))
+        }
         Lang::Ru => format!("За {span} зафиксировано {}: {c3}.", total_phrase(lang, ytd.total)),
         Lang::Kk => format!("{span} аралығында {} тіркелді: бұл {c3}.", total_phrase(lang, ytd.total)),
     };

@@ -386,6 +386,23 @@ fn assert_inside_text_area(path: &std::path::Path) {
 }
 
 #[test]
+fn one_violation_was_recorded_in_english() {
+    let mut b = Book::default();
+    b.add(date(2025, 1, 14), "journalists.threat", "Threat");
+    let t = Taxonomy::bundled();
+    let jan: Month = "2025-01".parse().unwrap();
+    let s = summary(&b.cases, &t, jan);
+    let draft = default_draft(jan, &b.cases, &[], &t, date(2025, 2, 10));
+    let m = build_report(Lang::En, jan, &s, &draft, &OrgSettings::default(), &b.cases, &[], &t).unwrap();
+    assert!(m.trend[0].starts_with("In total, 1 violation was recorded in January 2025: "), "{}", m.trend[0]);
+    assert!(m.trend[1].starts_with("In January 2025, 1 violation was recorded: "), "{}", m.trend[1]);
+    assert!(m.trend.iter().all(|t| !t.contains("1 violation were")), "{:?}", m.trend);
+    assert_eq!(m.count_lines[0].text, "1 report of violations of the rights of journalists, media, and newsmakers");
+    let ru = build_report(Lang::Ru, jan, &s, &draft, &OrgSettings::default(), &b.cases, &[], &t).unwrap();
+    assert!(ru.trend[0].contains("зафиксировано 1 нарушение"), "{}", ru.trend[0]);
+}
+
+#[test]
 fn a_month_without_cases_says_so() {
     let t = Taxonomy::bundled();
     let jan: Month = "2025-01".parse().unwrap();
