@@ -14,7 +14,7 @@ use crate::month::Month;
 use crate::taxonomy::Taxonomy;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The vault document key of the draft of `month`: `"overview-draft/2024-05"`.
 pub fn draft_key(month: Month) -> String {
@@ -79,7 +79,7 @@ pub enum SectionKind {
 }
 
 /// What an entry shows. A context event is a case of kind `context`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", content = "id", rename_all = "snake_case")]
 pub enum EntryRef {
     /// A case or context event.
@@ -183,6 +183,9 @@ impl OverviewDraft {
     /// 3. a case or development of the month that the draft does not list
     ///    anywhere is added to its default section.
     ///
+    /// A generated section that had entries and has none left is removed,
+    /// unless the editor gave it a title or note.
+    ///
     /// Moved and added entries go in date order among the section's
     /// entries: each after the last entry dated on or before it (same date:
     /// by title), so the others keep their order. A section the draft lacks
@@ -194,23 +197,27 @@ impl OverviewDraft {
     /// are ignored). Pure; returns what changed.
     pub fn reconcile(&mut self, cases: &[Case], developments: &[Development], taxonomy: &Taxonomy) -> DraftChanges {
         let month = self.month;
-        let case_of = |id: CaseId| cases.iter().find(|c| c.id == id && month.contains(c.data.event_date));
-        let dev_of = |id: DevelopmentId| developments.iter().find(|d| d.id == id && month.contains(d.data.event_date));
-        // (event date, title) of a record of the month, and its default section.
-        let record = |item: EntryRef| -> Option<((NaiveDate, &str), Option<SectionKind>)> {
-            match item {
-                EntryRef::Case(id) => {
-                    case_of(id).map(|c| ((c.data.event_date, c.data.title.as_str()), default_section(c, taxonomy)))
-                }
-                EntryRef::Development(id) => {
-                    dev_of(id).map(|d| ((d.data.event_date, d.data.title.as_str()), Some(SectionKind::Developments)))
-                }
-            }
-        };
+        // The month's records: (event date, title) and default section.
+        type Record<'a> = ((NaiveDate, &'a str), Option<SectionKind>);
+        let mut records: HashMap<EntryRef, Record<'_>> = HashMap::new();
+        let mut order: Vec<EntryRef> = Vec::new();
+        for c in cases.iter().filter(|c| month.contains(c.data.event_date)) {
+            let item = EntryRef::Case(c.id);
+            order.push(item);
+            records.insert(item, ((c.data.event_date, c.data.title.as_str()), default_section(c, taxonomy)));
+        }
+        for d in developments.iter().filter(|d| month.contains(d.data.event_date)) {
+            let item = EntryRef::Development(d.id);
+            order.push(item);
+            records.insert(item, ((d.data.event_date, d.data.title.as_str()), Some(SectionKind::Developments)));
+        }
+        let record = |item: EntryRef| records.get(&item).cloned();
         let mut changes = DraftChanges::default();
         let mut to_place: Vec<(DraftEntry, SectionKind)> = Vec::new();
-        for s in &mut self.sections {
+        let mut emptied = vec![false; self.sections.len()];
+        for (si, s) in self.sections.iter_mut().enumerate() {
             let entries = std::mem::take(&mut s.entries);
+            emptied[si] = !entries.is_empty();
             for e in entries {
                 match record(e.item) {
                     None => changes.dropped += 1,
@@ -223,17 +230,16 @@ impl OverviewDraft {
                     }
                 }
             }
+            emptied[si] &= s.entries.is_empty();
         }
-        let listed = |item: EntryRef, sections: &[DraftSection], to_place: &[(DraftEntry, SectionKind)]| {
-            sections.iter().any(|s| s.entries.iter().any(|e| e.item == item))
-                || to_place.iter().any(|(e, _)| e.item == item)
-        };
+
+        let mut listed: HashSet<EntryRef> =
+            self.sections.iter().flat_map(|s| s.entries.iter().map(|e| e.item)).collect();
+        listed.extend(to_place.iter().map(|(e, _)| e.item));
         let mut new_items: Vec<((NaiveDate, &str), EntryRef, SectionKind)> = Vec::new();
-        let items =
-            cases.iter().map(|c| EntryRef::Case(c.id)).chain(developments.iter().map(|d| EntryRef::Development(d.id)));
-        for item in items {
+        for item in order {
             if let Some((key, Some(k))) = record(item) {
-                if !listed(item, &self.sections, &to_place) && !new_items.iter().any(|n| n.1 == item) {
+                if listed.insert(item) {
                     new_items.push((key, item, k));
                 }
             }
@@ -254,6 +260,7 @@ impl OverviewDraft {
                             Some(i) => i + 1,
                             None => self.sections.iter().position(generated).unwrap_or(self.sections.len()),
                         };
+                    emptied.insert(at, false);
                     self.sections.insert(
                         at,
                         DraftSection {
@@ -272,6 +279,15 @@ impl OverviewDraft {
                 entries.iter().rposition(|e| record(e.item).is_some_and(|(k, _)| Some(k) <= key)).map_or(0, |i| i + 1);
             entries.insert(at, entry);
         }
+        // A generated section left with nothing to list goes (after the
+        // placing above, so a new section takes its place), unless the
+        // editor wrote a title or note for it (kept, shown as empty).
+        let mut flags = emptied.into_iter();
+        self.sections.retain(|s| {
+            let emptied = flags.next().unwrap_or(false) && s.entries.is_empty();
+            let edited = Lang::ALL.iter().any(|l| s.title.get(*l).is_some() || s.note.get(*l).is_some());
+            !(emptied && s.kind != SectionKind::Custom && !edited)
+        });
         changes
     }
 }

@@ -152,5 +152,17 @@ fn a_case_moved_to_another_month_or_group_is_not_listed_where_it_was() {
     v.delete_case(stays.id).unwrap();
     let (d, changes) = load_with_changes(&v);
     assert_eq!(changes.dropped, 2, "April's case and the deleted one");
-    assert_eq!(section(&d, &group("journalists")).unwrap(), []);
+    assert_eq!(kinds(&d), [group("claims"), SectionKind::Custom], "no empty heading left in the overview");
+
+    // A section the editor wrote a note for stays, empty, for the editor to decide.
+    let mut saved = load(&v);
+    saved.sections[0].note.set(Lang::En, "Claims, as told by the editor");
+    save(&mut v, &saved);
+    let mut data = regrouped.data.clone();
+    data.category = "claims.civil".parse().unwrap();
+    data.event_date = day(2024, 6, 2);
+    v.update_case(regrouped.id, data, at(3)).unwrap();
+    let d = load(&v);
+    assert_eq!(kinds(&d), [group("claims"), SectionKind::Custom]);
+    assert_eq!(section(&d, &group("claims")).unwrap(), []);
 }
