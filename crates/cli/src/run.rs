@@ -179,7 +179,7 @@ pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool) 
     bar.finish_and_clear();
     if changes.dropped > 0 {
         let n = changes.dropped;
-        eprintln!("Note: {n} entry(ies) of the saved draft refer to deleted cases or cases now dated in another month and were left out.");
+        eprintln!("Note: {n} entry(ies) of the saved draft were left out: their cases were deleted, moved to another month or to a group that is not counted.");
     }
     if !changes.added.is_empty() || !changes.moved.is_empty() {
         let (a, m) = (changes.added.len(), changes.moved.len());
