@@ -185,6 +185,18 @@ fn a_case_recorded_after_the_draft_was_saved_is_listed_and_marked_added() {
         again["sections"][0]["entries"].as_array().unwrap().iter().all(|e| e.get("change").is_none()),
         "once saved it is no longer new: {again}"
     );
+
+    // Its category moves to the claims group: so does its entry.
+    let mut claim = later.clone();
+    claim["category"] = json!("claims.civil");
+    shell.ok("case_update", json!({"id": second, "data": claim}));
+    let moved = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    let sections = moved["sections"].as_array().expect("sections");
+    assert_eq!(sections.len(), 2, "{moved}");
+    assert_eq!(sections[0]["entries"].as_array().unwrap().len(), 1, "left the journalists' section");
+    assert_eq!(sections[1]["kind"], json!({"kind": "group", "code": "claims"}));
+    assert_eq!(sections[1]["entries"][0]["item"]["id"], second);
+    assert_eq!(sections[1]["entries"][0]["change"], "moved");
 }
 
 #[test]
