@@ -420,9 +420,10 @@ fn a_month_without_cases_says_so() {
 
 // ---- PDF metadata, validity, extraction ------------------------------------
 
-/// Every Kazakh letter beyond the Russian alphabet, upper and lower case.
+/// Every Kazakh letter beyond the Russian alphabet (Ә Ғ Қ Ң Ө Ұ Ү Һ І), in
+/// capitals in the title and in lower case in the entry.
 const KAZAKH_TITLE: &str = "ҚАЗАҚСТАН: ӘДІЛ СӨЗ, ҒАЛАМТОР, ЖАҢАӨЗЕН, ҰЛЫТАУ, ҮРЖАР, ШАҺАР";
-const KAZAKH_ENTRY: &str = "Өскемендегі тілшіге шаһар әкімдігі ғимаратына кіруге рұқсат берілмеді";
+const KAZAKH_ENTRY: &str = "Тілшіге шаһар әкімдігі ғимаратына кіруге рұқсат берілмеді, үкімет өкілі жаңа ережені айтты";
 
 /// The seed month in Kazakh, titled [`KAZAKH_TITLE`], published on `published`.
 fn kazakh_pdf(published: chrono::NaiveDate) -> (ReportModel, Vec<u8>) {
@@ -434,6 +435,9 @@ fn kazakh_pdf(published: chrono::NaiveDate) -> (ReportModel, Vec<u8>) {
     draft.title.set(Lang::Kk, KAZAKH_TITLE);
     let m = build_report(Lang::Kk, may(), &s, &draft, &OrgSettings::default(), &b.cases, &b.developments, &t).unwrap();
     let pdf = render_pdf(&m).unwrap();
+    if let Some(dir) = std::env::var_os("KUZET_KEEP_PDF") {
+        std::fs::write(PathBuf::from(dir).join(format!("kazakh-title-{published}.pdf")), &pdf).unwrap();
+    }
     (m, pdf)
 }
 
