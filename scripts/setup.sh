@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Kuzet needs to build, run and test on Debian/Ubuntu:
 # WebKitGTK and friends for the Tauri shell, Xvfb + WebKitWebDriver + poppler
-# for the end-to-end and document checks, and the UI's npm packages.
+# + qpdf for the end-to-end and document checks, and the UI's npm packages.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +13,8 @@ packages=(
   # Tauri 2 build (see docs/BUILDING.md)
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
   libssl-dev pkg-config build-essential file libxdo-dev curl ca-certificates
-  # end-to-end tests and document checks
-  xvfb xauth webkit2gtk-driver poppler-utils fonts-noto-core imagemagick dbus-x11
+  # end-to-end tests and document checks (qpdf --check: the overview PDF tests)
+  xvfb xauth webkit2gtk-driver poppler-utils qpdf fonts-noto-core imagemagick dbus-x11
 )
 missing=()
 for p in "${packages[@]}"; do

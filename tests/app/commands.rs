@@ -168,6 +168,48 @@ fn a_kazakh_case_is_found_by_an_upper_case_search_and_counted() {
 }
 
 #[test]
+fn a_case_recorded_after_the_draft_was_saved_is_listed_and_marked_added() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    let first = shell.ok("case_create", json!({"data": kazakh_case()}))["id"].clone();
+    let draft = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    assert!(draft["sections"][0]["entries"][0].get("change").is_none(), "a fresh draft marks nothing: {draft}");
+    shell.ok("overview_draft_save", json!({"month": "2024-05", "draft": draft}));
+
+    let mut later = kazakh_case();
+    later["eventDate"] = json!("2024-05-20");
+    later["title"] = json!("Кейін тіркелген оқиға");
+    let second = shell.ok("case_create", json!({"data": later}))["id"].clone();
+    let draft = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    let entries = draft["sections"][0]["entries"].as_array().expect("entries");
+    let got: Vec<(&Value, Option<&str>)> =
+        entries.iter().map(|e| (&e["item"]["id"], e.get("change").and_then(Value::as_str))).collect();
+    assert_eq!(got, [(&first, None), (&second, Some("added"))], "{draft}");
+    let preview = shell.ok("overview_preview", json!({"month": "2024-05", "lang": "kk"}));
+    assert_eq!(preview["sections"][0]["entries"][1]["title"], "Кейін тіркелген оқиға", "the PDF lists it too");
+
+    shell.ok("overview_draft_save", json!({"month": "2024-05", "draft": draft}));
+    let again = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    assert!(
+        again["sections"][0]["entries"].as_array().unwrap().iter().all(|e| e.get("change").is_none()),
+        "once saved it is no longer new: {again}"
+    );
+
+    // Its category moves to the claims group: so does its entry.
+    let mut claim = later.clone();
+    claim["category"] = json!("claims.civil");
+    shell.ok("case_update", json!({"id": second, "data": claim}));
+    let moved = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    let sections = moved["sections"].as_array().expect("sections");
+    assert_eq!(sections.len(), 2, "{moved}");
+    assert_eq!(sections[0]["entries"].as_array().unwrap().len(), 1, "left the journalists' section");
+    assert_eq!(sections[1]["kind"], json!({"kind": "group", "code": "claims"}));
+    assert_eq!(sections[1]["entries"][0]["item"]["id"], second);
+    assert_eq!(sections[1]["entries"][0]["change"], "moved");
+}
+
+#[test]
 fn bad_input_names_the_fields() {
     let dir = tempfile::tempdir().expect("temp dir");
     let shell = Shell::start(dir.path());

@@ -205,12 +205,17 @@ pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool, 
         );
         return Err(Failure::Invalid(m));
     }
-    let (model, dropped) = (publication.model, publication.dropped);
+    let (model, changes) = (publication.model, publication.changes);
     let pdf = overview::render_pdf(&model)?;
     write_atomically(out, &pdf)?;
     bar.finish_and_clear();
-    if dropped > 0 {
-        eprintln!("Note: {dropped} entry(ies) of the saved draft refer to deleted cases and were left out.");
+    if changes.dropped > 0 {
+        let n = changes.dropped;
+        eprintln!("Note: {n} entry(ies) of the saved draft were left out: their cases were deleted, moved to another month or to a group that is not counted.");
+    }
+    if !changes.added.is_empty() || !changes.moved.is_empty() {
+        let (a, m) = (changes.added.len(), changes.moved.len());
+        eprintln!("Note: {a} entry(ies) recorded since the draft was saved were added to their sections, {m} moved to the section of their new category; open the overview editor to review them.");
     }
     println!("Wrote the {} overview of {month} to {} ({} bytes).", lang, out.display(), pdf.len());
     Ok(())

@@ -12,7 +12,7 @@
 use crate::case::{Case, Development};
 use crate::lang::Lang;
 use crate::month::Month;
-use crate::overview::{self, OrgSettings, OverviewDraft, OverviewError, ReportModel};
+use crate::overview::{self, DraftChanges, OrgSettings, OverviewDraft, OverviewError, ReportModel};
 use crate::publication::{self, NameCandidate, PublicFigures, PUBLIC_FIGURES_KEY};
 use crate::summary::{self, MonthSummary};
 use crate::vault::{Vault, VaultError};
@@ -55,9 +55,12 @@ pub fn month_inputs(vault: &Vault, month: Month) -> Result<MonthInputs, VaultErr
     Ok(MonthInputs { month, cases, developments, summary })
 }
 
-/// The month's saved overview draft without the entries whose case or
-/// development was deleted since (their number is returned too), or the
-/// default first draft dated `today` (a local date in Kazakhstan).
+/// The month's saved overview draft brought up to date with the month's
+/// records by [`OverviewDraft::reconcile`] (entries of deleted records or
+/// of records now dated in another month dropped, cases and developments
+/// recorded since added to their sections, entries whose category moved to
+/// another group moved), with what changed; or the default first draft
+/// dated `today` (a local date in Kazakhstan) and no changes.
 ///
 /// # Errors
 /// Vault read errors.
@@ -65,15 +68,16 @@ pub fn month_draft(
     vault: &Vault,
     inputs: &MonthInputs,
     today: NaiveDate,
-) -> Result<(OverviewDraft, usize), VaultError> {
+) -> Result<(OverviewDraft, DraftChanges), VaultError> {
     Ok(match vault.get_document::<OverviewDraft>(&overview::draft_key(inputs.month))? {
         Some(mut d) => {
-            let dropped = d.retain_existing(&inputs.cases, &inputs.developments);
-            (d, dropped)
+            let changes = d.reconcile(&inputs.cases, &inputs.developments, vault.taxonomy());
+            (d, changes)
         }
-        None => {
-            (overview::default_draft(inputs.month, &inputs.cases, &inputs.developments, vault.taxonomy(), today), 0)
-        }
+        None => (
+            overview::default_draft(inputs.month, &inputs.cases, &inputs.developments, vault.taxonomy(), today),
+            DraftChanges::default(),
+        ),
     })
 }
 
@@ -90,8 +94,9 @@ pub struct MonthPublication {
     pub unmarked: Vec<NameCandidate>,
     /// How many private persons were replaced.
     pub hidden: usize,
-    /// Draft entries left out because their records were deleted.
-    pub dropped: usize,
+    /// What [`month_draft`] changed in the saved draft to build it
+    /// (entries dropped, added or moved).
+    pub changes: DraftChanges,
 }
 
 /// The overview of `month` in `lang` as it would be published, with its
@@ -111,7 +116,7 @@ pub fn month_publication(
     today: NaiveDate,
 ) -> Result<MonthPublication, MonthlyError> {
     let inputs = month_inputs(vault, month)?;
-    let (draft, dropped) = month_draft(vault, &inputs, today)?;
+    let (draft, changes) = month_draft(vault, &inputs, today)?;
     let org: OrgSettings = vault.get_document(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
     let figures: PublicFigures = vault.get_document(PUBLIC_FIGURES_KEY)?.unwrap_or_default();
     let mut model = overview::build_report(
@@ -127,12 +132,12 @@ pub fn month_publication(
     let private = publication::private_names(&inputs.cases, &inputs.developments);
     let unmarked = publication::check_report(&model, &publication::allowed_names(&figures, vault.taxonomy()), &private);
     let hidden = publication::redact_report(&mut model, &private, org.redaction);
-    Ok(MonthPublication { model, unmarked, hidden, dropped })
+    Ok(MonthPublication { model, unmarked, hidden, changes })
 }
 
 /// The overview of `month` in `lang`, as the PDF shows it (private names
-/// replaced, see [`month_publication`]), and the number of draft entries
-/// left out because their records were deleted.
+/// replaced, see [`month_publication`]), and what [`month_draft`] changed
+/// in the saved draft to build it.
 ///
 /// # Errors
 /// [`MonthlyError`].
@@ -141,7 +146,7 @@ pub fn month_report(
     month: Month,
     lang: Lang,
     today: NaiveDate,
-) -> Result<(ReportModel, usize), MonthlyError> {
+) -> Result<(ReportModel, DraftChanges), MonthlyError> {
     let p = month_publication(vault, month, lang, today)?;
-    Ok((p.model, p.dropped))
+    Ok((p.model, p.changes))
 }

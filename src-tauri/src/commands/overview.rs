@@ -66,13 +66,16 @@ pub async fn summary_month(state: State<'_, AppState>, month: String) -> IpcResu
     state.with_vault(|v| Ok((&monthly::month_inputs(v, month)?.summary).into()))
 }
 
-/// The month's overview draft: the saved one or a fresh default.
+/// The month's overview draft: the saved one brought up to date with the
+/// month's records (entries added or moved since it was saved carry
+/// `change`), or a fresh default.
 #[tauri::command]
 pub async fn overview_draft_get(state: State<'_, AppState>, month: String) -> IpcResult<OverviewDraftDto> {
     let month = self::month(&month)?;
     state.with_vault(|v| {
         let inputs = monthly::month_inputs(v, month)?;
-        Ok((&monthly::month_draft(v, &inputs, local_date(chrono::Utc::now()))?.0).into())
+        let (draft, changes) = monthly::month_draft(v, &inputs, local_date(chrono::Utc::now()))?;
+        Ok(OverviewDraftDto::with_changes(&draft, &changes))
     })
 }
 

@@ -8,7 +8,7 @@ use kuzet_core::case::{CaseId, DevelopmentId};
 use kuzet_core::codes::{CategoryCode, GroupCode};
 use kuzet_core::month::Month;
 use kuzet_core::overview::{
-    DraftEntry, DraftSection, EntryRef, LangTexts, OrgSettings, OverviewDraft, ReportModel, SectionKind,
+    DraftChanges, DraftEntry, DraftSection, EntryRef, LangTexts, OrgSettings, OverviewDraft, ReportModel, SectionKind,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -103,6 +103,17 @@ impl EntryRefDto {
     }
 }
 
+/// Why an entry of a saved draft is not where the editor left it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "EntryChangeDto.ts")]
+pub enum EntryChangeDto {
+    /// Recorded in the month after the draft was saved: added to its section.
+    Added,
+    /// Its category moved to another group: moved to that group's section.
+    Moved,
+}
+
 /// One entry of a draft section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -116,6 +127,12 @@ pub struct DraftEntryDto {
     /// Text overrides.
     #[serde(default)]
     pub text: LangTextsDto,
+    /// Set when the saved draft did not have this entry here (absent: as
+    /// saved, or a fresh default draft). Ignored when saving: a saved entry
+    /// is no longer new.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub change: Option<EntryChangeDto>,
 }
 
 /// A section of the draft.
@@ -191,11 +208,30 @@ impl From<&OverviewDraft> for OverviewDraftDto {
                             item: e.item.into(),
                             title: (&e.title).into(),
                             text: (&e.text).into(),
+                            change: None,
                         })
                         .collect(),
                 })
                 .collect(),
         }
+    }
+}
+
+impl OverviewDraftDto {
+    /// The draft as [`kuzet_core::monthly::month_draft`] brought it up to
+    /// date, its added and moved entries marked.
+    pub fn with_changes(d: &OverviewDraft, changes: &DraftChanges) -> Self {
+        let mut dto = OverviewDraftDto::from(d);
+        for (s, ds) in d.sections.iter().zip(&mut dto.sections) {
+            for (e, de) in s.entries.iter().zip(&mut ds.entries) {
+                if changes.added.contains(&e.item) {
+                    de.change = Some(EntryChangeDto::Added);
+                } else if changes.moved.contains(&e.item) {
+                    de.change = Some(EntryChangeDto::Moved);
+                }
+            }
+        }
+        dto
     }
 }
 

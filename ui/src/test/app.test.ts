@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { get } from "svelte/store";
 import { start, unlock } from "./helpers";
 import { taxonomy } from "../lib/session";
+import type { OverviewDraftDto } from "../lib/types";
 
 afterEach(() => cleanup());
 
@@ -333,6 +334,31 @@ describe("summary and overview", () => {
     await waitFor(() => expect((kk as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(kk);
     expect((await screen.findByTestId("export-result")).textContent).toContain("overview-2024-05-kk.pdf");
+  });
+
+  it("lists a case recorded after the draft was saved, marked new until the draft is saved again", async () => {
+    const { backend } = start({ cases: 40 });
+    await unlock();
+    await screen.findByTestId("nav-overview");
+    // A draft saved before the month's last case was recorded.
+    const draft = backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
+    const later = draft.sections[0].entries.pop()!;
+    backend.overviewDrafts.set("2024-05", draft);
+    await fireEvent.click(screen.getByTestId("nav-overview"));
+    const badge = await screen.findByTestId("overview-entry-new");
+    expect(badge.textContent).toBe("new");
+    expect(badge.closest("[data-testid=overview-section]")).toBe(screen.getAllByTestId("overview-section")[0]);
+    expect(screen.getAllByTestId("overview-entry-new")).toHaveLength(1);
+    expect(screen.getByTestId("overview-changed").textContent).toContain("marked “new”");
+    const sent = (backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto).sections[0].entries;
+    expect(sent[sent.length - 1]).toMatchObject({ item: later.item, change: "added" });
+
+    await fireEvent.input(screen.getByLabelText(/^Title/), { target: { value: "May" } });
+    await fireEvent.click(screen.getByTestId("overview-save"));
+    await screen.findByText("Draft saved.");
+    expect(screen.queryByTestId("overview-entry-new")).toBeNull();
+    expect(screen.queryByTestId("overview-changed")).toBeNull();
+    expect(backend.overviewDrafts.get("2024-05")!.sections[0].entries.map((e) => e.item.id)).toContain(later.item.id);
   });
 
   it("says clearly when no save dialog is possible (NoDialog)", async () => {

@@ -14,7 +14,7 @@ use crate::month::Month;
 use crate::taxonomy::Taxonomy;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The vault document key of the draft of `month`: `"overview-draft/2024-05"`.
 pub fn draft_key(month: Month) -> String {
@@ -79,7 +79,7 @@ pub enum SectionKind {
 }
 
 /// What an entry shows. A context event is a case of kind `context`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", content = "id", rename_all = "snake_case")]
 pub enum EntryRef {
     /// A case or context event.
@@ -152,7 +152,8 @@ pub struct OverviewDraft {
 impl OverviewDraft {
     /// Drops entries whose case or development is not in `cases` /
     /// `developments` (e.g. deleted after the draft was saved), returning
-    /// how many were dropped.
+    /// how many were dropped. [`OverviewDraft::reconcile`] does this and
+    /// also lists what the month gained since.
     pub fn retain_existing(&mut self, cases: &[Case], developments: &[Development]) -> usize {
         let mut dropped = 0;
         for s in &mut self.sections {
@@ -164,6 +165,180 @@ impl OverviewDraft {
             dropped += before - s.entries.len();
         }
         dropped
+    }
+
+    /// Brings a saved draft up to date with the month's records, keeping
+    /// the editor's order, overrides and custom sections:
+    ///
+    /// 1. an entry whose case or development is not in `cases` /
+    ///    `developments` dated in the draft's month (deleted, or its event
+    ///    date moved to another month) is dropped, in any section;
+    /// 2. an entry in a generated section (events in the country, a group,
+    ///    "also in ‹month›") whose record now belongs elsewhere (its
+    ///    category moved to another group, its kind changed) is moved, with
+    ///    its overrides, to the section [`default_draft`] would put it in;
+    ///    one the default draft would leave out (its group is no longer
+    ///    counted) is dropped. Entries in custom sections stay where the
+    ///    editor put them;
+    /// 3. a case or development of the month that the draft does not list
+    ///    anywhere is added to its default section.
+    ///
+    /// A generated section that had entries and has none left is removed,
+    /// unless the editor gave it a title or note.
+    ///
+    /// Moved and added entries go in date order among the section's
+    /// entries: each after the last entry dated on or before it (same date:
+    /// by title), so the others keep their order. A section the draft lacks
+    /// is created where the default draft has it: after the last generated
+    /// section that comes before it in the default order (events, groups in
+    /// taxonomy order, developments), else before the first one.
+    ///
+    /// `cases` and `developments` may hold records of other months (they
+    /// are ignored). Pure; returns what changed.
+    pub fn reconcile(&mut self, cases: &[Case], developments: &[Development], taxonomy: &Taxonomy) -> DraftChanges {
+        let month = self.month;
+        // The month's records: (event date, title) and default section.
+        type Record<'a> = ((NaiveDate, &'a str), Option<SectionKind>);
+        let mut records: HashMap<EntryRef, Record<'_>> = HashMap::new();
+        let mut order: Vec<EntryRef> = Vec::new();
+        for c in cases.iter().filter(|c| month.contains(c.data.event_date)) {
+            let item = EntryRef::Case(c.id);
+            order.push(item);
+            records.insert(item, ((c.data.event_date, c.data.title.as_str()), default_section(c, taxonomy)));
+        }
+        for d in developments.iter().filter(|d| month.contains(d.data.event_date)) {
+            let item = EntryRef::Development(d.id);
+            order.push(item);
+            records.insert(item, ((d.data.event_date, d.data.title.as_str()), Some(SectionKind::Developments)));
+        }
+        let record = |item: EntryRef| records.get(&item).cloned();
+        let mut changes = DraftChanges::default();
+        let mut to_place: Vec<(DraftEntry, SectionKind)> = Vec::new();
+        let mut emptied = vec![false; self.sections.len()];
+        for (si, s) in self.sections.iter_mut().enumerate() {
+            let entries = std::mem::take(&mut s.entries);
+            emptied[si] = !entries.is_empty();
+            for e in entries {
+                match record(e.item) {
+                    None => changes.dropped += 1,
+                    Some(_) if s.kind == SectionKind::Custom => s.entries.push(e),
+                    Some((_, None)) => changes.dropped += 1,
+                    Some((_, Some(k))) if k == s.kind => s.entries.push(e),
+                    Some((_, Some(k))) => {
+                        changes.moved.push(e.item);
+                        to_place.push((e, k));
+                    }
+                }
+            }
+            emptied[si] &= s.entries.is_empty();
+        }
+
+        let mut listed: HashSet<EntryRef> =
+            self.sections.iter().flat_map(|s| s.entries.iter().map(|e| e.item)).collect();
+        listed.extend(to_place.iter().map(|(e, _)| e.item));
+        let mut new_items: Vec<((NaiveDate, &str), EntryRef, SectionKind)> = Vec::new();
+        for item in order {
+            if let Some((key, Some(k))) = record(item) {
+                if listed.insert(item) {
+                    new_items.push((key, item, k));
+                }
+            }
+        }
+        new_items.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, item, k) in new_items {
+            changes.added.push(item);
+            to_place.push((DraftEntry::of(item), k));
+        }
+        for (entry, kind) in to_place {
+            let si = match self.sections.iter().position(|s| s.kind == kind) {
+                Some(i) => i,
+                None => {
+                    let r = section_rank(&kind, taxonomy);
+                    let generated = |s: &DraftSection| s.kind != SectionKind::Custom;
+                    let at =
+                        match self.sections.iter().rposition(|s| generated(s) && section_rank(&s.kind, taxonomy) < r) {
+                            Some(i) => i + 1,
+                            None => self.sections.iter().position(generated).unwrap_or(self.sections.len()),
+                        };
+                    emptied.insert(at, false);
+                    self.sections.insert(
+                        at,
+                        DraftSection {
+                            kind,
+                            title: LangTexts::default(),
+                            note: LangTexts::default(),
+                            entries: Vec::new(),
+                        },
+                    );
+                    at
+                }
+            };
+            let key = record(entry.item).map(|(k, _)| k);
+            let entries = &mut self.sections[si].entries;
+            let at =
+                entries.iter().rposition(|e| record(e.item).is_some_and(|(k, _)| Some(k) <= key)).map_or(0, |i| i + 1);
+            entries.insert(at, entry);
+        }
+        // A generated section left with nothing to list goes (after the
+        // placing above, so a new section takes its place), unless the
+        // editor wrote a title or note for it (kept, shown as empty).
+        let mut flags = emptied.into_iter();
+        self.sections.retain(|s| {
+            let emptied = flags.next().unwrap_or(false) && s.entries.is_empty();
+            let edited = Lang::ALL.iter().any(|l| s.title.get(*l).is_some() || s.note.get(*l).is_some());
+            !(emptied && s.kind != SectionKind::Custom && !edited)
+        });
+        changes
+    }
+}
+
+/// What [`OverviewDraft::reconcile`] changed in a saved draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DraftChanges {
+    /// How many entries were dropped: their record was deleted, moved to
+    /// another month, or no longer belongs in any generated section.
+    pub dropped: usize,
+    /// Records of the month the saved draft did not list, now listed (in
+    /// date order), to be shown as new.
+    pub added: Vec<EntryRef>,
+    /// Entries moved to another generated section (category or kind
+    /// changed), with their overrides.
+    pub moved: Vec<EntryRef>,
+}
+
+impl DraftChanges {
+    /// Whether the draft was left as saved.
+    pub fn is_empty(&self) -> bool {
+        self.dropped == 0 && self.added.is_empty() && self.moved.is_empty()
+    }
+}
+
+/// The section [`default_draft`] puts `case` in: events in the country for
+/// a context event, its group's section for a counted case (the group of
+/// its category in `taxonomy`, else the code's own prefix), none for a case
+/// of a group that is not counted.
+fn default_section(case: &Case, taxonomy: &Taxonomy) -> Option<SectionKind> {
+    match case.data.kind {
+        CaseKind::Context => Some(SectionKind::Context),
+        CaseKind::Case => {
+            let code = taxonomy.group_of(&case.data.category).map_or(case.data.category.group(), |g| g.code.clone());
+            let counted = taxonomy.groups.iter().any(|g| g.code == code && g.counted);
+            counted.then_some(SectionKind::Group { code })
+        }
+    }
+}
+
+/// A generated section's place in the default order: events in the
+/// country, the groups in taxonomy order (unknown groups after them), the
+/// developments; custom sections have no place.
+fn section_rank(kind: &SectionKind, taxonomy: &Taxonomy) -> usize {
+    match kind {
+        SectionKind::Context => 0,
+        SectionKind::Group { code } => {
+            1 + taxonomy.groups.iter().position(|g| &g.code == code).unwrap_or(taxonomy.groups.len())
+        }
+        SectionKind::Developments => 2 + taxonomy.groups.len(),
+        SectionKind::Custom => usize::MAX,
     }
 }
 
@@ -242,10 +417,7 @@ pub fn default_draft(
     for g in taxonomy.groups.iter().filter(|g| g.counted) {
         let entries: Vec<DraftEntry> = of_month
             .iter()
-            .filter(|c| {
-                c.data.kind == CaseKind::Case
-                    && taxonomy.group_of(&c.data.category).map_or(c.data.category.group(), |x| x.code.clone()) == g.code
-            })
+            .filter(|c| default_section(c, taxonomy) == Some(SectionKind::Group { code: g.code.clone() }))
             .map(|c| DraftEntry::of(EntryRef::Case(c.id)))
             .collect();
         if !entries.is_empty() {

@@ -25,8 +25,8 @@ pub mod pdf;
 pub mod words;
 
 pub use draft::{
-    default_draft, draft_key, DraftEntry, DraftSection, EntryRef, LangTexts, OrgSettings, OverviewDraft, SectionKind,
-    ORG_SETTINGS_KEY,
+    default_draft, draft_key, DraftChanges, DraftEntry, DraftSection, EntryRef, LangTexts, OrgSettings, OverviewDraft,
+    SectionKind, ORG_SETTINGS_KEY,
 };
 pub use model::{build_report, Chart, ChartBar, CountLine, ReportEntry, ReportModel, ReportSection};
 pub use pdf::render_pdf;

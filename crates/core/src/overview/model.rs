@@ -13,6 +13,7 @@ use crate::lang::Lang;
 use crate::month::Month;
 use crate::summary::{change, Breakdown, GroupCount, MonthSummary};
 use crate::taxonomy::Taxonomy;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// One line of the counts block.
@@ -90,6 +91,9 @@ pub struct ReportModel {
     pub title: String,
     /// The publication date, written out ("16 July 2024").
     pub publication_date: String,
+    /// The publication date itself (a local date in Kazakhstan): the PDF's
+    /// creation and modification date.
+    pub published_on: NaiveDate,
     /// The intro paragraph.
     pub intro: String,
     /// "In May 2024, the following were recorded:".
@@ -300,8 +304,9 @@ fn trend(lang: Lang, s: &MonthSummary) -> Vec<String> {
     );
     let first = match lang {
         Lang::En => format!(
-            "In total, {} were recorded {}: {c1}, and {c2}.",
+            "In total, {} {} recorded {}: {c1}, and {c2}.",
             total_phrase(lang, total),
+            words::en_was(total),
             words::in_month_year(lang, month)
         ),
         Lang::Ru => format!(
@@ -324,7 +329,9 @@ fn trend(lang: Lang, s: &MonthSummary) -> Vec<String> {
         ytd.previous_year_total,
     );
     let second = match lang {
-        Lang::En => format!("In {span}, {} were recorded: {c3}.", total_phrase(lang, ytd.total)),
+        Lang::En => {
+            format!("In {span}, {} {} recorded: {c3}.", total_phrase(lang, ytd.total), words::en_was(ytd.total))
+        }
         Lang::Ru => format!("За {span} зафиксировано {}: {c3}.", total_phrase(lang, ytd.total)),
         Lang::Kk => format!("{span} аралығында {} тіркелді: бұл {c3}.", total_phrase(lang, ytd.total)),
     };
@@ -609,6 +616,7 @@ pub fn build_report(
         org_names: Lang::ALL.iter().map(|l| org.name.get(*l).to_string()).collect(),
         title: or_generated(&draft.title, lang, || default_title(lang, month)),
         publication_date: words::full_date(lang, draft.publication_date),
+        published_on: draft.publication_date,
         intro: or_generated(&draft.intro, lang, || default_intro(lang, month, org)),
         // A month without counted cases says so instead of a heading
         // followed by nothing.

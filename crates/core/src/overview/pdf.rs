@@ -13,6 +13,8 @@ use super::fonts::{self, Metrics};
 use super::layout::break_lines;
 use super::model::{Chart, ReportModel};
 use super::OverviewError;
+use crate::month::KZ_TZ;
+use chrono::{NaiveDate, NaiveTime, Offset, TimeZone};
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions, Point,
     Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
@@ -402,11 +404,27 @@ fn text_string(s: &str) -> lopdf::Object {
     lopdf::Object::String(bytes, lopdf::StringFormat::Hexadecimal)
 }
 
+/// A PDF date (PDF 32000-1, 7.9.4) for local midnight of `day` in
+/// Kazakhstan, with the zone's offset that day: `D:20240716000000+05'00'`
+/// (`+06'00'` before 2024-03-01, when `Asia/Almaty` moved to UTC+5).
+pub fn pdf_date(day: NaiveDate) -> String {
+    let offset = KZ_TZ
+        .offset_from_local_datetime(&day.and_time(NaiveTime::MIN))
+        .earliest()
+        .map_or(0, |o| o.fix().local_minus_utc());
+    let sign = if offset < 0 { '-' } else { '+' };
+    let (h, m) = (offset.abs() / 3600, offset.abs() % 3600 / 60);
+    format!("D:{}000000{sign}{h:02}'{m:02}'", day.format("%Y%m%d"))
+}
+
 /// Post-processes printpdf's output, which (in 0.8.2) leaves every content
-/// stream uncompressed and writes metadata strings as raw UTF-8 (read as
-/// mojibake) and a random document ID: sets the title and author as proper
-/// text strings, derives the ID from the report (the same report gives the
-/// same bytes) and compresses the streams (Flate).
+/// stream uncompressed, writes metadata strings as raw UTF-8 (read as
+/// mojibake), dates of 1970-01-01 and a PDF/X claim the file does not meet,
+/// and a random document ID: sets the title, author and subject as proper
+/// text strings and the creation and modification dates to the publication
+/// date ([`pdf_date`]), drops the PDF/X key and the empty entries, derives
+/// the ID from the report (the same report gives the same bytes) and
+/// compresses the streams (Flate).
 fn finish(pdf: &[u8], report: &ReportModel) -> Result<Vec<u8>, OverviewError> {
     use std::hash::{Hash, Hasher};
     let err = |e: lopdf::Error| OverviewError::Pdf(e.to_string());
@@ -416,6 +434,13 @@ fn finish(pdf: &[u8], report: &ReportModel) -> Result<Vec<u8>, OverviewError> {
             d.set("Title", text_string(&report.title));
             d.set("Author", text_string(&report.author));
             d.set("Subject", text_string(&report.title));
+            let date =
+                || lopdf::Object::String(pdf_date(report.published_on).into_bytes(), lopdf::StringFormat::Literal);
+            d.set("CreationDate", date());
+            d.set("ModDate", date());
+            for key in ["GTS_PDFXVersion", "Trapped", "Identifier", "Keywords", "Producer"] {
+                d.remove(key.as_bytes());
+            }
         }
     }
     // 128 bits from two keyed passes of SipHash over the model (fixed keys,

@@ -213,6 +213,16 @@ pub fn en_count(n: u32, one: &str, many: &str) -> String {
     format!("{} {}", int(Lang::En, i64::from(n)), if n == 1 { one } else { many })
 }
 
+/// The English verb for `n` things: "was" for exactly one, "were" otherwise
+/// ("1 violation was recorded", "0 violations were recorded").
+pub fn en_was(n: u32) -> &'static str {
+    if n == 1 {
+        "was"
+    } else {
+        "were"
+    }
+}
+
 /// An integer with the language's thousands separator: "73,840" (en),
 /// "73 840" with a no-break space (ru, kk).
 pub fn int(lang: Lang, n: i64) -> String {

@@ -386,6 +386,23 @@ fn assert_inside_text_area(path: &std::path::Path) {
 }
 
 #[test]
+fn one_violation_was_recorded_in_english() {
+    let mut b = Book::default();
+    b.add(date(2025, 1, 14), "journalists.threat", "Threat");
+    let t = Taxonomy::bundled();
+    let jan: Month = "2025-01".parse().unwrap();
+    let s = summary(&b.cases, &t, jan);
+    let draft = default_draft(jan, &b.cases, &[], &t, date(2025, 2, 10));
+    let m = build_report(Lang::En, jan, &s, &draft, &OrgSettings::default(), &b.cases, &[], &t).unwrap();
+    assert!(m.trend[0].starts_with("In total, 1 violation was recorded in January 2025: "), "{}", m.trend[0]);
+    assert!(m.trend[1].starts_with("In January 2025, 1 violation was recorded: "), "{}", m.trend[1]);
+    assert!(m.trend.iter().all(|t| !t.contains("1 violation were")), "{:?}", m.trend);
+    assert_eq!(m.count_lines[0].text, "1 report of violations of the rights of journalists, media, and newsmakers");
+    let ru = build_report(Lang::Ru, jan, &s, &draft, &OrgSettings::default(), &b.cases, &[], &t).unwrap();
+    assert!(ru.trend[0].contains("зафиксировано 1 нарушение"), "{}", ru.trend[0]);
+}
+
+#[test]
 fn a_month_without_cases_says_so() {
     let t = Taxonomy::bundled();
     let jan: Month = "2025-01".parse().unwrap();
@@ -399,4 +416,112 @@ fn a_month_without_cases_says_so() {
     assert_eq!(heading(Lang::En), "In January 2025, no violations were recorded.");
     assert_eq!(heading(Lang::Ru), "В январе 2025 года нарушений не зафиксировано.");
     assert_eq!(heading(Lang::Kk), "2025 жылғы қаңтарда бұзушылық тіркелген жоқ.");
+}
+
+// ---- PDF metadata, validity, extraction ------------------------------------
+
+/// Every Kazakh letter beyond the Russian alphabet (Ә Ғ Қ Ң Ө Ұ Ү Һ І), in
+/// capitals in the title and in lower case in the entry.
+const KAZAKH_TITLE: &str = "ҚАЗАҚСТАН: ӘДІЛ СӨЗ, ҒАЛАМТОР, ЖАҢАӨЗЕН, ҰЛЫТАУ, ҮРЖАР, ШАҺАР";
+const KAZAKH_ENTRY: &str = "Тілшіге шаһар әкімдігі ғимаратына кіруге рұқсат берілмеді, үкімет өкілі жаңа ережені айтты";
+
+/// The seed month in Kazakh, titled [`KAZAKH_TITLE`], published on `published`.
+fn kazakh_pdf(published: chrono::NaiveDate) -> (ReportModel, Vec<u8>) {
+    let mut b = book();
+    b.add(date(2024, 5, 30), "journalists.obstruction", KAZAKH_ENTRY);
+    let t = Taxonomy::bundled();
+    let s = summary(&b.cases, &t, may());
+    let mut draft = default_draft(may(), &b.cases, &b.developments, &t, published);
+    draft.title.set(Lang::Kk, KAZAKH_TITLE);
+    let m = build_report(Lang::Kk, may(), &s, &draft, &OrgSettings::default(), &b.cases, &b.developments, &t).unwrap();
+    let pdf = render_pdf(&m).unwrap();
+    if let Some(dir) = std::env::var_os("KUZET_KEEP_PDF") {
+        std::fs::write(PathBuf::from(dir).join(format!("kazakh-title-{published}.pdf")), &pdf).unwrap();
+    }
+    (m, pdf)
+}
+
+fn info_line<'a>(info: &'a str, key: &str) -> &'a str {
+    info.lines().find_map(|l| l.strip_prefix(&format!("{key}:"))).map_or("", str::trim)
+}
+
+/// An Info dictionary text string as lopdf reads it (UTF-16BE with a BOM).
+fn lopdf_text(doc: &lopdf::Document, key: &str) -> String {
+    let info = doc.trailer.get(b"Info").and_then(lopdf::Object::as_reference).unwrap();
+    let bytes = doc.get_dictionary(info).unwrap().get(key.as_bytes()).unwrap().as_str().unwrap().to_vec();
+    if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = utf16.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16(&units).unwrap()
+    } else {
+        String::from_utf8(bytes).unwrap()
+    }
+}
+
+#[test]
+fn pdf_metadata_names_the_title_the_organisation_and_the_publication_date() {
+    let (m, pdf) = kazakh_pdf(date(2024, 7, 16));
+    let (_dir, path) = write_pdf(&pdf, "metadata.pdf");
+    let info = run("pdfinfo", &["-rawdates", path.to_str().unwrap()]);
+    assert_eq!(info_line(&info, "Title"), KAZAKH_TITLE, "{info}");
+    assert_eq!(info_line(&info, "Author"), "Сөз бостандығын қорғау халықаралық қоры «Әділ сөз»", "{info}");
+    assert_eq!(m.author, info_line(&info, "Author"));
+    assert_eq!(
+        info_line(&info, "CreationDate"),
+        "D:20240716000000+05'00'",
+        "midnight in Almaty (UTC+5 since March 2024)"
+    );
+    assert_eq!(info_line(&info, "ModDate"), "D:20240716000000+05'00'");
+    let iso = run("pdfinfo", &["-isodates", path.to_str().unwrap()]);
+    assert_eq!(info_line(&iso, "CreationDate"), "2024-07-16T00:00:00+05", "{iso}");
+    assert_eq!(info_line(&iso, "Custom Metadata"), "no", "no PDF/X claim or empty keys left: {iso}");
+    assert!(!iso.contains("1970"), "{iso}");
+
+    // The same values read by lopdf, not only by poppler.
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    assert_eq!(lopdf_text(&doc, "Title"), KAZAKH_TITLE);
+    assert_eq!(lopdf_text(&doc, "Author"), m.author);
+    assert_eq!(lopdf_text(&doc, "CreationDate"), "D:20240716000000+05'00'");
+
+    // Before 1 March 2024 Kazakhstan was at UTC+6.
+    let (_, winter) = kazakh_pdf(date(2024, 2, 10));
+    let (_dir2, winter_path) = write_pdf(&winter, "winter.pdf");
+    let info = run("pdfinfo", &["-rawdates", winter_path.to_str().unwrap()]);
+    assert_eq!(info_line(&info, "CreationDate"), "D:20240210000000+06'00'", "{info}");
+}
+
+#[test]
+fn pdf_date_is_local_midnight_in_kazakhstan() {
+    use kuzet_core::overview::pdf::pdf_date;
+    assert_eq!(pdf_date(date(2024, 7, 16)), "D:20240716000000+05'00'");
+    assert_eq!(pdf_date(date(2024, 2, 29)), "D:20240229000000+06'00'");
+    assert_eq!(pdf_date(date(2024, 3, 1)), "D:20240301000000+05'00'");
+}
+
+#[test]
+fn the_pdf_passes_qpdf_check_in_three_languages() {
+    let b = book();
+    for lang in Lang::ALL {
+        let (_dir, path) = write_pdf(&render_pdf(&model_of(&b, lang)).unwrap(), &format!("check-{lang}.pdf"));
+        let out = Command::new("qpdf").arg("--check").arg(&path).output().unwrap_or_else(|e| {
+            panic!("qpdf is missing ({e}): install it (apt-get install qpdf, see scripts/setup.sh)")
+        });
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{lang}: qpdf --check failed:\n{text}");
+        assert!(text.contains("No syntax or stream encoding errors found"), "{lang}: {text}");
+        assert!(!text.to_lowercase().contains("warning"), "{lang}: {text}");
+    }
+}
+
+#[test]
+fn two_independent_extractors_read_the_kazakh_text() {
+    let (m, pdf) = kazakh_pdf(date(2024, 7, 16));
+    let (_dir, path) = write_pdf(&pdf, "extract.pdf");
+    let poppler = text_of(&path, &m.title);
+    let rust = squash(&pdf_extract::extract_text_from_mem(&pdf).expect("pdf-extract reads the PDF"));
+    for (name, text) in [("pdftotext", &poppler), ("pdf-extract", &rust)] {
+        assert!(text.contains(KAZAKH_TITLE), "{name}: the title {KAZAKH_TITLE:?} in:\n{text}");
+        assert!(text.contains(KAZAKH_ENTRY), "{name}: the entry {KAZAKH_ENTRY:?}");
+        assert!(text.contains("Сөз бостандығын қорғау халықаралық қоры"), "{name}: the Kazakh header");
+        assert!(text.contains(&squash(&m.intro)), "{name}: the intro, wrapped over lines");
+    }
 }

@@ -314,6 +314,25 @@ export function createMockBackend(opts: MockOptions = {}) {
     return { month, publicationDate: `${shift(month, 2)}-16`, title: {}, intro: {}, sections };
   }
 
+  /** The saved draft plus the month's cases it does not list, appended to
+   * their default section and marked "added" (the Rust side also places
+   * them by date and moves regrouped ones; enough for the screens). */
+  function currentDraft(month: string): OverviewDraftDto {
+    const saved = overviewDrafts.get(month);
+    if (!saved) return defaultDraft(month);
+    const d = structuredClone(saved);
+    const listed = new Set(d.sections.flatMap((s) => s.entries.map((e) => e.item.id)));
+    for (const s of defaultDraft(month).sections) {
+      const missing = s.entries.filter((e) => !listed.has(e.item.id)).map((e) => ({ ...e, change: "added" as const }));
+      if (!missing.length) continue;
+      const same = (x: DraftSectionDto) => JSON.stringify(x.kind) === JSON.stringify(s.kind);
+      const into = d.sections.find(same);
+      if (into) into.entries.push(...missing);
+      else d.sections.push({ ...s, entries: missing });
+    }
+    return d;
+  }
+
   const MONTHS: Record<Lang, string[]> = {
     kk: ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
     ru: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
@@ -321,7 +340,7 @@ export function createMockBackend(opts: MockOptions = {}) {
   };
 
   function preview(month: string, lang: Lang): ReportModelDto {
-    const d = overviewDrafts.get(month) ?? defaultDraft(month);
+    const d = currentDraft(month);
     const sum = summary(month);
     const [y, m] = month.split("-").map(Number);
     const mname = MONTHS[lang][m - 1];
@@ -519,11 +538,14 @@ export function createMockBackend(opts: MockOptions = {}) {
         return summary(a.month);
       case "overview_draft_get":
         requireUnlocked();
-        return structuredClone(overviewDrafts.get(a.month) ?? defaultDraft(a.month));
-      case "overview_draft_save":
+        return currentDraft(a.month);
+      case "overview_draft_save": {
         requireUnlocked();
-        overviewDrafts.set(a.month, structuredClone(a.draft));
+        const saved: OverviewDraftDto = structuredClone(a.draft);
+        for (const sec of saved.sections) for (const e of sec.entries) delete e.change;
+        overviewDrafts.set(a.month, saved);
         return null;
+      }
       case "overview_preview":
         requireUnlocked();
         return preview(a.month, a.lang);
