@@ -74,7 +74,7 @@ describe("case list", () => {
         data: {
           ref: null, kind: "case", eventDate: `2024-05-0${i + 1}`, region: null, category: "journalists.attack", tags: [],
           title, summary: "", victimType: null, victimName: "<b>bold</b>", outlet: "", perpetratorType: null,
-          legalBasis: null, proceeding: null, sources: [], status: "open", confidential: false, language: null,
+          legalBasis: null, proceeding: null, sources: [], status: "open", confidential: false, language: null, privateNames: [],
         },
         createdAt: { utc: "2024-05-01T00:00:00Z", local: "2024-05-01 06:00" },
         updatedAt: { utc: "2024-05-01T00:00:00Z", local: "2024-05-01 06:00" },
@@ -193,7 +193,7 @@ describe("case editor rules", () => {
       data: {
         ref: "2019-01-001", kind: "case", eventDate: "2019-01-15", region: null, category: "information.closure", tags: [],
         title: "Газет жабылды", summary: "", victimType: null, victimName: "", outlet: "", perpetratorType: null,
-        legalBasis: null, proceeding: null, sources: [], status: "closed", confidential: false, language: "kk",
+        legalBasis: null, proceeding: null, sources: [], status: "closed", confidential: false, language: "kk", privateNames: [],
       },
       createdAt: { utc: "2019-01-15T00:00:00Z", local: "2019-01-15 06:00" },
       updatedAt: { utc: "2019-01-15T00:00:00Z", local: "2019-01-15 06:00" },
@@ -369,5 +369,79 @@ describe("summary and overview", () => {
     await waitFor(() => expect((ru as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(ru);
     expect((await screen.findByTestId("export-result")).textContent).toContain("No save dialog");
+  });
+});
+
+describe("safe publication", () => {
+  const ivanov = (caseId: string) => ({
+    name: "Иванов",
+    key: "иванов",
+    places: [{ entry: { type: "case" as const, id: caseId }, context: "Полиция задержала Иванова у здания акимата." }],
+  });
+  const erlan = {
+    name: "Ерлан Нұрланұлы",
+    key: "ерлан нұрланұлы",
+    places: [{ entry: null, context: "Корреспондент Ерлан Нұрланұлы снимал сессию." }],
+  };
+
+  it("sends private names typed one per line with the case", async () => {
+    const { calls } = start({ cases: 3 });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("new-case"));
+    await fireEvent.input(await screen.findByTestId("case-title"), { target: { value: "Айгерімге қоқан-лоқы" } });
+    await fireEvent.input(screen.getByTestId("case-event-date"), { target: { value: "2024-05-10" } });
+    await fireEvent.change(screen.getByTestId("case-category"), { target: { value: "journalists.threat" } });
+    await fireEvent.input(screen.getByTestId("case-private-names"), { target: { value: " Айгерім \n\nИванов\n" } });
+    await fireEvent.click(screen.getByTestId("case-save"));
+    await screen.findByTestId("case-saved");
+    const data = calls.find((c) => c.cmd === "case_create")!.args!.data as Record<string, unknown>;
+    expect(data.privateNames).toEqual(["Айгерім", "Иванов"]);
+  });
+
+  it("checks names before the PDF: hide one in its case, confirm another, then export with the confirmed key", async () => {
+    // The mock's ids are sequential: the first case is ...0001.
+    const caseId = "00000000-0000-4000-8000-000000000001";
+    const r = start({ cases: 40, names: [ivanov(caseId), erlan] });
+    expect(r.backend.cases.has(caseId)).toBe(true);
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("nav-overview"));
+    const en = await screen.findByTestId("export-pdf-en");
+    await waitFor(() => expect((en as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.click(en);
+    await screen.findByTestId("name-check");
+    expect(screen.getAllByTestId("name-candidate")).toHaveLength(2);
+    expect(r.calls.some((c) => c.cmd === "overview_export_pdf")).toBe(false);
+    const go = screen.getByTestId("name-check-continue") as HTMLButtonElement;
+    expect(go.disabled).toBe(true);
+    // Hide Иванов in his case: the check is asked again and lists him no more.
+    await fireEvent.click(screen.getAllByTestId("name-hide")[0]);
+    await waitFor(() => expect(screen.getAllByTestId("name-candidate")).toHaveLength(1));
+    const add = r.calls.find((c) => c.cmd === "private_name_add")!;
+    expect(add.args).toEqual({ item: { type: "case", id: caseId }, name: "Иванов" });
+    // Ерлан is only in the overview's own text: he can be kept or made a public figure, not hidden.
+    expect((screen.getByTestId("name-hide") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId("name-keep"));
+    expect(go.disabled).toBe(false);
+    await fireEvent.click(go);
+    expect((await screen.findByTestId("export-result")).textContent).toContain("overview-2024-05-en.pdf");
+    const pdf = r.calls.find((c) => c.cmd === "overview_export_pdf")!;
+    expect(pdf.args).toEqual({ month: "2024-05", lang: "en", confirmedNames: ["ерлан нұрланұлы"] });
+  });
+
+  it("makes a public copy of the cases after the check; a public figure passes from then on", async () => {
+    const { calls } = start({ cases: 10, names: [erlan] });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("export-cases-open"));
+    await fireEvent.input(screen.getByTestId("export-month"), { target: { value: "2024-05" } });
+    await fireEvent.click(screen.getByTestId("export-cases-go"));
+    await screen.findByTestId("name-check");
+    await fireEvent.click(screen.getByTestId("name-public"));
+    await screen.findByTestId("name-check-clear");
+    expect(calls.find((c) => c.cmd === "public_figure_add")!.args).toEqual({ name: "Ерлан Нұрланұлы" });
+    await fireEvent.click(screen.getByTestId("name-check-continue"));
+    expect((await screen.findByTestId("export-cases-result")).textContent).toContain("kuzet-cases-public-2024-05.csv");
+    expect(calls.find((c) => c.cmd === "cases_export")!.args).toEqual({
+      format: "csv", edition: "public", month: "2024-05", confirmedNames: [],
+    });
   });
 });

@@ -53,7 +53,7 @@ describe("typed field errors", () => {
 
 // Compile-time guard: a Field the editor does not know fails `npm run check`.
 const EDITOR_INPUTS = ["title", "summary", "eventDate", "category", "tags", "region", "victimType", "victimName", "outlet",
-  "perpetratorType", "legalBasis", "branch", "stage", "court", "amountClaimed", "fine", "sources", "externalRef", "language",
+  "perpetratorType", "legalBasis", "branch", "stage", "court", "amountClaimed", "fine", "sources", "privateNames", "externalRef", "language",
   "status", "passphrase", "taxonomy", "_form"] as const;
 type Missing = Exclude<Field, (typeof EDITOR_INPUTS)[number]>;
 const noneMissing: Missing extends never ? true : false = true;

@@ -17,7 +17,7 @@ describe("generated command surface", () => {
         return toIpcError(e).message.startsWith("mock: unknown command");
       }
     });
-    expect(COMMANDS.length).toBe(32);
+    expect(COMMANDS.length).toBe(37);
     expect(unknown).toEqual([]);
   });
 

@@ -482,7 +482,8 @@ mod tests {
         set.cases[1].data.summary = "'quoted".into();
         set.cases[2].data.confidential = true;
         let bytes = export_bytes(&set, ExportFormat::Csv, Utc::now()).unwrap();
-        assert!(bytes.starts_with(b"\xEF\xBB\xBFref,kind,parent_ref,event_date"), "BOM, then the header");
+        let notice = format!("\u{feff}{}\r\nref,kind,parent_ref,event_date", Edition::Full.notice());
+        assert!(bytes.starts_with(notice.as_bytes()), "BOM, the notice line, then the header");
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(text.contains("'=HYPERLINK"), "the formula is neutralised in the file");
         let back = parse_csv(&bytes, &Taxonomy::bundled()).unwrap();
@@ -522,7 +523,7 @@ mod tests {
         let out = dir.path().join("may.csv");
         std::fs::write(&out, "old").unwrap();
         write_export(&fixture_set(), ExportFormat::Csv, &out, Utc::now()).unwrap();
-        assert!(std::fs::read(&out).unwrap().starts_with(b"\xEF\xBB\xBFref"));
+        assert!(std::fs::read(&out).unwrap().starts_with(b"\xEF\xBB\xBF# Kuzet full export"));
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["may.csv"], "no temporary file is left behind");
     }

@@ -4,6 +4,7 @@
 
 import taxonomyJson from "./taxonomy.json";
 import type {
+  NameCandidateDto,
   FieldError,
   AppInfo,
   CaseDto,
@@ -38,6 +39,8 @@ export interface MockOptions {
   noDialog?: boolean;
   /** Record every call here. */
   calls?: { cmd: string; args: Record<string, unknown> | undefined }[];
+  /** What the pre-publication check lists (until answered); default none. */
+  names?: NameCandidateDto[];
 }
 
 export const MOCK_PATH = "/home/monitor/Documents/kuzet.kuzet";
@@ -106,9 +109,11 @@ export function createMockBackend(opts: MockOptions = {}) {
       monitoringHead: { kk: "Мониторинг жетекшісі", ru: "Руководитель мониторинга", en: "Head of monitoring" },
       headEmail: "monitoring@example.kz",
       contactEmail: "info@example.kz",
+      redaction: "pseudonym",
     },
     uiLang: opts.uiLang ?? "kk",
     autoLockMinutes: 10,
+    publicFigures: [],
   };
 
   const allCats = taxonomy.groups.flatMap((g) => g.categories.map((c) => ({ g, c })));
@@ -152,6 +157,7 @@ export function createMockBackend(opts: MockOptions = {}) {
         status: i % 3 === 0 ? "closed" : "open",
         confidential: i % 17 === 0,
         language: t.lang,
+        privateNames: [],
       },
       createdAt: ts("2024-06-01T04:00:00Z"),
       updatedAt: ts("2024-06-02T05:30:00Z"),
@@ -168,6 +174,7 @@ export function createMockBackend(opts: MockOptions = {}) {
                   summary: "",
                   sources: [],
                   language: t.lang,
+                  privateNames: [],
                 },
                 createdAt: ts("2024-06-03T04:00:00Z"),
                 updatedAt: ts("2024-06-03T04:00:00Z"),
@@ -175,6 +182,14 @@ export function createMockBackend(opts: MockOptions = {}) {
             ]
           : [],
     });
+  }
+
+  /** The names `opts.names` lists that are neither public figures nor marked on any case. */
+  function nameCandidates(): NameCandidateDto[] {
+    const marked = [...cases.values()].flatMap((c) => c.data.privateNames);
+    return (opts.names ?? [])
+      .filter((n) => !settings.publicFigures.includes(n.name) && !marked.includes(n.name))
+      .map((n) => structuredClone(n));
   }
 
   const groupOf = (cat: string) => taxonomy.groups.find((g) => g.categories.some((c) => c.code === cat));
@@ -385,6 +400,7 @@ export function createMockBackend(opts: MockOptions = {}) {
           const c = cases.get(e.item.id);
           const day = c ? +c.data.eventDate.slice(8) : 1;
           return {
+            item: e.item,
             date: { kk: `${day} ${mname}.`, ru: `${day} ${mname}.`, en: `${mname} ${day}.` }[lang],
             title: t(e.title) || c?.data.title || "",
             text: t(e.text) || c?.data.summary || "",
@@ -549,10 +565,36 @@ export function createMockBackend(opts: MockOptions = {}) {
       case "overview_preview":
         requireUnlocked();
         return preview(a.month, a.lang);
+      case "overview_name_check":
+      case "cases_export_check":
+        // The check itself is the core's (crates/core/src/publication); the
+        // mock lists the names it was given minus the answered ones.
+        requireUnlocked();
+        return nameCandidates();
       case "overview_export_pdf":
         requireUnlocked();
+        if (nameCandidates().some((c) => !(a.confirmedNames as string[]).includes(c.key)))
+          fail("NamesUnchecked", "names not checked");
         if (opts.noDialog) fail("NoDialog", "no save dialog available");
         return `/home/monitor/Documents/overview-${a.month}-${a.lang}.pdf`;
+      case "public_figure_add":
+        requireUnlocked();
+        if (!settings.publicFigures.includes(a.name)) settings.publicFigures.push(a.name);
+        return structuredClone(settings.publicFigures);
+      case "private_name_add": {
+        requireUnlocked();
+        const c = cases.get(a.item.id);
+        if (!c) fail("NotFound", "no such case");
+        if (c.data.privateNames.includes(a.name)) return false;
+        c.data.privateNames.push(a.name);
+        return true;
+      }
+      case "cases_export":
+        requireUnlocked();
+        if (a.edition === "public" && nameCandidates().some((c) => !(a.confirmedNames as string[]).includes(c.key)))
+          fail("NamesUnchecked", "names not checked");
+        if (opts.noDialog) fail("NoDialog", "no save dialog available");
+        return `/home/monitor/Documents/kuzet-cases-${a.edition}-${a.month ?? "all"}.${a.format}`;
       case "settings_get":
         requireUnlocked();
         return structuredClone(settings);
