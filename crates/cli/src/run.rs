@@ -6,6 +6,7 @@ use chrono::Utc;
 use indicatif::{ProgressBar, ProgressStyle};
 use kuzet_core::case::Case;
 use kuzet_core::lang::Lang;
+use kuzet_core::leftover::Removed;
 use kuzet_core::month::{local_date, Month};
 use kuzet_core::monthly;
 use kuzet_core::overview;
@@ -21,7 +22,15 @@ type Result<T = ()> = std::result::Result<T, Failure>;
 fn open(path: &Path) -> Result<(Vault, Passphrase)> {
     let pass = secret::current()?;
     let vault = Vault::open(path, &pass)?;
+    tell_removed(vault.removed_at_open());
     Ok((vault, pass))
+}
+
+/// Says on stderr which leftovers of interrupted earlier runs were removed.
+fn tell_removed(removed: &[Removed]) {
+    for r in removed {
+        eprintln!("Note: {}.", r.notice());
+    }
 }
 
 /// A spinner on stderr while long work runs, only when stderr is a terminal
@@ -40,7 +49,10 @@ fn spinner(message: &'static str) -> ProgressBar {
 /// Writes `bytes` to `out` with the core's atomic writer (never through a
 /// link or device, never half-written).
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result {
-    transfer::write_file_atomically(out, bytes).map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))
+    let removed = transfer::write_file_atomically(out, bytes)
+        .map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))?;
+    tell_removed(&removed);
+    Ok(())
 }
 
 /// Where an export or a PDF may go: the core's rule (never the vault, its
@@ -88,7 +100,7 @@ pub fn export(path: &Path, format: ExportFormat, out: &Path, force: bool, month:
     check_out(path, out, force)?;
     let (vault, _) = open(path)?;
     let set = transfer::select(&vault, month)?;
-    transfer::write_export(&set, format, out, Utc::now())?;
+    tell_removed(&transfer::write_export(&set, format, out, Utc::now())?);
     println!(
         "Exported {} case(s) and {} development(s) to {}.",
         set.cases.len(),
@@ -194,7 +206,7 @@ pub fn passwd(path: &Path) -> Result {
 
 pub fn backup(path: &Path, out: &Path) -> Result {
     let (vault, _) = open(path)?;
-    vault.backup_to(out, None)?;
+    tell_removed(&vault.backup_to(out, None)?);
     println!("Wrote an encrypted copy of the vault to {} (same passphrase).", out.display());
     Ok(())
 }

@@ -25,6 +25,7 @@ pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
 
 use crate::case::{CaseData, CaseId, DevelopmentData, Field, Problem, ValidationErrors};
+use crate::leftover::{self, Removed};
 use crate::taxonomy::Taxonomy;
 use catalogue::Catalogue;
 use chrono::{DateTime, Utc};
@@ -116,6 +117,9 @@ pub struct Vault {
     /// The list columns of every case, for [`Vault::find`]; built on the
     /// first list query and again after any write (memory only).
     catalogue: RefCell<Option<Catalogue>>,
+    /// Files an interrupted re-key left beside the vault, removed when it
+    /// was opened.
+    removed_at_open: Vec<Removed>,
     _lock: VaultLock,
 }
 
@@ -181,6 +185,22 @@ fn sync_parent_dir(path: &Path) {
         if let Ok(d) = File::open(dir) {
             let _ = d.sync_all();
         }
+    }
+}
+
+/// Moves the complete file `from` to the new name `to` in the same folder,
+/// refusing to replace a file at `to` (a hard link then the removal of
+/// `from`; where the file system has no hard links, a check and a rename).
+fn place_without_replacing(from: &Path, to: &Path) -> Result<()> {
+    let exists = || VaultError::AlreadyExists { path: to.to_path_buf() };
+    match std::fs::hard_link(from, to) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(from);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(_) if to.symlink_metadata().is_ok() => Err(exists()),
+        Err(_) => std::fs::rename(from, to).map_err(io(format!("writing {}", to.display()))),
     }
 }
 
@@ -300,7 +320,9 @@ impl Vault {
         }
         let lock = conn::acquire_lock(path)?;
         let (conn, taxonomy) = Self::open_conn(path, passphrase)?;
-        Ok(Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock))
+        let mut vault = Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock);
+        vault.remove_rekey_leftovers()?;
+        Ok(vault)
     }
 
     fn assemble(
@@ -310,7 +332,38 @@ impl Vault {
         passphrase: Option<Passphrase>,
         lock: VaultLock,
     ) -> Vault {
-        Vault { conn, path: path.to_path_buf(), taxonomy, passphrase, catalogue: RefCell::new(None), _lock: lock }
+        Vault {
+            conn,
+            path: path.to_path_buf(),
+            taxonomy,
+            passphrase,
+            catalogue: RefCell::new(None),
+            removed_at_open: Vec::new(),
+            _lock: lock,
+        }
+    }
+
+    /// Removes what an interrupted re-key of this vault left beside it (its
+    /// encrypted partial copy, see [`Vault::change_passphrase`], or the
+    /// `<name>.rekey-tmp` of earlier versions). Called with the lock held and
+    /// the passphrase proven, so no re-key of this vault is running.
+    fn remove_rekey_leftovers(&mut self) -> Result<()> {
+        let Ok(target) = std::fs::canonicalize(&self.path) else { return Ok(()) };
+        let mut old_name = target.file_name().unwrap_or_default().to_os_string();
+        old_name.push(".rekey-tmp");
+        for p in [leftover::partial_path(&target), target.with_file_name(old_name)] {
+            let removed =
+                leftover::remove_leftover(&p, false, false).map_err(io(format!("removing {}", p.display())))?;
+            self.removed_at_open.extend(removed);
+        }
+        Ok(())
+    }
+
+    /// The files an interrupted re-key had left beside the vault and that
+    /// opening it removed (encrypted copies; empty almost always), for the
+    /// caller to report.
+    pub fn removed_at_open(&self) -> &[Removed] {
+        &self.removed_at_open
     }
 
     /// Replaces the connection (re-key); the catalogue's stamp belonged to
@@ -351,9 +404,11 @@ impl Vault {
     /// opens it.
     ///
     /// Crash-safe: the vault is exported, encrypted with the new passphrase,
-    /// to `<name>.rekey-tmp` next to it, flushed, and atomically renamed over
-    /// the old file. Until the rename the old file (old passphrase) is
-    /// intact; after it the new one is complete.
+    /// to its partial file `.<name>.kuzet-partial` next to it, flushed, and
+    /// atomically renamed over the old file. Until the rename the old file
+    /// (old passphrase) is intact; after it the new one is complete. A
+    /// partial copy left by a crash is removed by the next open
+    /// ([`Vault::removed_at_open`]).
     ///
     /// `current` must be the passphrase the vault is open with, compared
     /// in Unicode NFC like every passphrase ([`Passphrase::new`]), so one
@@ -372,9 +427,7 @@ impl Vault {
         // The file itself, not a symlink to it: renaming over a link would
         // replace the link and leave the real vault under the old passphrase.
         let target = std::fs::canonicalize(&self.path).map_err(io(format!("finding {}", self.path.display())))?;
-        let mut tmp_name = target.file_name().unwrap_or_default().to_os_string();
-        tmp_name.push(".rekey-tmp");
-        let tmp = target.with_file_name(tmp_name);
+        let tmp = leftover::partial_path(&target);
         // A leftover of an interrupted re-key (encrypted): we hold the lock,
         // so nobody else is using it.
         remove_quietly(&tmp);
@@ -420,17 +473,37 @@ impl Vault {
     /// vault keeps the only copy of it for the session, so callers need
     /// none). Never writes plaintext, not even a temporary file.
     ///
+    /// The copy is written to `dest`'s partial file `.<name>.kuzet-partial`
+    /// and moved to `dest` only when complete and flushed, never replacing
+    /// a file that appeared meanwhile; so a crash never leaves a partial
+    /// `dest`, and the partial file an interrupted backup to the same `dest`
+    /// left is removed first and returned, for the caller to report.
+    ///
     /// # Errors
     /// [`VaultError::AlreadyExists`] when `dest` exists;
     /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors
-    /// (a partial copy is removed).
-    pub fn backup_to(&self, dest: &Path, passphrase: Option<&Passphrase>) -> Result<()> {
+    /// (the partial copy is removed).
+    pub fn backup_to(&self, dest: &Path, passphrase: Option<&Passphrase>) -> Result<Vec<Removed>> {
         let passphrase = match (passphrase, &self.passphrase) {
             (Some(p), _) | (None, Some(p)) => p,
             (None, None) => return Err(VaultError::WrongPassphrase),
         };
         check_passphrase(passphrase)?;
-        export_encrypted(&self.conn, dest, passphrase)
+        if dest.symlink_metadata().is_ok() {
+            return Err(VaultError::AlreadyExists { path: dest.to_path_buf() });
+        }
+        let partial = leftover::partial_path(dest);
+        let removed: Vec<Removed> = leftover::remove_leftover(&partial, false, false)
+            .map_err(io(format!("removing {}", partial.display())))?
+            .into_iter()
+            .collect();
+        export_encrypted(&self.conn, &partial, passphrase)?;
+        if let Err(e) = place_without_replacing(&partial, dest) {
+            remove_quietly(&partial);
+            return Err(e);
+        }
+        sync_parent_dir(dest);
+        Ok(removed)
     }
 
     /// The vault's taxonomy.

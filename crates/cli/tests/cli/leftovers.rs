@@ -1,0 +1,66 @@
+//! What an interrupted (killed) run leaves behind is removed, and reported,
+//! by the next run of the same command. The tests plant the file the killed
+//! run would have left instead of killing one.
+
+use super::*;
+
+/// Asserts that `path` is gone and that `run` said it removed it.
+fn removed_and_said_so(run: &Run, path: &Path) {
+    assert!(!path.exists(), "kuzet {} left {} in place", run.what, path.display());
+    let name = path.file_name().unwrap().to_str().unwrap();
+    assert!(
+        run.stderr.contains("removed") && run.stderr.contains(name),
+        "kuzet {} does not say it removed {name}:\n{}",
+        run.what,
+        run.stderr
+    );
+}
+
+#[test]
+fn export_removes_the_plaintext_partial_file_a_killed_export_left() {
+    let d = Dir::with_fixture();
+    let partial = d.file(".may.csv.kuzet-partial", "ref,title\nKZ-1,half-written plaintext");
+    let old_temp = d.file(".kuzet-export-Ab12Cd", "ref,title\nKZ-1,left by an older version");
+    let out = d.path("may.csv");
+    let run = d.kuzet(&["export", "--format", "csv", "--out", out.to_str().unwrap()]).ok();
+    removed_and_said_so(&run, &partial);
+    removed_and_said_so(&run, &old_temp);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("event_date"));
+    let names: Vec<String> =
+        std::fs::read_dir(d.dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(!names.iter().any(|n| n.contains("partial") || n.starts_with(".kuzet")), "nothing left: {names:?}");
+}
+
+#[test]
+fn overview_removes_the_partial_pdf_a_killed_overview_left() {
+    let d = Dir::with_fixture();
+    let partial = d.file(".may.pdf.kuzet-partial", "%PDF-1.7 half");
+    let out = d.path("may.pdf");
+    let run = d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", out.to_str().unwrap()]).ok();
+    removed_and_said_so(&run, &partial);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn a_backup_retried_after_a_kill_succeeds_and_removes_the_partial_copy() {
+    let d = Dir::with_fixture();
+    // A killed backup leaves only its partial file, never the name asked for.
+    let partial = d.file(".backup.kuzet.kuzet-partial", vec![0u8; 8192]);
+    let out = d.path("backup.kuzet");
+    let run = d.kuzet(&["backup", "--out", out.to_str().unwrap()]).ok();
+    removed_and_said_so(&run, &partial);
+    let copy = Dir { dir: tempfile::tempdir().unwrap(), vault: out.clone() };
+    assert_eq!(copy.stats("2024-05")["total"], 45, "the backup is complete");
+}
+
+#[test]
+fn opening_the_vault_removes_the_copy_a_killed_rekey_left() {
+    let d = Dir::with_fixture();
+    let partial = d.file(".cases.kuzet.kuzet-partial", vec![0u8; 8192]);
+    let older = d.file("cases.kuzet.rekey-tmp", vec![0u8; 8192]);
+    let run = d.kuzet(&["stats", "--month", "2024-05"]).ok();
+    removed_and_said_so(&run, &partial);
+    removed_and_said_so(&run, &older);
+    let run = d.kuzet(&["stats", "--month", "2024-05"]).ok();
+    assert!(!run.stderr.contains("removed"), "nothing more to remove:\n{}", run.stderr);
+}
