@@ -120,7 +120,7 @@ pub struct Vault {
     /// Files an interrupted re-key left beside the vault, removed when it
     /// was opened.
     removed_at_open: Vec<Removed>,
-    _lock: VaultLock,
+    lock: VaultLock,
 }
 
 impl fmt::Debug for Vault {
@@ -282,8 +282,15 @@ impl Vault {
         if path.symlink_metadata().is_ok() {
             return Err(VaultError::AlreadyExists { path: path.to_path_buf() });
         }
-        let lock = conn::acquire_lock(path)?;
+        let mut lock = conn::acquire_lock(path)?;
         reserve(path)?;
+        match conn::lock_identity(path, path) {
+            Ok(identity) => lock.replace_identity(identity),
+            Err(e) => {
+                remove_quietly(path);
+                return Err(e);
+            }
+        }
         let built = (|| {
             let mut c = conn::open_keyed(path, passphrase, rw_flags())?;
             conn::configure(&c)?;
@@ -339,7 +346,7 @@ impl Vault {
             passphrase,
             catalogue: RefCell::new(None),
             removed_at_open: Vec::new(),
-            _lock: lock,
+            lock,
         }
     }
 
@@ -432,6 +439,14 @@ impl Vault {
         // so nobody else is using it.
         remove_quietly(&tmp);
         export_encrypted(&self.conn, &tmp, new)?;
+        // The file renamed in below is locked before it carries the name.
+        let identity = match conn::lock_identity(&tmp, &self.path) {
+            Ok(identity) => identity,
+            Err(e) => {
+                remove_quietly(&tmp);
+                return Err(e);
+            }
+        };
         let placeholder = Connection::open_in_memory().map_err(db("re-keying"))?;
         let old = std::mem::replace(&mut self.conn, placeholder);
         if let Err((c, e)) = old.close() {
@@ -445,6 +460,7 @@ impl Vault {
             return Err(io(format!("replacing {}", target.display()))(e));
         }
         sync_parent_dir(&target);
+        self.lock.replace_identity(identity);
         let (conn, taxonomy) = Self::open_conn(&self.path, new)?;
         self.replace_conn(conn, taxonomy);
         self.passphrase = Some(new.clone());

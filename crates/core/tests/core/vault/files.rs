@@ -260,3 +260,48 @@ fn a_passphrase_shaped_like_a_raw_sqlcipher_key_is_refused() {
     assert!(!path.exists(), "nothing created");
     Vault::create(&path, &Passphrase::new("x'ok")).expect("only the whole x'…' form is refused");
 }
+
+/// A hard link is a second name of the same file: the lock follows the
+/// file, so the vault is in use under every name, in any folder, and a
+/// re-key keeps the renamed-in file locked.
+#[cfg(unix)]
+#[test]
+fn a_hard_link_to_a_vault_in_use_is_in_use() {
+    let (dir, path) = closed_vault();
+    let elsewhere = tempfile::tempdir_in(dir.path()).unwrap();
+    let same_folder = dir.path().join("second-name.kuzet");
+    let other_folder = elsewhere.path().join("cases.kuzet");
+    std::fs::hard_link(&path, &same_folder).unwrap();
+    std::fs::hard_link(&path, &other_folder).unwrap();
+    let mut held = Vault::open(&path, &pass()).unwrap();
+    for name in [&same_folder, &other_folder] {
+        assert!(matches!(open_err(name, &pass()), VaultError::InUse { .. }), "{} is the same file", name.display());
+    }
+    drop(held);
+    let through_link = Vault::open(&other_folder, &pass()).unwrap();
+    assert!(matches!(open_err(&path, &pass()), VaultError::InUse { .. }), "and the other way round");
+    drop(through_link);
+    // After a re-key the vault's name holds a new file, which is locked too.
+    held = Vault::open(&path, &pass()).unwrap();
+    let new = Passphrase::new("жаңа кілт");
+    held.change_passphrase(&pass(), &new).unwrap();
+    let renamed = dir.path().join("renamed.kuzet");
+    std::fs::hard_link(&path, &renamed).unwrap();
+    assert!(matches!(open_err(&renamed, &new), VaultError::InUse { .. }), "the re-keyed file is locked");
+    drop(held);
+    Vault::open(&renamed, &new).expect("closing releases it");
+}
+
+/// The catalogue notices a write it did not make (another connection's
+/// commit, through SQLite's data_version), instead of listing stale cases.
+#[test]
+fn the_list_notices_writes_made_by_another_connection() {
+    let (_dir, path) = closed_vault();
+    let v = Vault::open(&path, &pass()).unwrap();
+    let all = kuzet_core::vault::CaseFilter::default();
+    assert_eq!(v.find(&all, Default::default()).unwrap().total, 1);
+    let other = raw(&path);
+    other.execute_batch("DELETE FROM case_data; DELETE FROM cases;").unwrap();
+    drop(other);
+    assert_eq!(v.find(&all, Default::default()).unwrap().total, 0, "the deletion is seen");
+}
