@@ -26,6 +26,15 @@ fn open(path: &Path) -> Result<(Vault, Passphrase)> {
     Ok((vault, pass))
 }
 
+/// Opens the vault for a command that only reads: the file is left
+/// exactly as it was (see [`Vault::open_read_only`]).
+fn open_read_only(path: &Path) -> Result<Vault> {
+    let pass = secret::current()?;
+    let vault = Vault::open_read_only(path, &pass)?;
+    tell_removed(vault.removed_at_open());
+    Ok(vault)
+}
+
 /// Says on stderr which leftovers of interrupted earlier runs were removed.
 fn tell_removed(removed: &[Removed]) {
     for r in removed {
@@ -98,7 +107,7 @@ pub fn import(path: &Path, file: &Path, dry_run: bool) -> Result {
 
 pub fn export(path: &Path, format: ExportFormat, out: &Path, force: bool, month: Option<Month>) -> Result {
     check_out(path, out, force)?;
-    let (vault, _) = open(path)?;
+    let vault = open_read_only(path)?;
     let set = transfer::select(&vault, month)?;
     tell_removed(&transfer::write_export(&set, format, out, Utc::now())?);
     println!(
@@ -116,7 +125,7 @@ pub fn search(path: &Path, text: &str, json: bool) -> Result {
         // The vault reads such text as "no text filter" and would list every case.
         return Err(Failure::Usage(format!("search text {text:?} has no letter or digit to look for")));
     }
-    let (vault, _) = open(path)?;
+    let vault = open_read_only(path)?;
     let filter = CaseFilter { text: Some(text.to_string()), sort: SortOrder::DateAsc, ..CaseFilter::default() };
     let mut cases: Vec<Case> = Vec::new();
     loop {
@@ -155,7 +164,7 @@ fn counts_line(label: &str, c: &MonthCounts) -> String {
 }
 
 pub fn stats(path: &Path, month: Month, json: bool) -> Result {
-    let (vault, _) = open(path)?;
+    let vault = open_read_only(path)?;
     let s = monthly::month_inputs(&vault, month)?.summary;
     if json {
         return print_json(&s);

@@ -6,6 +6,7 @@
 mod errors;
 mod leftovers;
 mod overview;
+mod read_only;
 mod round_trip;
 
 use serde_json::Value;

@@ -276,6 +276,21 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The settings of a read-only session: foreign keys (for the query
+/// planner), the page cache, and the FTS5 check; the journal mode is the
+/// file's own and stays as it is.
+pub(crate) fn configure_read_only(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(db("enabling foreign keys"))?;
+    conn.pragma_update(None, "cache_size", -65536).map_err(db("setting the cache size"))?;
+    let fts5: bool = conn
+        .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))
+        .map_err(db("checking for FTS5"))?;
+    if !fts5 {
+        return Err(VaultError::Migration("this build's SQLite lacks FTS5 full-text search".into()));
+    }
+    Ok(())
+}
+
 /// Checks that a keyed, verified connection is a Kuzet vault this build can
 /// use, without writing anything.
 pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {

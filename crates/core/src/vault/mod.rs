@@ -133,6 +133,10 @@ fn rw_flags() -> OpenFlags {
     OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
 }
 
+fn ro_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+}
+
 /// Refuses an empty passphrase, and one SQLCipher would take as a raw key
 /// (`x'…'`), which skips the key derivation and so its protection against
 /// guessing.
@@ -330,6 +334,60 @@ impl Vault {
         let mut vault = Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock);
         vault.remove_rekey_leftovers()?;
         Ok(vault)
+    }
+
+    /// Opens an existing vault for reading only, for commands that only
+    /// read (counts, search, export): SQLite opens the file read-only, no
+    /// statistics are updated, nothing is migrated, so the file keeps its
+    /// bytes and its modification time. Writes through the returned vault
+    /// fail.
+    ///
+    /// Two cases need a write first, and are then opened as by
+    /// [`Vault::open`]: a vault with an older schema (it is upgraded), and a
+    /// vault whose last write was interrupted (SQLite rolls the journal
+    /// back).
+    ///
+    /// # Errors
+    /// As [`Vault::open`].
+    pub fn open_read_only(path: &Path, passphrase: &Passphrase) -> Result<Vault> {
+        conn::check_header(path)?;
+        if passphrase.is_empty() {
+            return Err(VaultError::WrongPassphrase);
+        }
+        let lock = conn::acquire_lock(path)?;
+        let opened = (|| {
+            let c = conn::open_keyed(path, Some(passphrase), ro_flags())?;
+            conn::verify_key(&c, path)?;
+            conn::check_identity(&c, path)?;
+            conn::configure_read_only(&c)?;
+            let version: i64 =
+                c.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
+            if version < conn::supported_version() {
+                return Ok(None);
+            }
+            let taxonomy = store::read_taxonomy(&c)?.unwrap_or_else(Taxonomy::bundled);
+            Ok(Some((c, taxonomy)))
+        })();
+        let needs_write = |e: &VaultError| {
+            matches!(e, VaultError::Db { source: rusqlite::Error::SqliteFailure(f, _), .. }
+                if f.code == rusqlite::ErrorCode::ReadOnly)
+        };
+        match opened {
+            Ok(Some((conn, taxonomy))) => {
+                let mut vault = Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock);
+                vault.remove_rekey_leftovers()?;
+                Ok(vault)
+            }
+            Ok(None) => {
+                drop(lock);
+                Vault::open(path, passphrase)
+            }
+            Err(e) if needs_write(&e) => {
+                drop(lock);
+                Vault::open(path, passphrase)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn assemble(

@@ -305,3 +305,20 @@ fn the_list_notices_writes_made_by_another_connection() {
     drop(other);
     assert_eq!(v.find(&all, Default::default()).unwrap().total, 0, "the deletion is seen");
 }
+
+/// A read-only open reads everything, writes nothing (the file keeps its
+/// bytes), refuses writes, and holds the lock like any open.
+#[test]
+fn a_read_only_open_reads_and_never_writes() {
+    let (_dir, path) = closed_vault();
+    let before = std::fs::read(&path).unwrap();
+    let mut v = Vault::open_read_only(&path, &pass()).unwrap();
+    let all = kuzet_core::vault::CaseFilter::default();
+    assert_eq!(v.find(&all, Default::default()).unwrap().total, 1);
+    assert_eq!(v.all_cases().unwrap()[0].data.title, "Журналисту угрожали");
+    assert!(matches!(open_err(&path, &pass()), VaultError::InUse { .. }));
+    assert!(v.insert_case(case(day(2024, 5, 4), "journalists.threat", "Жазылмайды"), at(2)).is_err());
+    drop(v);
+    assert!(std::fs::read(&path).unwrap() == before, "the file is byte for byte as it was");
+    assert!(matches!(Vault::open_read_only(&path, &Passphrase::new("wrong")), Err(VaultError::WrongPassphrase)));
+}
