@@ -221,9 +221,9 @@ pub fn backup(path: &Path, out: &Path) -> Result {
 }
 
 pub fn demo(path: &Path) -> Result {
-    let (pass, told) = match std::env::var(secret::PASSPHRASE_ENV) {
-        Ok(p) => (Passphrase::new(p), format!("the passphrase in {}", secret::PASSPHRASE_ENV)),
-        Err(_) => (Passphrase::new(demo::DEMO_PASSPHRASE), format!("passphrase \"{}\"", demo::DEMO_PASSPHRASE)),
+    let (pass, told) = match secret::from_env(secret::PASSPHRASE_ENV)? {
+        Some(p) => (p, format!("the passphrase in {}", secret::PASSPHRASE_ENV)),
+        None => (Passphrase::new(demo::DEMO_PASSPHRASE), format!("passphrase \"{}\"", demo::DEMO_PASSPHRASE)),
     };
     let bar = spinner("creating the demo vault");
     let result = demo::create_demo_vault(path, &pass, Utc::now());

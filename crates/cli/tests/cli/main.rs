@@ -6,6 +6,7 @@
 mod errors;
 mod leftovers;
 mod overview;
+mod passphrase;
 mod read_only;
 mod round_trip;
 

@@ -152,6 +152,18 @@ fn check_passphrase(p: &Passphrase) -> Result<()> {
     Ok(())
 }
 
+/// [`check_passphrase`] for a passphrase being made (a new vault, a re-key,
+/// a backup's own): also refuses control characters (tab, line breaks,
+/// escape), which a terminal prompt cannot type, so a vault keyed with one
+/// could never be opened by typing it.
+fn check_new_passphrase(p: &Passphrase) -> Result<()> {
+    check_passphrase(p)?;
+    if p.expose().chars().any(char::is_control) {
+        return Err(VaultError::Validation(ValidationErrors::one(Field::Passphrase, Problem::ControlCharacters)));
+    }
+    Ok(())
+}
+
 /// Creates `path` exclusively (refusing to overwrite) and returns nothing:
 /// the empty file reserves the name for SQLCipher to fill. On Unix the file
 /// is readable by its owner only (0600), so other local users cannot copy
@@ -251,9 +263,10 @@ impl Vault {
     ///
     /// # Errors
     /// [`VaultError::AlreadyExists`] when anything exists at `path`;
-    /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors.
+    /// [`VaultError::Validation`] for an empty or raw-key passphrase or one
+    /// with control characters; I/O and DB errors.
     pub fn create(path: &Path, passphrase: &Passphrase) -> Result<Vault> {
-        check_passphrase(passphrase)?;
+        check_new_passphrase(passphrase)?;
         Self::create_inner(path, Some(passphrase))
     }
 
@@ -482,13 +495,13 @@ impl Vault {
     /// # Errors
     /// [`VaultError::WrongPassphrase`] when `current` is not the vault's
     /// passphrase (nothing changes); [`VaultError::Validation`] for an empty
-    /// or raw-key `new`; I/O and DB errors (the vault then stays under the
+    /// or raw-key `new` or one with control characters; I/O and DB errors (the vault then stays under the
     /// old passphrase).
     pub fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Result<()> {
         if !self.is_passphrase(current) {
             return Err(VaultError::WrongPassphrase);
         }
-        check_passphrase(new)?;
+        check_new_passphrase(new)?;
         // The file itself, not a symlink to it: renaming over a link would
         // replace the link and leave the real vault under the old passphrase.
         let target = std::fs::canonicalize(&self.path).map_err(io(format!("finding {}", self.path.display())))?;
@@ -559,7 +572,11 @@ impl Vault {
     /// (the partial copy is removed).
     pub fn backup_to(&self, dest: &Path, passphrase: Option<&Passphrase>) -> Result<Vec<Removed>> {
         let passphrase = match (passphrase, &self.passphrase) {
-            (Some(p), _) | (None, Some(p)) => p,
+            (Some(p), _) => {
+                check_new_passphrase(p)?;
+                p
+            }
+            (None, Some(p)) => p,
             (None, None) => return Err(VaultError::WrongPassphrase),
         };
         check_passphrase(passphrase)?;

@@ -322,3 +322,21 @@ fn a_read_only_open_reads_and_never_writes() {
     assert!(std::fs::read(&path).unwrap() == before, "the file is byte for byte as it was");
     assert!(matches!(Vault::open_read_only(&path, &Passphrase::new("wrong")), Err(VaultError::WrongPassphrase)));
 }
+
+/// A passphrase being made (a vault, a re-key, a backup's own) must not hold
+/// control characters: no terminal prompt could type it again.
+#[test]
+fn a_new_passphrase_with_control_characters_is_refused() {
+    let (dir, path) = place();
+    let control =
+        |e: VaultError| matches!(&e, VaultError::Validation(v) if v.to_string().contains("control characters"));
+    assert!(control(Vault::create(&path, &Passphrase::new("таб\tуляция")).unwrap_err()));
+    assert!(!path.exists(), "nothing is created");
+    let mut v = Vault::create(&path, &pass()).unwrap();
+    assert!(control(v.change_passphrase(&pass(), &Passphrase::new("жаңа\n")).unwrap_err()));
+    let dest = dir.path().join("b.kuzet");
+    assert!(control(v.backup_to(&dest, Some(&Passphrase::new("\u{1b}[0m"))).unwrap_err()));
+    assert!(!dest.exists());
+    drop(v);
+    Vault::open(&path, &pass()).expect("the passphrase is unchanged");
+}
