@@ -106,6 +106,14 @@ pub struct ImportSummary {
     pub unchanged: u32,
 }
 
+/// The file name to suggest for a backup made at `at`:
+/// `kuzet-backup-YYYY-MM-DD.kuzet`, with the date in Kazakhstan
+/// ([`crate::month::local_date`]), so a backup made after midnight in
+/// Almaty carries that day, not the UTC day before.
+pub fn backup_file_name(at: DateTime<Utc>) -> String {
+    format!("kuzet-backup-{}.kuzet", crate::month::local_date(at).format("%Y-%m-%d"))
+}
+
 /// An open vault. Dropping it closes the file and releases the lock.
 pub struct Vault {
     conn: Connection,

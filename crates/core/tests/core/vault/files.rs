@@ -340,3 +340,13 @@ fn a_new_passphrase_with_control_characters_is_refused() {
     drop(v);
     Vault::open(&path, &pass()).expect("the passphrase is unchanged");
 }
+
+/// The suggested backup name carries the date in Kazakhstan, not in UTC:
+/// 20:30 UTC on 31 May is already 1 June in Almaty.
+#[test]
+fn the_backup_name_has_the_local_date_in_almaty() {
+    let at = Utc.with_ymd_and_hms(2024, 5, 31, 20, 30, 0).unwrap();
+    assert_eq!(kuzet_core::vault::backup_file_name(at), "kuzet-backup-2024-06-01.kuzet");
+    let before_midnight = Utc.with_ymd_and_hms(2024, 5, 31, 17, 30, 0).unwrap();
+    assert_eq!(kuzet_core::vault::backup_file_name(before_midnight), "kuzet-backup-2024-05-31.kuzet");
+}
