@@ -353,7 +353,7 @@ impl Vault {
         let lock = conn::acquire_lock(path)?;
         let (conn, taxonomy) = Self::open_conn(path, passphrase)?;
         let mut vault = Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock);
-        vault.remove_rekey_leftovers()?;
+        vault.remove_rekey_leftovers();
         Ok(vault)
     }
 
@@ -396,7 +396,7 @@ impl Vault {
         match opened {
             Ok(Some((conn, taxonomy))) => {
                 let mut vault = Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock);
-                vault.remove_rekey_leftovers()?;
+                vault.remove_rekey_leftovers();
                 Ok(vault)
             }
             Ok(None) => {
@@ -432,17 +432,18 @@ impl Vault {
     /// Removes what an interrupted re-key of this vault left beside it (its
     /// encrypted partial copy, see [`Vault::change_passphrase`], or the
     /// `<name>.rekey-tmp` of earlier versions). Called with the lock held and
-    /// the passphrase proven, so no re-key of this vault is running.
-    fn remove_rekey_leftovers(&mut self) -> Result<()> {
-        let Ok(target) = std::fs::canonicalize(&self.path) else { return Ok(()) };
+    /// the passphrase proven, so no re-key of this vault is running. Best
+    /// effort: a leftover that cannot be removed never keeps the vault from
+    /// opening (the next re-key names it if it is in the way).
+    fn remove_rekey_leftovers(&mut self) {
+        let Ok(target) = std::fs::canonicalize(&self.path) else { return };
         let mut old_name = target.file_name().unwrap_or_default().to_os_string();
         old_name.push(".rekey-tmp");
         for p in [leftover::partial_path(&target), target.with_file_name(old_name)] {
-            let removed =
-                leftover::remove_leftover(&p, false, false).map_err(io(format!("removing {}", p.display())))?;
-            self.removed_at_open.extend(removed);
+            if let Ok(removed) = leftover::remove_leftover(&p, false, false) {
+                self.removed_at_open.extend(removed);
+            }
         }
-        Ok(())
     }
 
     /// The files an interrupted re-key had left beside the vault and that

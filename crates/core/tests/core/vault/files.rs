@@ -350,3 +350,15 @@ fn the_backup_name_has_the_local_date_in_almaty() {
     let before_midnight = Utc.with_ymd_and_hms(2024, 5, 31, 17, 30, 0).unwrap();
     assert_eq!(kuzet_core::vault::backup_file_name(before_midnight), "kuzet-backup-2024-05-31.kuzet");
 }
+
+/// Removing a re-key's leftover is best effort: something of that name that
+/// cannot be removed (here a folder) never keeps the vault from opening.
+#[test]
+fn a_leftover_that_cannot_be_removed_does_not_block_opening() {
+    let (dir, path) = closed_vault();
+    let odd = dir.path().join(".cases.kuzet.kuzet-partial");
+    std::fs::create_dir(&odd).unwrap();
+    let v = Vault::open(&path, &pass()).expect("opens anyway");
+    assert!(v.removed_at_open().is_empty());
+    assert!(odd.is_dir(), "not ours to remove");
+}
