@@ -54,13 +54,22 @@ pub(crate) fn create_owner_only(path: &Path) -> io::Result<File> {
 }
 
 /// Removes `path` if it exists as a regular file (a link or folder of that
-/// name is an error: it was not made by Kuzet). With `locked`, the file is
+/// name is an error: it was not made by Kuzet), and SQLite's journal of it
+/// (`<path>-journal`, encrypted like the copy it belongs to). With `locked`, the file is
 /// first locked: a lock held by another run means that run is writing it
 /// now, and the file is left alone (`ResourceBusy`).
 pub(crate) fn remove_leftover(path: &Path, plaintext: bool, locked: bool) -> io::Result<Option<Removed>> {
+    let mut journal = path.as_os_str().to_os_string();
+    journal.push("-journal");
+    let journal = PathBuf::from(journal);
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // SQLite's journal of a partial copy, if the crash came after
+            // the copy itself was gone.
+            let _ = std::fs::remove_file(&journal);
+            return Ok(None);
+        }
         Err(e) => return Err(e),
     };
     if !meta.file_type().is_file() {
@@ -85,9 +94,7 @@ pub(crate) fn remove_leftover(path: &Path, plaintext: bool, locked: bool) -> io:
         None
     };
     std::fs::remove_file(path)?;
-    let mut journal = path.as_os_str().to_os_string();
-    journal.push("-journal");
-    let _ = std::fs::remove_file(PathBuf::from(journal));
+    let _ = std::fs::remove_file(&journal);
     Ok(Some(Removed { path: path.to_path_buf(), plaintext }))
 }
 

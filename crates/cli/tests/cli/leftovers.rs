@@ -64,3 +64,80 @@ fn opening_the_vault_removes_the_copy_a_killed_rekey_left() {
     let run = d.kuzet(&["stats", "--month", "2024-05"]).ok();
     assert!(!run.stderr.contains("removed"), "nothing more to remove:\n{}", run.stderr);
 }
+
+/// Real kills, at spread points of a run: whatever moment `backup` or
+/// `export` dies at, the name asked for is absent or complete, nothing but
+/// the partial file is left, and the retry succeeds and leaves nothing.
+#[cfg(unix)]
+#[test]
+fn killed_backups_and_exports_leave_nothing_the_retry_does_not_clean() {
+    use std::time::{Duration, Instant};
+    let d = Dir::with_fixture();
+    let baseline: Vec<String> = names(&d);
+    for (what, out_name) in [("backup", "b.kuzet"), ("export", "all.csv")] {
+        let out = d.path(out_name);
+        let args: Vec<&str> = match what {
+            "backup" => vec!["backup", "--out", out.to_str().unwrap()],
+            _ => vec!["export", "--format", "csv", "--force", "--out", out.to_str().unwrap()],
+        };
+        let started = Instant::now();
+        d.kuzet(&args).ok();
+        let full = started.elapsed();
+        std::fs::remove_file(&out).unwrap();
+        for step in 0..10u32 {
+            let mut child = command(&d, &args).spawn().unwrap();
+            std::thread::sleep(full * step / 10 + Duration::from_millis(u64::from(step)));
+            let _ = child.kill();
+            let _ = child.wait();
+            if out.exists() {
+                complete(what, &out);
+                std::fs::remove_file(&out).unwrap();
+            }
+            let extra: Vec<String> = names(&d).into_iter().filter(|n| !baseline.contains(n)).collect();
+            // The partial file, and for a backup SQLite's (encrypted) journal of it.
+            let partial = format!(".{out_name}.kuzet-partial");
+            let journal = format!("{partial}-journal");
+            assert!(
+                extra.iter().all(|n| *n == partial || *n == journal),
+                "{what} killed at step {step} left {extra:?}"
+            );
+            d.kuzet(&args).ok();
+            complete(what, &out);
+            std::fs::remove_file(&out).unwrap();
+            assert_eq!(names(&d), baseline, "{what}: the retry after step {step} leaves nothing");
+        }
+    }
+}
+
+/// The names in the test folder, sorted, without lock files (checking a
+/// backup opens it, which makes its lock file).
+fn names(d: &Dir) -> Vec<String> {
+    let mut n: Vec<String> = std::fs::read_dir(d.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.ends_with(".lock"))
+        .collect();
+    n.sort();
+    n
+}
+
+/// `kuzet --vault <vault> args…` as a command, with the test passphrase.
+fn command(d: &Dir, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kuzet"));
+    cmd.arg("--vault").arg(&d.vault).args(args).current_dir(d.dir.path());
+    cmd.env_remove("KUZET_VAULT").env_remove("KUZET_NEW_PASSPHRASE").env("KUZET_PASSPHRASE", PASS);
+    cmd.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    cmd
+}
+
+/// Asserts that `out` is a complete backup or export of the fixture.
+fn complete(what: &str, out: &Path) {
+    if what == "backup" {
+        let copy = Dir { dir: tempfile::tempdir().unwrap(), vault: out.to_path_buf() };
+        assert_eq!(copy.stats("2024-05")["total"], 45, "a complete backup");
+    } else {
+        let text = std::fs::read_to_string(out).unwrap();
+        let rows = text.lines().count();
+        assert!(rows > 67, "a complete export has the header and all 67 records: {rows} lines");
+    }
+}
