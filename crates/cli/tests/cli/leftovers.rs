@@ -141,3 +141,43 @@ fn complete(what: &str, out: &Path) {
         assert!(rows > 67, "a complete export has the header and all 67 records: {rows} lines");
     }
 }
+
+/// Real kills during `passwd`: afterwards exactly one of the two
+/// passphrases opens the vault, with every case, and the next command that
+/// opens it leaves nothing beside it.
+#[cfg(unix)]
+#[test]
+fn a_killed_passwd_leaves_one_passphrase_and_nothing_the_next_open_does_not_clean() {
+    use std::time::{Duration, Instant};
+    let d = Dir::with_fixture();
+    let baseline = names(&d);
+    let (mut current, mut other) = (PASS.to_string(), "another passphrase 2024".to_string());
+    let passwd = |from: &str, to: &str| {
+        let mut cmd = command(&d, &["passwd"]);
+        cmd.env("KUZET_PASSPHRASE", from).env("KUZET_NEW_PASSPHRASE", to);
+        cmd
+    };
+    let started = Instant::now();
+    assert!(passwd(&current, &other).status().unwrap().success());
+    let full = started.elapsed();
+    std::mem::swap(&mut current, &mut other);
+    for step in 0..10u32 {
+        let mut child = passwd(&current, &other).spawn().unwrap();
+        std::thread::sleep(full * step / 10 + Duration::from_millis(u64::from(step)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let opens = |p: &str| {
+            let run = d.kuzet_with(&["stats", "--month", "2024-05", "--json"], &[("KUZET_PASSPHRASE", p)]);
+            (run.code == 0).then(|| serde_json::from_str::<Value>(&run.stdout).unwrap()["total"].clone())
+        };
+        match (opens(&current), opens(&other)) {
+            (Some(total), None) => assert_eq!(total, 45, "step {step}: the old passphrase opens everything"),
+            (None, Some(total)) => {
+                assert_eq!(total, 45, "step {step}: the new passphrase opens everything");
+                std::mem::swap(&mut current, &mut other);
+            }
+            (a, b) => panic!("step {step}: exactly one passphrase must open the vault: {a:?} {b:?}"),
+        }
+        assert_eq!(names(&d), baseline, "step {step}: the open after the kill leaves nothing beside the vault");
+    }
+}
