@@ -504,8 +504,8 @@ impl Vault {
     /// # Errors
     /// [`VaultError::WrongPassphrase`] when `current` is not the vault's
     /// passphrase (nothing changes); [`VaultError::Validation`] for an empty
-    /// or raw-key `new` or one with control characters; I/O and DB errors (the vault then stays under the
-    /// old passphrase).
+    /// or raw-key `new` or one with control characters; I/O and DB errors
+    /// (the vault then stays under the old passphrase).
     pub fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Result<()> {
         if !self.is_passphrase(current) {
             return Err(VaultError::WrongPassphrase);
@@ -577,8 +577,9 @@ impl Vault {
     ///
     /// # Errors
     /// [`VaultError::AlreadyExists`] when `dest` exists;
-    /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors
-    /// (the partial copy is removed).
+    /// [`VaultError::Validation`] for an empty passphrase, or a given one
+    /// that is a raw key or has control characters; I/O and DB errors (the
+    /// partial copy is removed).
     pub fn backup_to(&self, dest: &Path, passphrase: Option<&Passphrase>) -> Result<Vec<Removed>> {
         let passphrase = match (passphrase, &self.passphrase) {
             (Some(p), _) => {
