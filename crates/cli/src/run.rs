@@ -6,6 +6,7 @@ use chrono::Utc;
 use indicatif::{ProgressBar, ProgressStyle};
 use kuzet_core::case::Case;
 use kuzet_core::lang::Lang;
+use kuzet_core::leftover::Removed;
 use kuzet_core::month::{local_date, Month};
 use kuzet_core::monthly;
 use kuzet_core::overview::{self, OrgSettings};
@@ -21,7 +22,24 @@ type Result<T = ()> = std::result::Result<T, Failure>;
 fn open(path: &Path) -> Result<(Vault, Passphrase)> {
     let pass = secret::current()?;
     let vault = Vault::open(path, &pass)?;
+    tell_removed(vault.removed_at_open());
     Ok((vault, pass))
+}
+
+/// Opens the vault for a command that only reads: the file is left
+/// exactly as it was (see [`Vault::open_read_only`]).
+fn open_read_only(path: &Path) -> Result<Vault> {
+    let pass = secret::current()?;
+    let vault = Vault::open_read_only(path, &pass)?;
+    tell_removed(vault.removed_at_open());
+    Ok(vault)
+}
+
+/// Says on stderr which leftovers of interrupted earlier runs were removed.
+fn tell_removed(removed: &[Removed]) {
+    for r in removed {
+        eprintln!("Note: {}.", r.notice());
+    }
 }
 
 /// A spinner on stderr while long work runs, only when stderr is a terminal
@@ -40,7 +58,10 @@ fn spinner(message: &'static str) -> ProgressBar {
 /// Writes `bytes` to `out` with the core's atomic writer (never through a
 /// link or device, never half-written).
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result {
-    transfer::write_file_atomically(out, bytes).map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))
+    let removed = transfer::write_file_atomically(out, bytes)
+        .map_err(|e| Failure::Other(format!("writing {}: {e}", out.display())))?;
+    tell_removed(&removed);
+    Ok(())
 }
 
 /// Where an export or a PDF may go: the core's rule (never the vault, its
@@ -93,13 +114,13 @@ pub fn export(
     public: bool,
 ) -> Result {
     check_out(path, out, force)?;
-    let (vault, _) = open(path)?;
+    let vault = open_read_only(path)?;
     let mut set = transfer::select(&vault, month)?;
     if public {
         let org: OrgSettings = vault.get_document(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
         set = transfer::public_copy(&set, org.redaction);
     }
-    transfer::write_export(&set, format, out, Utc::now())?;
+    tell_removed(&transfer::write_export(&set, format, out, Utc::now())?);
     println!(
         "Exported {} case(s) and {} development(s) to {} ({}).",
         set.cases.len(),
@@ -119,7 +140,7 @@ pub fn search(path: &Path, text: &str, json: bool) -> Result {
         // The vault reads such text as "no text filter" and would list every case.
         return Err(Failure::Usage(format!("search text {text:?} has no letter or digit to look for")));
     }
-    let (vault, _) = open(path)?;
+    let vault = open_read_only(path)?;
     let filter = CaseFilter { text: Some(text.to_string()), sort: SortOrder::DateAsc, ..CaseFilter::default() };
     let mut cases: Vec<Case> = Vec::new();
     loop {
@@ -158,7 +179,7 @@ fn counts_line(label: &str, c: &MonthCounts) -> String {
 }
 
 pub fn stats(path: &Path, month: Month, json: bool) -> Result {
-    let (vault, _) = open(path)?;
+    let vault = open_read_only(path)?;
     let s = monthly::month_inputs(&vault, month)?.summary;
     if json {
         return print_json(&s);
@@ -231,15 +252,15 @@ pub fn passwd(path: &Path) -> Result {
 
 pub fn backup(path: &Path, out: &Path) -> Result {
     let (vault, _) = open(path)?;
-    vault.backup_to(out, None)?;
+    tell_removed(&vault.backup_to(out, None)?);
     println!("Wrote an encrypted copy of the vault to {} (same passphrase).", out.display());
     Ok(())
 }
 
 pub fn demo(path: &Path) -> Result {
-    let (pass, told) = match std::env::var(secret::PASSPHRASE_ENV) {
-        Ok(p) => (Passphrase::new(p), format!("the passphrase in {}", secret::PASSPHRASE_ENV)),
-        Err(_) => (Passphrase::new(demo::DEMO_PASSPHRASE), format!("passphrase \"{}\"", demo::DEMO_PASSPHRASE)),
+    let (pass, told) = match secret::from_env(secret::PASSPHRASE_ENV)? {
+        Some(p) => (p, format!("the passphrase in {}", secret::PASSPHRASE_ENV)),
+        None => (Passphrase::new(demo::DEMO_PASSPHRASE), format!("passphrase \"{}\"", demo::DEMO_PASSPHRASE)),
     };
     let bar = spinner("creating the demo vault");
     let result = demo::create_demo_vault(path, &pass, Utc::now());

@@ -17,17 +17,28 @@ fn prompt(text: &str, env: &str) -> Result<Zeroizing<String>, Failure> {
 }
 
 /// The passphrase from `env`, if set.
-fn from_env(env: &str) -> Option<Passphrase> {
-    std::env::var(env).ok().map(Passphrase::new)
+///
+/// # Errors
+/// [`Failure::Usage`] when it is set but not valid UTF-8 (it is then not
+/// missing, and no guess at its encoding would give the same key).
+pub fn from_env(env: &str) -> Result<Option<Passphrase>, Failure> {
+    match std::env::var(env) {
+        Ok(p) => Ok(Some(Passphrase::new(p))),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(Failure::Usage(format!(
+            "{env} is set but is not valid UTF-8 text; set it in UTF-8 (or unset it to be asked)"
+        ))),
+    }
 }
 
 /// The passphrase of an existing vault: `KUZET_PASSPHRASE`, or asked once.
 ///
 /// # Errors
-/// [`Failure::Usage`] when there is neither the variable nor a terminal, or
-/// the passphrase is empty (no vault has one, so it is never "wrong").
+/// [`Failure::Usage`] when there is neither the variable nor a terminal, the
+/// variable is not UTF-8, or the passphrase is empty (no vault has one, so
+/// it is never "wrong").
 pub fn current() -> Result<Passphrase, Failure> {
-    let p = match from_env(PASSPHRASE_ENV) {
+    let p = match from_env(PASSPHRASE_ENV)? {
         Some(p) => p,
         None => prompt("Vault passphrase: ", PASSPHRASE_ENV).map(|mut p| Passphrase::new(std::mem::take(&mut *p)))?,
     };
@@ -43,9 +54,10 @@ pub fn current() -> Result<Passphrase, Failure> {
 ///
 /// # Errors
 /// [`Failure::Invalid`] when the two answers differ; [`Failure::Usage`]
-/// when there is neither the variable nor a terminal.
+/// when there is neither the variable nor a terminal, or the variable is
+/// not UTF-8.
 pub fn new(env: &str) -> Result<Passphrase, Failure> {
-    if let Some(p) = from_env(env) {
+    if let Some(p) = from_env(env)? {
         return Ok(p);
     }
     let mut first = prompt("New passphrase: ", env)?;

@@ -13,6 +13,7 @@
 pub mod case;
 pub mod codes;
 pub mod lang;
+pub mod leftover;
 pub mod month;
 pub mod monthly;
 pub mod overview;

@@ -135,7 +135,10 @@ pub async fn overview_export_pdf(
     let written = path.clone();
     tauri::async_runtime::spawn_blocking(move || -> IpcResult<()> {
         let bytes = render_pdf(&model).map_err(|e| IpcError::internal(format!("drawing the PDF failed: {e}")))?;
+        // Leftovers of an interrupted earlier export are removed; the app
+        // does not list them yet.
         write_file_atomically(&path, &bytes)
+            .map(drop)
             .map_err(|e| IpcError::internal(format!("writing {} failed: {e}", path.display())))
     })
     .await

@@ -97,7 +97,7 @@ pub async fn passphrase_change(state: State<'_, AppState>, current: String, next
 #[tauri::command]
 pub async fn backup_create(state: State<'_, AppState>, passphrase: Option<String>) -> IpcResult<Option<String>> {
     state.with_session(|_| Ok(()))?;
-    let name = format!("kuzet-backup-{}.kuzet", chrono::Utc::now().format("%Y-%m-%d"));
+    let name = kuzet_core::vault::backup_file_name(chrono::Utc::now());
     let Some(dest) = dialogs::save_path(&state.launch, &name, "kuzet").await? else {
         return Ok(None);
     };

@@ -4,7 +4,10 @@
 //! ends up in the vault.
 
 mod errors;
+mod leftovers;
 mod overview;
+mod passphrase;
+mod read_only;
 mod round_trip;
 
 use serde_json::Value;

@@ -6,12 +6,12 @@
 use super::csv_import::Column;
 use super::{neutralise_formula, TransferError};
 use crate::case::{Case, CaseId, CaseKind, CaseStatus, Development, ProceedingStage};
+use crate::leftover::Removed;
 use crate::month::Month;
 use crate::vault::Vault;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -359,9 +359,10 @@ pub fn export_bytes(set: &ExportSet, format: ExportFormat, now: DateTime<Utc>) -
     }
 }
 
-/// Writes `set` to `out` atomically: into a temporary file in the same
+/// Writes `set` to `out` atomically: into its partial file in the same
 /// folder, then renamed over `out` (an existing file is replaced). A failed
-/// write leaves `out` as it was and removes the temporary file. The file is
+/// write leaves `out` as it was and removes the partial file; partial files
+/// of earlier, interrupted writes are removed and returned. The file is
 /// created readable by its owner only (mode 0600 on Unix).
 ///
 /// The file is **not encrypted**: an export is plaintext by the user's
@@ -374,38 +375,24 @@ pub fn write_export(
     format: ExportFormat,
     out: &Path,
     now: DateTime<Utc>,
-) -> Result<(), TransferError> {
+) -> Result<Vec<Removed>, TransferError> {
     let bytes = export_bytes(set, format, now)?;
     write_file_atomically(out, &bytes)
         .map_err(|source| TransferError::Io { context: format!("writing {}", out.display()), source })
 }
 
-/// Writes `bytes` (an export or a PDF the user asked for) to `out` through a
-/// temporary file in the same folder and a rename, so a failure never leaves
-/// a half-written file. The file is readable by its owner only.
+/// Writes `bytes` (an export or a PDF the user asked for) to `out` through
+/// its partial file `.<name>.kuzet-partial` in the same folder and a rename,
+/// so a failure never leaves a half-written file. The file is readable by
+/// its owner only. Returns the partial files of earlier, interrupted writes
+/// it removed first (see [`crate::leftover`]), for the caller to report.
 ///
 /// # Errors
 /// The I/O error; `InvalidInput` when `out` exists but is not a regular file
 /// (a symlink, a device such as `/dev/stdout`, a FIFO, a folder): the rename
 /// would silently replace it instead of writing through it.
-pub fn write_file_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Ok(meta) = std::fs::symlink_metadata(out) {
-        if !meta.file_type().is_file() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "it exists and is not a regular file (a link, device, pipe or folder); choose a plain file path",
-            ));
-        }
-    }
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new().prefix(".kuzet-export-").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(out).map_err(|e| e.error)?;
-    Ok(())
+pub fn write_file_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<Vec<Removed>> {
+    super::output::write_atomically(out, bytes)
 }
 
 #[cfg(test)]

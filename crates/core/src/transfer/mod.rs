@@ -8,7 +8,10 @@
 //! # The CSV format
 //!
 //! UTF-8 (a byte-order mark is accepted), a header row, RFC 4180 quoting
-//! (fields may hold commas, doubled quotes and line breaks). The separator is
+//! (fields may hold commas, doubled quotes and line breaks; a quote inside a
+//! field that does not start with one, or text after a closing quote, is an
+//! error naming the line and column, never read leniently). Lines may end in
+//! CRLF, LF or CR; line numbers in errors count all three. The separator is
 //! a comma; a file whose header has semicolons and no comma is read with `;`
 //! (what spreadsheets in Kazakh and Russian locales write). Columns may come
 //! in any order; an unknown column is an error; a missing optional column is

@@ -1,6 +1,7 @@
 //! Where a plaintext file the user asked for (an export, a PDF) may be
 //! written: one rule for the command line and the desktop app.
 
+use crate::leftover::{create_owner_only, partial_path, remove_leftover, Removed};
 use std::path::{Path, PathBuf};
 
 /// Why an output path was refused.
@@ -63,6 +64,77 @@ pub fn check_output_path(vault: &Path, out: &Path, replace: Replace) -> Result<(
         Ok(_) if replace == Replace::Never => Err(OutputRefused::Exists(out.to_path_buf())),
         _ => Ok(()),
     }
+}
+
+/// The prefix of the random temporary names earlier Kuzet versions gave
+/// exports; a crash left such a hidden plaintext file behind, which the next
+/// write into the same folder removes.
+const OLD_TEMP_PREFIX: &str = ".kuzet-export-";
+
+/// Writes `bytes` (an export or a PDF the user asked for) to `out`: first
+/// to its partial file `.<name>.kuzet-partial` in the same folder (see
+/// [`crate::leftover`]), created owner-only and locked while written, then
+/// flushed and renamed over `out`. A failure never leaves a half-written
+/// `out`; a failed write removes the partial file, and one left by a crashed
+/// earlier write (or an old `.kuzet-export-*` temporary file) is removed
+/// first and returned, so the caller can say so.
+///
+/// # Errors
+/// The I/O error; `InvalidInput` when `out` (or its partial file) exists but
+/// is not a regular file (a symlink, a device such as `/dev/stdout`, a FIFO,
+/// a folder): the rename would silently replace it instead of writing
+/// through it; `ResourceBusy` when another program is writing `out` now.
+pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<Vec<Removed>> {
+    use std::io::Write;
+    if let Ok(meta) = std::fs::symlink_metadata(out) {
+        if !meta.file_type().is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "it exists and is not a regular file (a link, device, pipe or folder); choose a plain file path",
+            ));
+        }
+    }
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut removed = remove_old_temp_files(dir);
+    let partial = partial_path(out);
+    removed.extend(remove_leftover(&partial, true, true)?);
+    let mut file = create_owner_only(&partial)?;
+    let written = (|| {
+        // Held until the rename: a run that finds this file while it is
+        // written leaves it alone.
+        file.try_lock().map_err(std::io::Error::from)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&partial, out)
+    })();
+    drop(file);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(removed)
+}
+
+/// Removes the `.kuzet-export-*` temporary files earlier versions could
+/// leave in `dir` (regular files only; nothing writes that name any more).
+fn remove_old_temp_files(dir: &Path) -> Vec<Removed> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let is_old_temp = entry.file_name().to_str().is_some_and(|n| n.starts_with(OLD_TEMP_PREFIX));
+        if is_old_temp && entry.file_type().is_ok_and(|t| t.is_file()) {
+            if let Ok(Some(r)) = remove_leftover(&entry.path(), true, false) {
+                removed.push(r);
+            }
+        }
+    }
+    removed
 }
 
 #[cfg(test)]

@@ -16,7 +16,9 @@
 //! declared so ([`Catalogue::ignore_writes_since`]); after any other change
 //! made through this connection (`sqlite3_total_changes` moved) the next list
 //! rebuilds it (one scan of the `cases` table and a sort). The vault lock
-//! guarantees no other program writes the file meanwhile.
+//! keeps other Kuzet programs from writing the file meanwhile; a write by
+//! any other connection (another tool ignoring the lock) moves SQLite's
+//! `PRAGMA data_version`, and the next list rebuilds it too.
 
 use super::conn::db;
 use super::error::Result;
@@ -60,11 +62,19 @@ pub(crate) struct Catalogue {
     /// `Connection::total_changes` when loaded: the catalogue is current
     /// while the connection's counter has not moved.
     stamp: u64,
+    /// `PRAGMA data_version` when loaded: it moves when another connection
+    /// commits a write to the file.
+    data_version: Option<i64>,
     rows: Vec<Row>,
     /// Code text → its number in `rows` (one table for every column).
     codes: FxHashMap<Box<[u8]>, u32>,
     /// The largest `seq`, for the size of the free-text match set.
     max_seq: i64,
+}
+
+/// SQLite's `PRAGMA data_version` of `c` (`None` if it cannot be read).
+fn data_version(c: &Connection) -> Option<i64> {
+    c.query_row("PRAGMA data_version", [], |r| r.get(0)).ok()
 }
 
 /// A filter with its codes turned into the catalogue's numbers.
@@ -171,6 +181,7 @@ impl Catalogue {
     /// encrypted file), then a sort in memory.
     pub(crate) fn load(c: &Connection) -> Result<Catalogue> {
         let stamp = c.total_changes();
+        let data_version = data_version(c);
         let mut codes = FxHashMap::default();
         let mut st = c.prepare(&format!("SELECT {ROW_COLS} FROM cases")).map_err(db("listing cases"))?;
         let mut raw = st.query([]).map_err(db("listing cases"))?;
@@ -180,7 +191,7 @@ impl Catalogue {
         }
         rows.sort_unstable_by_key(Row::key);
         let max_seq = rows.iter().map(|r| r.seq).max().unwrap_or(0);
-        Ok(Catalogue { stamp, rows, codes, max_seq })
+        Ok(Catalogue { stamp, data_version, rows, codes, max_seq })
     }
 
     /// Brings the catalogue up to date after a write that touched only the
@@ -191,7 +202,7 @@ impl Catalogue {
     /// # Errors
     /// DB errors (the caller then drops the catalogue).
     pub(crate) fn refresh_case(&mut self, c: &Connection, id: Uuid, before: u64) -> Result<()> {
-        if self.stamp != before {
+        if self.stamp != before || !self.same_data_version(c) {
             return Ok(());
         }
         if let Some(at) = self.rows.iter().position(|r| r.id == id) {
@@ -210,15 +221,21 @@ impl Catalogue {
         Ok(())
     }
 
-    /// Whether nothing was written through `c` since [`Catalogue::load`].
+    /// Whether nothing was written through `c` since [`Catalogue::load`],
+    /// nor by any other connection.
     pub(crate) fn is_current(&self, c: &Connection) -> bool {
-        self.stamp == c.total_changes()
+        self.stamp == c.total_changes() && self.same_data_version(c)
+    }
+
+    /// Whether no other connection committed a write since the load.
+    fn same_data_version(&self, c: &Connection) -> bool {
+        self.data_version.is_some() && self.data_version == data_version(c)
     }
 
     /// Declares the writes made since the stamp `before` irrelevant to the
     /// catalogue (settings, drafts): a current catalogue stays current.
     pub(crate) fn ignore_writes_since(&mut self, before: u64, c: &Connection) {
-        if self.stamp == before {
+        if self.stamp == before && self.same_data_version(c) {
             self.stamp = c.total_changes();
         }
     }

@@ -34,17 +34,79 @@ pub(crate) fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> V
     move |source| VaultError::Io { context, source }
 }
 
-/// The advisory lock held while a vault is open: `<vault>.lock` next to it.
+/// The advisory locks held while a vault is open: one on its name, one on
+/// the file itself.
 ///
-/// A sidecar (holding no data) rather than the database file itself, so the
-/// lock never interferes with SQLite's own byte-range locks (on Windows a
+/// The name lock is `<vault>.lock` next to the vault's canonical path: a
+/// sidecar (holding no data) rather than the database file itself, so it
+/// never interferes with SQLite's own byte-range locks (on Windows a
 /// whole-file lock on the database would block SQLite's reads), survives the
 /// file being replaced by a re-key, and works within one process too (each
 /// open has its own file handle, and `flock`/`LockFileEx` locks belong to the
 /// handle). The lock file is never deleted: deleting lock files races with
 /// another program that is just opening it.
+///
+/// The identity lock ([`lock_identity`]) catches a second name of the same
+/// file (a hard link, which the canonical path does not reveal).
 pub(crate) struct VaultLock {
     _file: File,
+    identity: Option<File>,
+}
+
+impl VaultLock {
+    /// Takes the identity lock of the file that now carries the vault's
+    /// name (after a re-key renamed a new file in), releasing the old one.
+    pub(crate) fn replace_identity(&mut self, identity: Option<File>) {
+        self.identity = identity;
+    }
+}
+
+/// Locks the identity of the file at `path` (not its name), so a hard link
+/// to a vault in use is in use too.
+///
+/// On Linux, an `flock` on the database file itself: Linux keeps `flock`
+/// locks apart from the POSIX byte-range locks SQLite takes, so neither
+/// disturbs the other. On other Unix systems (where the two kinds of lock
+/// may interact), an `flock` on `kuzet-<device>-<inode>.lock` in the user's
+/// temporary folder, named by the file's identity. On Windows there is no
+/// identity lock (only the name lock): hard links there are rare and
+/// `LockFileEx` on the database would block SQLite.
+///
+/// # Errors
+/// [`VaultError::InUse`] when another open holds it; a file system that
+/// cannot lock at all gives no identity lock (`None`), never an error.
+pub(crate) fn lock_identity(path: &Path, shown: &Path) -> Result<Option<File>> {
+    #[cfg(unix)]
+    {
+        let file = if cfg!(target_os = "linux") { File::open(path) } else { identity_lock_file(path) };
+        let Ok(file) = file else { return Ok(None) };
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Err(VaultError::InUse { path: shown.to_path_buf() }),
+            Err(std::fs::TryLockError::Error(_)) => Ok(None),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, shown);
+        Ok(None)
+    }
+}
+
+/// The lock file named by the identity (device and inode) of the file at
+/// `path`, in the user's temporary folder; created owner-only, never
+/// deleted (like the name lock).
+#[cfg(unix)]
+fn identity_lock_file(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path)?;
+    let lp = std::env::temp_dir().join(format!("kuzet-{}-{}.lock", meta.dev(), meta.ino()));
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    // Never through a link another user planted in a shared temporary folder.
+    options.open(lp)
 }
 
 /// The lock file of the vault at `path`, named after the vault's canonical
@@ -62,6 +124,11 @@ pub(crate) fn lock_path(path: &Path) -> Result<PathBuf> {
     Ok(path.with_file_name(lock_name))
 }
 
+/// Takes the name lock of the vault at `path` and, when the file exists,
+/// its identity lock.
+///
+/// # Errors
+/// [`VaultError::InUse`] when another open holds either; I/O errors.
 pub(crate) fn acquire_lock(path: &Path) -> Result<VaultLock> {
     let lp = lock_path(path)?;
     let mut options = OpenOptions::new();
@@ -70,7 +137,13 @@ pub(crate) fn acquire_lock(path: &Path) -> Result<VaultLock> {
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = options.open(&lp).map_err(io(format!("opening the lock file {}", lp.display())))?;
     match file.try_lock() {
-        Ok(()) => Ok(VaultLock { _file: file }),
+        Ok(()) => {
+            let mut lock = VaultLock { _file: file, identity: None };
+            if path.exists() {
+                lock.replace_identity(lock_identity(path, path)?);
+            }
+            Ok(lock)
+        }
         Err(std::fs::TryLockError::WouldBlock) => Err(VaultError::InUse { path: path.to_path_buf() }),
         Err(std::fs::TryLockError::Error(e)) => Err(io(format!("locking {}", lp.display()))(e)),
     }
@@ -203,6 +276,21 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The settings of a read-only session: foreign keys (for the query
+/// planner), the page cache, and the FTS5 check; the journal mode is the
+/// file's own and stays as it is.
+pub(crate) fn configure_read_only(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(db("enabling foreign keys"))?;
+    conn.pragma_update(None, "cache_size", -65536).map_err(db("setting the cache size"))?;
+    let fts5: bool = conn
+        .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))
+        .map_err(db("checking for FTS5"))?;
+    if !fts5 {
+        return Err(VaultError::Migration("this build's SQLite lacks FTS5 full-text search".into()));
+    }
+    Ok(())
+}
+
 /// Checks that a keyed, verified connection is a Kuzet vault this build can
 /// use, without writing anything.
 pub(crate) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
@@ -231,6 +319,25 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         Migrations::from_slice(MIGRATIONS).to_latest(conn).map_err(|e| VaultError::Migration(e.to_string()))?;
     }
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod identity_tests {
+    #[test]
+    fn every_name_of_a_file_has_the_same_identity_lock_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.kuzet");
+        std::fs::write(&a, b"vault").unwrap();
+        let b = dir.path().join("b.kuzet");
+        std::fs::hard_link(&a, &b).unwrap();
+        let held = super::identity_lock_file(&a).unwrap();
+        held.try_lock().unwrap();
+        let other = super::identity_lock_file(&b).unwrap();
+        assert!(matches!(other.try_lock(), Err(std::fs::TryLockError::WouldBlock)), "the link's lock is the same");
+        let c = dir.path().join("c.kuzet");
+        std::fs::write(&c, b"another vault").unwrap();
+        super::identity_lock_file(&c).unwrap().try_lock().expect("another file, another lock");
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
 
 use crate::case::{CaseData, CaseId, DevelopmentData, Field, Problem, ValidationErrors};
+use crate::leftover::{self, Removed};
 use crate::taxonomy::Taxonomy;
 use catalogue::Catalogue;
 use chrono::{DateTime, Utc};
@@ -105,6 +106,14 @@ pub struct ImportSummary {
     pub unchanged: u32,
 }
 
+/// The file name to suggest for a backup made at `at`:
+/// `kuzet-backup-YYYY-MM-DD.kuzet`, with the date in Kazakhstan
+/// ([`crate::month::local_date`]), so a backup made after midnight in
+/// Almaty carries that day, not the UTC day before.
+pub fn backup_file_name(at: DateTime<Utc>) -> String {
+    format!("kuzet-backup-{}.kuzet", crate::month::local_date(at).format("%Y-%m-%d"))
+}
+
 /// An open vault. Dropping it closes the file and releases the lock.
 pub struct Vault {
     conn: Connection,
@@ -116,7 +125,10 @@ pub struct Vault {
     /// The list columns of every case, for [`Vault::find`]; built on the
     /// first list query and again after any write (memory only).
     catalogue: RefCell<Option<Catalogue>>,
-    _lock: VaultLock,
+    /// Files an interrupted re-key left beside the vault, removed when it
+    /// was opened.
+    removed_at_open: Vec<Removed>,
+    lock: VaultLock,
 }
 
 impl fmt::Debug for Vault {
@@ -127,6 +139,10 @@ impl fmt::Debug for Vault {
 
 fn rw_flags() -> OpenFlags {
     OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+}
+
+fn ro_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
 }
 
 /// Refuses an empty passphrase, and one SQLCipher would take as a raw key
@@ -140,6 +156,18 @@ fn check_passphrase(p: &Passphrase) -> Result<()> {
     let raw_key = s.len() >= 3 && (s.starts_with("x'") || s.starts_with("X'")) && s.ends_with('\'');
     if raw_key {
         return Err(VaultError::Validation(ValidationErrors::one(Field::Passphrase, Problem::RawKey)));
+    }
+    Ok(())
+}
+
+/// [`check_passphrase`] for a passphrase being made (a new vault, a re-key,
+/// a backup's own): also refuses control characters (tab, line breaks,
+/// escape), which a terminal prompt cannot type, so a vault keyed with one
+/// could never be opened by typing it.
+fn check_new_passphrase(p: &Passphrase) -> Result<()> {
+    check_passphrase(p)?;
+    if p.expose().chars().any(char::is_control) {
+        return Err(VaultError::Validation(ValidationErrors::one(Field::Passphrase, Problem::ControlCharacters)));
     }
     Ok(())
 }
@@ -181,6 +209,22 @@ fn sync_parent_dir(path: &Path) {
         if let Ok(d) = File::open(dir) {
             let _ = d.sync_all();
         }
+    }
+}
+
+/// Moves the complete file `from` to the new name `to` in the same folder,
+/// refusing to replace a file at `to` (a hard link then the removal of
+/// `from`; where the file system has no hard links, a check and a rename).
+fn place_without_replacing(from: &Path, to: &Path) -> Result<()> {
+    let exists = || VaultError::AlreadyExists { path: to.to_path_buf() };
+    match std::fs::hard_link(from, to) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(from);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(_) if to.symlink_metadata().is_ok() => Err(exists()),
+        Err(_) => std::fs::rename(from, to).map_err(io(format!("writing {}", to.display()))),
     }
 }
 
@@ -227,9 +271,10 @@ impl Vault {
     ///
     /// # Errors
     /// [`VaultError::AlreadyExists`] when anything exists at `path`;
-    /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors.
+    /// [`VaultError::Validation`] for an empty or raw-key passphrase or one
+    /// with control characters; I/O and DB errors.
     pub fn create(path: &Path, passphrase: &Passphrase) -> Result<Vault> {
-        check_passphrase(passphrase)?;
+        check_new_passphrase(passphrase)?;
         Self::create_inner(path, Some(passphrase))
     }
 
@@ -262,8 +307,15 @@ impl Vault {
         if path.symlink_metadata().is_ok() {
             return Err(VaultError::AlreadyExists { path: path.to_path_buf() });
         }
-        let lock = conn::acquire_lock(path)?;
+        let mut lock = conn::acquire_lock(path)?;
         reserve(path)?;
+        match conn::lock_identity(path, path) {
+            Ok(identity) => lock.replace_identity(identity),
+            Err(e) => {
+                remove_quietly(path);
+                return Err(e);
+            }
+        }
         let built = (|| {
             let mut c = conn::open_keyed(path, passphrase, rw_flags())?;
             conn::configure(&c)?;
@@ -300,7 +352,63 @@ impl Vault {
         }
         let lock = conn::acquire_lock(path)?;
         let (conn, taxonomy) = Self::open_conn(path, passphrase)?;
-        Ok(Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock))
+        let mut vault = Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock);
+        vault.remove_rekey_leftovers();
+        Ok(vault)
+    }
+
+    /// Opens an existing vault for reading only, for commands that only
+    /// read (counts, search, export): SQLite opens the file read-only, no
+    /// statistics are updated, nothing is migrated, so the file keeps its
+    /// bytes and its modification time. Writes through the returned vault
+    /// fail.
+    ///
+    /// Two cases need a write first, and are then opened as by
+    /// [`Vault::open`]: a vault with an older schema (it is upgraded), and a
+    /// vault whose last write was interrupted (SQLite rolls the journal
+    /// back).
+    ///
+    /// # Errors
+    /// As [`Vault::open`].
+    pub fn open_read_only(path: &Path, passphrase: &Passphrase) -> Result<Vault> {
+        conn::check_header(path)?;
+        if passphrase.is_empty() {
+            return Err(VaultError::WrongPassphrase);
+        }
+        let lock = conn::acquire_lock(path)?;
+        let opened = (|| {
+            let c = conn::open_keyed(path, Some(passphrase), ro_flags())?;
+            conn::verify_key(&c, path)?;
+            conn::check_identity(&c, path)?;
+            conn::configure_read_only(&c)?;
+            let version: i64 =
+                c.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(db("reading the schema version"))?;
+            if version < conn::supported_version() {
+                return Ok(None);
+            }
+            let taxonomy = store::read_taxonomy(&c)?.unwrap_or_else(Taxonomy::bundled);
+            Ok(Some((c, taxonomy)))
+        })();
+        let needs_write = |e: &VaultError| {
+            matches!(e, VaultError::Db { source: rusqlite::Error::SqliteFailure(f, _), .. }
+                if f.code == rusqlite::ErrorCode::ReadOnly)
+        };
+        match opened {
+            Ok(Some((conn, taxonomy))) => {
+                let mut vault = Vault::assemble(conn, path, taxonomy, Some(passphrase.clone()), lock);
+                vault.remove_rekey_leftovers();
+                Ok(vault)
+            }
+            Ok(None) => {
+                drop(lock);
+                Vault::open(path, passphrase)
+            }
+            Err(e) if needs_write(&e) => {
+                drop(lock);
+                Vault::open(path, passphrase)
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn assemble(
@@ -310,7 +418,39 @@ impl Vault {
         passphrase: Option<Passphrase>,
         lock: VaultLock,
     ) -> Vault {
-        Vault { conn, path: path.to_path_buf(), taxonomy, passphrase, catalogue: RefCell::new(None), _lock: lock }
+        Vault {
+            conn,
+            path: path.to_path_buf(),
+            taxonomy,
+            passphrase,
+            catalogue: RefCell::new(None),
+            removed_at_open: Vec::new(),
+            lock,
+        }
+    }
+
+    /// Removes what an interrupted re-key of this vault left beside it (its
+    /// encrypted partial copy, see [`Vault::change_passphrase`], or the
+    /// `<name>.rekey-tmp` of earlier versions). Called with the lock held and
+    /// the passphrase proven, so no re-key of this vault is running. Best
+    /// effort: a leftover that cannot be removed never keeps the vault from
+    /// opening (the next re-key names it if it is in the way).
+    fn remove_rekey_leftovers(&mut self) {
+        let Ok(target) = std::fs::canonicalize(&self.path) else { return };
+        let mut old_name = target.file_name().unwrap_or_default().to_os_string();
+        old_name.push(".rekey-tmp");
+        for p in [leftover::partial_path(&target), target.with_file_name(old_name)] {
+            if let Ok(removed) = leftover::remove_leftover(&p, false, false) {
+                self.removed_at_open.extend(removed);
+            }
+        }
+    }
+
+    /// The files an interrupted re-key had left beside the vault and that
+    /// opening it removed (encrypted copies; empty almost always), for the
+    /// caller to report.
+    pub fn removed_at_open(&self) -> &[Removed] {
+        &self.removed_at_open
     }
 
     /// Replaces the connection (re-key); the catalogue's stamp belonged to
@@ -351,9 +491,11 @@ impl Vault {
     /// opens it.
     ///
     /// Crash-safe: the vault is exported, encrypted with the new passphrase,
-    /// to `<name>.rekey-tmp` next to it, flushed, and atomically renamed over
-    /// the old file. Until the rename the old file (old passphrase) is
-    /// intact; after it the new one is complete.
+    /// to its partial file `.<name>.kuzet-partial` next to it, flushed, and
+    /// atomically renamed over the old file. Until the rename the old file
+    /// (old passphrase) is intact; after it the new one is complete. A
+    /// partial copy left by a crash is removed by the next open
+    /// ([`Vault::removed_at_open`]).
     ///
     /// `current` must be the passphrase the vault is open with, compared
     /// in Unicode NFC like every passphrase ([`Passphrase::new`]), so one
@@ -362,23 +504,29 @@ impl Vault {
     /// # Errors
     /// [`VaultError::WrongPassphrase`] when `current` is not the vault's
     /// passphrase (nothing changes); [`VaultError::Validation`] for an empty
-    /// or raw-key `new`; I/O and DB errors (the vault then stays under the
-    /// old passphrase).
+    /// or raw-key `new` or one with control characters; I/O and DB errors
+    /// (the vault then stays under the old passphrase).
     pub fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Result<()> {
         if !self.is_passphrase(current) {
             return Err(VaultError::WrongPassphrase);
         }
-        check_passphrase(new)?;
+        check_new_passphrase(new)?;
         // The file itself, not a symlink to it: renaming over a link would
         // replace the link and leave the real vault under the old passphrase.
         let target = std::fs::canonicalize(&self.path).map_err(io(format!("finding {}", self.path.display())))?;
-        let mut tmp_name = target.file_name().unwrap_or_default().to_os_string();
-        tmp_name.push(".rekey-tmp");
-        let tmp = target.with_file_name(tmp_name);
+        let tmp = leftover::partial_path(&target);
         // A leftover of an interrupted re-key (encrypted): we hold the lock,
         // so nobody else is using it.
         remove_quietly(&tmp);
         export_encrypted(&self.conn, &tmp, new)?;
+        // The file renamed in below is locked before it carries the name.
+        let identity = match conn::lock_identity(&tmp, &self.path) {
+            Ok(identity) => identity,
+            Err(e) => {
+                remove_quietly(&tmp);
+                return Err(e);
+            }
+        };
         let placeholder = Connection::open_in_memory().map_err(db("re-keying"))?;
         let old = std::mem::replace(&mut self.conn, placeholder);
         if let Err((c, e)) = old.close() {
@@ -392,6 +540,7 @@ impl Vault {
             return Err(io(format!("replacing {}", target.display()))(e));
         }
         sync_parent_dir(&target);
+        self.lock.replace_identity(identity);
         let (conn, taxonomy) = Self::open_conn(&self.path, new)?;
         self.replace_conn(conn, taxonomy);
         self.passphrase = Some(new.clone());
@@ -420,17 +569,42 @@ impl Vault {
     /// vault keeps the only copy of it for the session, so callers need
     /// none). Never writes plaintext, not even a temporary file.
     ///
+    /// The copy is written to `dest`'s partial file `.<name>.kuzet-partial`
+    /// and moved to `dest` only when complete and flushed, never replacing
+    /// a file that appeared meanwhile; so a crash never leaves a partial
+    /// `dest`, and the partial file an interrupted backup to the same `dest`
+    /// left is removed first and returned, for the caller to report.
+    ///
     /// # Errors
     /// [`VaultError::AlreadyExists`] when `dest` exists;
-    /// [`VaultError::Validation`] for an empty passphrase; I/O and DB errors
-    /// (a partial copy is removed).
-    pub fn backup_to(&self, dest: &Path, passphrase: Option<&Passphrase>) -> Result<()> {
+    /// [`VaultError::Validation`] for an empty passphrase, or a given one
+    /// that is a raw key or has control characters; I/O and DB errors (the
+    /// partial copy is removed).
+    pub fn backup_to(&self, dest: &Path, passphrase: Option<&Passphrase>) -> Result<Vec<Removed>> {
         let passphrase = match (passphrase, &self.passphrase) {
-            (Some(p), _) | (None, Some(p)) => p,
+            (Some(p), _) => {
+                check_new_passphrase(p)?;
+                p
+            }
+            (None, Some(p)) => p,
             (None, None) => return Err(VaultError::WrongPassphrase),
         };
         check_passphrase(passphrase)?;
-        export_encrypted(&self.conn, dest, passphrase)
+        if dest.symlink_metadata().is_ok() {
+            return Err(VaultError::AlreadyExists { path: dest.to_path_buf() });
+        }
+        let partial = leftover::partial_path(dest);
+        let removed: Vec<Removed> = leftover::remove_leftover(&partial, false, false)
+            .map_err(io(format!("removing {}", partial.display())))?
+            .into_iter()
+            .collect();
+        export_encrypted(&self.conn, &partial, passphrase)?;
+        if let Err(e) = place_without_replacing(&partial, dest) {
+            remove_quietly(&partial);
+            return Err(e);
+        }
+        sync_parent_dir(dest);
+        Ok(removed)
     }
 
     /// The vault's taxonomy.

@@ -26,7 +26,7 @@ mod file;
 mod rows;
 
 pub use columns::Column;
-use file::{decode, delimiter, Lines};
+use file::{decode, delimiter, stray_quotes, Lines};
 use rows::{parse_row, Parsed, Row};
 
 /// How to run an import.
@@ -45,7 +45,8 @@ fn row_error(line: u64, column: &str, message: impl Into<String>) -> ImportRowEr
 /// the separator (`,`, or `;` when the header has semicolons and no comma),
 /// encoding (UTF-8, optional BOM; UTF-16, NUL bytes and invalid bytes are
 /// refused with their line), quoting (an unterminated quoted field is refused
-/// with the line it opens on), the header (unknown, duplicate or missing
+/// with the line it opens on; a stray quote inside a field or text after a
+/// closing quote with its line and column), the header (unknown, duplicate or missing
 /// required columns), every field of every row against `taxonomy`
 /// ([`CaseData::validate`]), duplicate refs, and development parents that are
 /// in the file. Rows whose cells are all empty are skipped.
@@ -72,11 +73,9 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
         Some(_) => text.split_once('\n').map_or(("", 1), |(_, rest)| (rest, 1)),
         None => (text, 0),
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
+    let separator = delimiter(text);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(text.as_bytes());
     let mut records = reader.records();
     let header = match records.next() {
         None => return Err(TransferError::Invalid(vec![row_error(1, "", "the file is empty: expected a header row")])),
@@ -110,6 +109,10 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
     }
     if !errors.is_empty() {
         return Err(TransferError::Invalid(errors));
+    }
+    for q in stray_quotes(text.as_bytes(), separator) {
+        let column = header.get(q.field).and_then(Column::from_name).map(|c| c.name().to_string());
+        errors.push(row_error(q.line + notice_lines, &column.unwrap_or_else(|| format!("#{}", q.field + 1)), q.why));
     }
 
     let mut cases = Vec::new();

@@ -260,3 +260,105 @@ fn a_passphrase_shaped_like_a_raw_sqlcipher_key_is_refused() {
     assert!(!path.exists(), "nothing created");
     Vault::create(&path, &Passphrase::new("x'ok")).expect("only the whole x'…' form is refused");
 }
+
+/// A hard link is a second name of the same file: the lock follows the
+/// file, so the vault is in use under every name, in any folder, and a
+/// re-key keeps the renamed-in file locked.
+#[cfg(unix)]
+#[test]
+fn a_hard_link_to_a_vault_in_use_is_in_use() {
+    let (dir, path) = closed_vault();
+    let elsewhere = tempfile::tempdir_in(dir.path()).unwrap();
+    let same_folder = dir.path().join("second-name.kuzet");
+    let other_folder = elsewhere.path().join("cases.kuzet");
+    std::fs::hard_link(&path, &same_folder).unwrap();
+    std::fs::hard_link(&path, &other_folder).unwrap();
+    let mut held = Vault::open(&path, &pass()).unwrap();
+    for name in [&same_folder, &other_folder] {
+        assert!(matches!(open_err(name, &pass()), VaultError::InUse { .. }), "{} is the same file", name.display());
+    }
+    drop(held);
+    let through_link = Vault::open(&other_folder, &pass()).unwrap();
+    assert!(matches!(open_err(&path, &pass()), VaultError::InUse { .. }), "and the other way round");
+    drop(through_link);
+    // After a re-key the vault's name holds a new file, which is locked too.
+    held = Vault::open(&path, &pass()).unwrap();
+    let new = Passphrase::new("жаңа кілт");
+    held.change_passphrase(&pass(), &new).unwrap();
+    let renamed = dir.path().join("renamed.kuzet");
+    std::fs::hard_link(&path, &renamed).unwrap();
+    assert!(matches!(open_err(&renamed, &new), VaultError::InUse { .. }), "the re-keyed file is locked");
+    drop(held);
+    Vault::open(&renamed, &new).expect("closing releases it");
+}
+
+/// The catalogue notices a write it did not make (another connection's
+/// commit, through SQLite's data_version), instead of listing stale cases.
+#[test]
+fn the_list_notices_writes_made_by_another_connection() {
+    let (_dir, path) = closed_vault();
+    let v = Vault::open(&path, &pass()).unwrap();
+    let all = kuzet_core::vault::CaseFilter::default();
+    assert_eq!(v.find(&all, Default::default()).unwrap().total, 1);
+    let other = raw(&path);
+    other.execute_batch("DELETE FROM case_data; DELETE FROM cases;").unwrap();
+    drop(other);
+    assert_eq!(v.find(&all, Default::default()).unwrap().total, 0, "the deletion is seen");
+}
+
+/// A read-only open reads everything, writes nothing (the file keeps its
+/// bytes), refuses writes, and holds the lock like any open.
+#[test]
+fn a_read_only_open_reads_and_never_writes() {
+    let (_dir, path) = closed_vault();
+    let before = std::fs::read(&path).unwrap();
+    let mut v = Vault::open_read_only(&path, &pass()).unwrap();
+    let all = kuzet_core::vault::CaseFilter::default();
+    assert_eq!(v.find(&all, Default::default()).unwrap().total, 1);
+    assert_eq!(v.all_cases().unwrap()[0].data.title, "Журналисту угрожали");
+    assert!(matches!(open_err(&path, &pass()), VaultError::InUse { .. }));
+    assert!(v.insert_case(case(day(2024, 5, 4), "journalists.threat", "Жазылмайды"), at(2)).is_err());
+    drop(v);
+    assert!(std::fs::read(&path).unwrap() == before, "the file is byte for byte as it was");
+    assert!(matches!(Vault::open_read_only(&path, &Passphrase::new("wrong")), Err(VaultError::WrongPassphrase)));
+}
+
+/// A passphrase being made (a vault, a re-key, a backup's own) must not hold
+/// control characters: no terminal prompt could type it again.
+#[test]
+fn a_new_passphrase_with_control_characters_is_refused() {
+    let (dir, path) = place();
+    let control =
+        |e: VaultError| matches!(&e, VaultError::Validation(v) if v.to_string().contains("control characters"));
+    assert!(control(Vault::create(&path, &Passphrase::new("таб\tуляция")).unwrap_err()));
+    assert!(!path.exists(), "nothing is created");
+    let mut v = Vault::create(&path, &pass()).unwrap();
+    assert!(control(v.change_passphrase(&pass(), &Passphrase::new("жаңа\n")).unwrap_err()));
+    let dest = dir.path().join("b.kuzet");
+    assert!(control(v.backup_to(&dest, Some(&Passphrase::new("\u{1b}[0m"))).unwrap_err()));
+    assert!(!dest.exists());
+    drop(v);
+    Vault::open(&path, &pass()).expect("the passphrase is unchanged");
+}
+
+/// The suggested backup name carries the date in Kazakhstan, not in UTC:
+/// 20:30 UTC on 31 May is already 1 June in Almaty.
+#[test]
+fn the_backup_name_has_the_local_date_in_almaty() {
+    let at = Utc.with_ymd_and_hms(2024, 5, 31, 20, 30, 0).unwrap();
+    assert_eq!(kuzet_core::vault::backup_file_name(at), "kuzet-backup-2024-06-01.kuzet");
+    let before_midnight = Utc.with_ymd_and_hms(2024, 5, 31, 17, 30, 0).unwrap();
+    assert_eq!(kuzet_core::vault::backup_file_name(before_midnight), "kuzet-backup-2024-05-31.kuzet");
+}
+
+/// Removing a re-key's leftover is best effort: something of that name that
+/// cannot be removed (here a folder) never keeps the vault from opening.
+#[test]
+fn a_leftover_that_cannot_be_removed_does_not_block_opening() {
+    let (dir, path) = closed_vault();
+    let odd = dir.path().join(".cases.kuzet.kuzet-partial");
+    std::fs::create_dir(&odd).unwrap();
+    let v = Vault::open(&path, &pass()).expect("opens anyway");
+    assert!(v.removed_at_open().is_empty());
+    assert!(odd.is_dir(), "not ours to remove");
+}
