@@ -15,6 +15,7 @@
 // Prints "e2e: N passed, M failed" and exits non-zero on any failure.
 
 import { readFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import {
   startSession, endSession, wd, s, sleep, find, waitFor, waitUntil, click, text, exec, type, choose, visible,
@@ -54,7 +55,7 @@ const XSS_SUMMARY = `<script>window.__xss=2</script><b>bold?</b>`;
 const PASS = "құпия-сөз-2024";
 const MONTH = "2024-05";
 
-async function addCase({ title, summary, victimName, date }) {
+async function addCase({ title, summary, victimName, date, privateNames }) {
   await click("nav-cases");
   await click("new-case");
   await waitFor("case-form");
@@ -64,6 +65,7 @@ async function addCase({ title, summary, victimName, date }) {
   await choose("case-category", "journalists.obstruction");
   await choose("case-region", "almaty_city");
   if (victimName) await type("case-victim-name", victimName);
+  if (privateNames) await type("case-private-names", privateNames);
   await click("case-save");
   await waitFor("case-saved", { timeout: 10000 });
 }
@@ -112,6 +114,57 @@ const steps = [
     const head = readFileSync(SAVE_PATH).subarray(0, 5).toString("latin1");
     if (head !== "%PDF-") throw new Error(`the exported file starts with ${JSON.stringify(head)}`);
     await waitFor("export-result");
+  }],
+  ["private names never reach the PDF; the check asks about the others first", async () => {
+    await addCase({
+      title: "Айгерімге қоқан-лоқы көрсетілді",
+      summary: "Блогер Айгерімнің парақшасын Петров бұғаттады. Журналист Ерлан Нұрланұлы хабарлады. Иванова куә болды.",
+      victimName: "", date: `${MONTH}-16`, privateNames: "Айгерім\nИванов",
+    });
+    rmSync(SAVE_PATH, { force: true });
+    await click("nav-overview");
+    await type("overview-month", MONTH + "\uE007");
+    await waitFor("overview-section", { timeout: 15000 });
+    await click("export-pdf-ru");
+    await waitFor("name-check", { timeout: 15000 });
+    await waitFor("name-candidate", { count: 2 });
+    await screenshot("06b-name-check");
+    const listed = await text("name-check");
+    if (!listed.includes("Петров") || !listed.includes("Ерлан Нұрланұлы") || listed.includes("Айгерім")) {
+      throw new Error(`the check lists: ${listed}`);
+    }
+    if (existsSync(SAVE_PATH)) throw new Error("a PDF was written before the names were checked");
+    await click("name-hide"); // Петров, in his case
+    await waitUntil("one name left", async () => (await find("name-candidate")).length === 1, 15000);
+    await click("name-public"); // Ерлан Нұрланұлы, a journalist who agreed
+    await waitFor("name-check-clear", { timeout: 15000 });
+    await click("name-check-continue");
+    await waitUntil("the PDF is written", () => existsSync(SAVE_PATH), 30000);
+    const pdf = execFileSync("pdftotext", ["-enc", "UTF-8", SAVE_PATH, "-"]).toString("utf8").replace(/\s+/g, " ");
+    for (const name of ["Айгерім", "Петров", "Иванов"]) {
+      if (pdf.includes(name)) throw new Error(`the PDF prints the private name ${name}`);
+    }
+    if (!pdf.includes("Ерлан Нұрланұлы") || !pdf.includes("гр. А.")) throw new Error(`the PDF text: ${pdf.slice(0, 400)}`);
+    await click("nav-settings");
+    await waitUntil("the public figure is listed in Settings", async () =>
+      (await exec(`return document.querySelector('[data-testid="settings-public-figures"]')?.value ?? ""`)).includes("Ерлан Нұрланұлы"));
+  }],
+  ["a public copy of the cases hides the private names", async () => {
+    rmSync(SAVE_PATH, { force: true });
+    await click("nav-cases");
+    await click("export-cases-open");
+    await click("export-edition-public");
+    await type("export-month", MONTH);
+    await screenshot("06c-export-cases");
+    await click("export-cases-go");
+    await waitUntil("the public copy is written", () => existsSync(SAVE_PATH), 30000);
+    const csv = readFileSync(SAVE_PATH, "utf8");
+    if (!csv.startsWith("\uFEFF# Kuzet public copy")) throw new Error(`the file starts ${JSON.stringify(csv.slice(0, 60))}`);
+    for (const name of ["Айгерім", "Петров", "Иванов"]) {
+      if (csv.includes(name)) throw new Error(`the public copy holds ${name}`);
+    }
+    if (!csv.includes(KK_TITLE)) throw new Error("the public copy lacks the other case");
+    await waitFor("export-cases-result");
   }],
   ["markup in a case renders as text", async () => {
     await exec("window.alert = (m) => { window.__alerted = String(m); };");

@@ -148,6 +148,19 @@ async function tourIn(l) {
   await scrollTo('[data-testid="overview-preview"] figure');
   await shot("overview-preview-chart");
   await scrollTop();
+  // The pre-publication check a PDF export opens (cancelled: nothing is written).
+  await click(`export-pdf-${l}`);
+  await waitFor("name-check", { timeout: 15000 });
+  await shot("overview-name-check");
+  await click("name-check-cancel");
+
+  // The export of cases: full or public copy.
+  await click("nav-cases");
+  await click("export-cases-open");
+  await waitFor("export-cases");
+  await shot("cases-export");
+  await click("export-cases-open");
+  await scrollTop();
 
   // Settings, the taxonomy editor and its relabel form.
   await click("nav-settings");

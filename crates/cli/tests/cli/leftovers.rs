@@ -36,7 +36,9 @@ fn overview_removes_the_partial_pdf_a_killed_overview_left() {
     let d = Dir::with_fixture();
     let partial = d.file(".may.pdf.kuzet-partial", "%PDF-1.7 half");
     let out = d.path("may.pdf");
-    let run = d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", out.to_str().unwrap()]).ok();
+    let run = d
+        .kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", out.to_str().unwrap(), "--names-checked"])
+        .ok();
     removed_and_said_so(&run, &partial);
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
 }
