@@ -119,7 +119,7 @@ const steps = [
     await addCase({
       title: "Айгерімге қоқан-лоқы көрсетілді",
       summary: "Блогер Айгерімнің парақшасын Петров бұғаттады. Журналист Ерлан Нұрланұлы хабарлады. Иванова куә болды.",
-      victimName: "", date: `${MONTH}-16`, privateNames: "Айгерім\nИванов",
+      victimName: "", date: `${MONTH}-16`, privateNames: "Айгерім; Иванов",
     });
     rmSync(SAVE_PATH, { force: true });
     await click("nav-overview");

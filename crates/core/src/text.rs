@@ -22,6 +22,13 @@ pub fn fold(s: &str) -> String {
     s.nfc().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
 }
 
+/// `s` with its first letter in upper case ("гр. А." → "Гр. А.",
+/// "әділ" → "Әділ"); the rest is kept.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
 /// The collator for names and titles: CLDR's Kazakh (`kk`) tailoring of
 /// the root collation (ICU4X compiled data). `None` only if the bundled data
 /// failed to load, which the tests rule out.

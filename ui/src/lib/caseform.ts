@@ -34,9 +34,10 @@ export interface CaseForm {
   privateNames: string;
 }
 
-/** "Айгерім\n Иванов \n\n" → ["Айгерім", "Иванов"]: one name per line, blanks dropped. */
+/** "Айгерім\n Иванов; Петров \n\n" → ["Айгерім", "Иванов", "Петров"]: names one per line or
+ * separated by ";" (as in the import file's `private_names` column), blanks dropped. */
 export function namesFromLines(s: string): string[] {
-  return s.split("\n").map((x) => x.trim()).filter(Boolean);
+  return s.split(/[\n;]/).map((x) => x.trim()).filter(Boolean);
 }
 
 export function emptyForm(): CaseForm {

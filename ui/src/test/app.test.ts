@@ -391,11 +391,11 @@ describe("safe publication", () => {
     await fireEvent.input(await screen.findByTestId("case-title"), { target: { value: "Айгерімге қоқан-лоқы" } });
     await fireEvent.input(screen.getByTestId("case-event-date"), { target: { value: "2024-05-10" } });
     await fireEvent.change(screen.getByTestId("case-category"), { target: { value: "journalists.threat" } });
-    await fireEvent.input(screen.getByTestId("case-private-names"), { target: { value: " Айгерім \n\nИванов\n" } });
+    await fireEvent.input(screen.getByTestId("case-private-names"), { target: { value: " Айгерім \n\nИванов; Петров\n" } });
     await fireEvent.click(screen.getByTestId("case-save"));
     await screen.findByTestId("case-saved");
     const data = calls.find((c) => c.cmd === "case_create")!.args!.data as Record<string, unknown>;
-    expect(data.privateNames).toEqual(["Айгерім", "Иванов"]);
+    expect(data.privateNames).toEqual(["Айгерім", "Иванов", "Петров"]);
   });
 
   it("checks names before the PDF: hide one in its case, confirm another, then export with the confirmed key", async () => {

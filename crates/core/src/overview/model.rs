@@ -13,6 +13,7 @@ use crate::lang::Lang;
 use crate::month::Month;
 use crate::summary::{change, Breakdown, GroupCount, MonthSummary};
 use crate::taxonomy::Taxonomy;
+use crate::text::capitalise;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -336,11 +337,6 @@ fn trend(lang: Lang, s: &MonthSummary) -> Vec<String> {
         Lang::Kk => format!("{span} аралығында {} тіркелді: бұл {c3}.", total_phrase(lang, ytd.total)),
     };
     vec![first, second]
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn series_lines(lang: Lang, s: &MonthSummary, taxonomy: &Taxonomy) -> Vec<String> {

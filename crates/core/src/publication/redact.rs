@@ -9,6 +9,7 @@
 
 use super::names::NameList;
 use crate::lang::Lang;
+use crate::text::capitalise;
 use std::collections::HashMap;
 
 /// How a hidden name is written in a public document.
@@ -124,11 +125,6 @@ impl Redactor {
 fn sentence_start(before: &str) -> bool {
     let t = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '«' | '"' | '“' | '(' | '—' | '–'));
     t.is_empty() || t.ends_with(['.', '!', '?', '…', '\n'])
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 #[cfg(test)]

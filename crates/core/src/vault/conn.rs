@@ -267,6 +267,11 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON").map_err(db("enabling foreign keys"))?;
     // Negative: KiB. 64 MiB of decrypted pages at most.
     conn.pragma_update(None, "cache_size", -65536).map_err(db("setting the cache size"))?;
+    check_fts5(conn)
+}
+
+/// Refuses a SQLite built without FTS5 (search needs it).
+fn check_fts5(conn: &Connection) -> Result<()> {
     let fts5: bool = conn
         .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))
         .map_err(db("checking for FTS5"))?;
@@ -282,13 +287,7 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
 pub(crate) fn configure_read_only(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON").map_err(db("enabling foreign keys"))?;
     conn.pragma_update(None, "cache_size", -65536).map_err(db("setting the cache size"))?;
-    let fts5: bool = conn
-        .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0))
-        .map_err(db("checking for FTS5"))?;
-    if !fts5 {
-        return Err(VaultError::Migration("this build's SQLite lacks FTS5 full-text search".into()));
-    }
-    Ok(())
+    check_fts5(conn)
 }
 
 /// Checks that a keyed, verified connection is a Kuzet vault this build can
