@@ -504,20 +504,29 @@ describe("overview editor", () => {
     expect(saved(r).sections[before]).toMatchObject({ kind: { kind: "custom" }, title: { en: "Trials" }, entries: [] });
   });
 
-  it("moves an entry to another section with the select", async () => {
+  it("moves an entry to a custom section and back with the select", async () => {
     const r = await openOverview();
-    const first = screen.getAllByTestId("overview-section")[0];
-    const n0 = first.querySelectorAll("[data-testid=overview-entry]").length;
-    const id = r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
-    const moved = id.sections[0].entries[0].item.id;
-    const select = first.querySelector("[data-testid=overview-entry-section]") as HTMLSelectElement;
-    await fireEvent.change(select, { target: { value: "1" } });
-    expect(screen.getAllByTestId("overview-section")[0].querySelectorAll("[data-testid=overview-entry]")).toHaveLength(n0 - 1);
+    const n = screen.getAllByTestId("overview-section").length;
+    await fireEvent.click(screen.getByTestId("overview-add-section"));
+    await fireEvent.input(document.getElementById(`ov-st-${n}`)!, { target: { value: "Trials" } });
+    const first = () => screen.getAllByTestId("overview-section")[0];
+    const n0 = first().querySelectorAll("[data-testid=overview-entry]").length;
+    const moved = (r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto).sections[0].entries[0].item.id;
+    const select = first().querySelector("[data-testid=overview-entry-section]") as HTMLSelectElement;
+    // Its own section and the custom one; not another group (the core would move it back).
+    expect([...select.options].map((o) => o.value)).toEqual(["0", String(n)]);
+    await fireEvent.change(select, { target: { value: String(n) } });
+    expect(first().querySelectorAll("[data-testid=overview-entry]")).toHaveLength(n0 - 1);
     await save();
     await screen.findByText("Draft saved.");
     const s = saved(r).sections;
     expect(s[0].entries.map((e) => e.item.id)).not.toContain(moved);
-    expect(s[1].entries[s[1].entries.length - 1].item.id).toBe(moved);
+    expect(s[n]).toMatchObject({ kind: { kind: "custom" }, entries: [{ item: { id: moved } }] });
+
+    const back = screen.getAllByTestId("overview-section")[n].querySelector("[data-testid=overview-entry-section]") as HTMLSelectElement;
+    expect([...back.options].map((o) => o.value)).toEqual(["0", String(n)]);
+    await fireEvent.change(back, { target: { value: "0" } });
+    expect(first().querySelectorAll("[data-testid=overview-entry]")).toHaveLength(n0);
   });
 
   it("removes an entry: it is excluded and not added back, until put back", async () => {
