@@ -540,6 +540,8 @@ describe("overview editor", () => {
     const again = r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
     expect(again.sections.flatMap((s) => s.entries.map((e) => e.item.id))).not.toContain(gone.id);
     expect(screen.getByTestId("overview-excluded").textContent).toContain("removed from this overview: 1");
+    const c = r.backend.cases.get(gone.id)!;
+    expect(screen.getByTestId("overview-excluded-entry").textContent).toContain(c.data.title);
 
     await fireEvent.click(screen.getByTestId("overview-restore"));
     await save();
@@ -563,6 +565,9 @@ describe("overview editor", () => {
     await screen.findByText("Draft saved.");
     expect(saved(r).sections).toHaveLength(n - 1);
     expect(saved(r).excluded!.map((x) => x.id)).toEqual(ids);
+    // One of them put back: it returns to its section when saved.
+    await fireEvent.click(screen.getAllByTestId("overview-restore-one")[0]);
+    expect(screen.queryAllByTestId("overview-excluded-entry")).toHaveLength(ids.length - 1);
 
     // An empty section goes without a question.
     await fireEvent.click(screen.getByTestId("overview-add-section"));
