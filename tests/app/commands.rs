@@ -445,3 +445,34 @@ fn hiding_a_name_and_adding_a_public_figure_answer_the_check_and_the_public_copy
     assert!(csv.starts_with("\u{feff}# Kuzet full export"), "{csv}");
     assert!(csv.contains("Айгерімнің") && csv.contains("Иванов"), "the full export keeps every name: {csv}");
 }
+
+#[test]
+fn the_overview_draft_is_validated_on_save_and_reset_to_the_default() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shell = Shell::start(dir.path());
+    shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
+    let id = shell.ok("case_create", json!({"data": kazakh_case()}))["id"].clone();
+    let default = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    assert_eq!(shell.ok("overview_draft_reset", json!({"month": "2024-05"})), json!(false), "nothing saved yet");
+
+    // The case also in a custom section without a title: refused.
+    let mut twice = default.clone();
+    let entry = twice["sections"][0]["entries"][0].clone();
+    twice["sections"].as_array_mut().unwrap().push(json!({"kind": {"kind": "custom"}, "entries": [entry]}));
+    assert_eq!(shell.err_code("overview_draft_save", json!({"month": "2024-05", "draft": twice})), "Validation");
+
+    // Removed (and excluded), with a new publication date: saved, not re-added.
+    let mut edited = default.clone();
+    edited["sections"][0]["entries"] = json!([]);
+    edited["excluded"] = json!([{"type": "case", "id": id}]);
+    edited["publicationDate"] = json!("2024-06-03");
+    shell.ok("overview_draft_save", json!({"month": "2024-05", "draft": edited}));
+    let got = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    assert_eq!(got["publicationDate"], "2024-06-03");
+    assert_eq!(got["excluded"][0]["id"], id, "{got}");
+    assert!(got["sections"].as_array().unwrap().iter().all(|s| s["entries"].as_array().unwrap().is_empty()), "{got}");
+
+    assert_eq!(shell.ok("overview_draft_reset", json!({"month": "2024-05"})), json!(true));
+    let back = shell.ok("overview_draft_get", json!({"month": "2024-05"}));
+    assert_eq!(back["sections"], default["sections"], "the default draft again");
+}

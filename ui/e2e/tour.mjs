@@ -141,6 +141,35 @@ async function tourIn(l) {
   await shot("overview-edit");
   await scrollTo('[data-testid="overview-section"]');
   await shot("overview-edit-sections");
+  // The editor's actions (undone by the reset at the end: nothing is saved).
+  await scrollTop();
+  await type("overview-pubdate", "2024-06-31");
+  await waitFor("overview-pubdate-error");
+  await shot("overview-pubdate-invalid");
+  await type("overview-pubdate", "2024-06-03");
+  await click("overview-add-section");
+  const custom = (await find("overview-section")).length - 1;
+  await exec(
+    `const el = document.getElementById('ov-st-' + arguments[0]); el.value = arguments[1];
+     el.dispatchEvent(new Event('input', { bubbles: true })); return true;`,
+    [custom, { kk: "Соттар", ru: "Суды", en: "Trials" }[l]],
+  );
+  await choose("overview-entry-section", String(custom)); // the first entry, into the new section
+  await scrollTo(`[data-testid="overview-section"]:nth-of-type(${custom + 1})`).catch(() => exec("window.scrollTo(0, document.body.scrollHeight); return true;"));
+  await shot("overview-custom-section");
+  await scrollTo('[data-testid="overview-including"]');
+  await exec(`document.querySelector('[data-testid="overview-including"] input[type=checkbox]').click(); return true;`);
+  await click("overview-entry-remove");
+  await shot("overview-including-remove");
+  await exec("window.scrollTo(0, document.body.scrollHeight); return true;");
+  await waitFor("overview-excluded");
+  await shot("overview-excluded");
+  await scrollTop();
+  await click("overview-reset");
+  await waitFor("overview-confirm");
+  await shot("overview-reset-confirm");
+  await click("overview-confirm-yes");
+  await waitUntil("the default draft again", async () => (await find("overview-excluded")).length === 0);
   await scrollTop();
   await click("overview-view-preview");
   await waitFor("overview-preview", { timeout: 15000 });

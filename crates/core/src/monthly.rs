@@ -81,6 +81,26 @@ pub fn month_draft(
     })
 }
 
+/// Checks `draft` against the month's records ([`OverviewDraft::validate`])
+/// and saves it as its month's draft, replacing the saved one.
+///
+/// # Errors
+/// [`VaultError::Validation`] (nothing saved) or vault errors.
+pub fn save_draft(vault: &mut Vault, draft: &OverviewDraft) -> Result<(), VaultError> {
+    let inputs = month_inputs(vault, draft.month)?;
+    draft.validate(&inputs.cases, &inputs.developments).map_err(VaultError::Validation)?;
+    vault.put_document(&overview::draft_key(draft.month), draft)
+}
+
+/// Drops the saved overview draft of `month`, so that [`month_draft`]
+/// builds the default one again. Returns whether one was saved.
+///
+/// # Errors
+/// Vault errors.
+pub fn reset_draft(vault: &mut Vault, month: Month) -> Result<bool, VaultError> {
+    vault.delete_document(&overview::draft_key(month))
+}
+
 /// A month's overview ready to publish in one language.
 #[derive(Debug, Clone)]
 pub struct MonthPublication {

@@ -237,6 +237,17 @@ pub enum Problem {
         /// Why.
         message: String,
     },
+    /// An overview draft lists the same case or development twice.
+    EntryTwice {
+        /// The entry: its date and title (`2024-05-03 Нападение`), or its
+        /// id when the record is not in the month.
+        entry: String,
+    },
+    /// A custom section of an overview draft has no title in any language.
+    UntitledSection {
+        /// Its 1-based place among the draft's sections.
+        section: usize,
+    },
     /// A row of an import file.
     ImportRow {
         /// The 1-based line.
@@ -316,6 +327,10 @@ impl FieldError {
                 format!("{what} {code} is still used by cases; retire it instead of removing it")
             }
             Problem::Invalid { message } => message.clone(),
+            Problem::EntryTwice { entry } => format!("{entry} is listed twice in the overview"),
+            Problem::UntitledSection { section } => {
+                format!("custom section {section} needs a title in at least one language")
+            }
             Problem::ImportRow { line, column, message } => format!("line {line}, {column}: {message}"),
         }
     }

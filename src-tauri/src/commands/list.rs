@@ -35,6 +35,7 @@ kuzet_commands! {
     overview::summary_month,
     overview::overview_draft_get,
     overview::overview_draft_save,
+    overview::overview_draft_reset,
     overview::overview_preview,
     overview::overview_name_check,
     overview::overview_export_pdf,

@@ -13,7 +13,7 @@ use crate::state::AppState;
 use kuzet_core::lang::Lang;
 use kuzet_core::month::{local_date, Month};
 use kuzet_core::monthly::{self, MonthPublication, MonthlyError};
-use kuzet_core::overview::{draft_key, render_pdf, OverviewDraft, ReportModel};
+use kuzet_core::overview::{render_pdf, OverviewDraft, ReportModel};
 use kuzet_core::transfer::{check_output_path, write_file_atomically, Replace};
 use kuzet_core::vault::Vault;
 use std::str::FromStr;
@@ -79,7 +79,8 @@ pub async fn overview_draft_get(state: State<'_, AppState>, month: String) -> Ip
     })
 }
 
-/// Saves the month's overview draft.
+/// Saves the month's overview draft, checked first by the core (an entry
+/// listed twice, a custom section without a title: `Validation`).
 #[tauri::command]
 pub async fn overview_draft_save(state: State<'_, AppState>, month: String, draft: OverviewDraftDto) -> IpcResult<()> {
     let month = self::month(&month)?;
@@ -87,7 +88,16 @@ pub async fn overview_draft_save(state: State<'_, AppState>, month: String, draf
     if draft.month != month {
         return Err(IpcError::invalid("month", format!("the draft is for {}, not {month}", draft.month)));
     }
-    state.with_vault(|v| Ok(v.put_document(&draft_key(month), &draft)?))
+    state.with_vault(|v| Ok(monthly::save_draft(v, &draft)?))
+}
+
+/// Drops the month's saved overview draft, so that the next
+/// `overview_draft_get` gives the default one again. Returns whether a
+/// draft was saved.
+#[tauri::command]
+pub async fn overview_draft_reset(state: State<'_, AppState>, month: String) -> IpcResult<bool> {
+    let month = self::month(&month)?;
+    state.with_vault(|v| Ok(monthly::reset_draft(v, month)?))
 }
 
 /// The overview of `month` in `lang`, as the PDF will show it.

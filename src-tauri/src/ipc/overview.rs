@@ -174,6 +174,11 @@ pub struct OverviewDraftDto {
     pub including: Option<BTreeMap<String, Vec<String>>>,
     /// Sections in print order.
     pub sections: Vec<DraftSectionDto>,
+    /// Records of the month the editor removed: not added back to their
+    /// sections when the month gains records (absent: none).
+    #[serde(default)]
+    #[ts(optional)]
+    pub excluded: Option<Vec<EntryRefDto>>,
 }
 
 impl From<&OverviewDraft> for OverviewDraftDto {
@@ -213,6 +218,7 @@ impl From<&OverviewDraft> for OverviewDraftDto {
                         .collect(),
                 })
                 .collect(),
+            excluded: Some(d.excluded.iter().map(|e| (*e).into()).collect()),
         }
     }
 }
@@ -269,6 +275,13 @@ impl TryFrom<OverviewDraftDto> for OverviewDraft {
             }
             sections.push(DraftSection { kind, title: s.title.into(), note: s.note.into(), entries });
         }
+        let mut excluded = Vec::new();
+        for e in d.excluded.unwrap_or_default() {
+            match e.to_core() {
+                Some(item) => excluded.push(item),
+                None => p.add("excluded", format!("{:?} is not an id", e.id)),
+            }
+        }
         p.finish(|| OverviewDraft {
             month: month.expect("checked"),
             publication_date: publication_date.expect("checked"),
@@ -276,6 +289,7 @@ impl TryFrom<OverviewDraftDto> for OverviewDraft {
             intro: d.intro.into(),
             including,
             sections,
+            excluded,
         })
     }
 }

@@ -111,6 +111,9 @@ export const overviewDraftGet = (month: string) =>
   call<OverviewDraftDto>("overview_draft_get", { month });
 export const overviewDraftSave = (month: string, draft: OverviewDraftDto) =>
   call<void>("overview_draft_save", { month, draft });
+/** Drops the month's saved draft (the next get gives the default); true when one was saved. */
+export const overviewDraftReset = (month: string) =>
+  call<boolean>("overview_draft_reset", { month });
 export const overviewPreview = (month: string, lang: Lang) =>
   call<ReportModelDto>("overview_preview", { month, lang });
 /** The pre-publication check: names the overview would print that nobody marked. */

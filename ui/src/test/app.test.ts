@@ -445,3 +445,169 @@ describe("safe publication", () => {
     });
   });
 });
+
+describe("overview editor", () => {
+  async function openOverview(cases = 40) {
+    const r = start({ cases });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("nav-overview"));
+    await screen.findAllByTestId("overview-section");
+    return r;
+  }
+  const saved = (r: ReturnType<typeof start>) => r.backend.overviewDrafts.get("2024-05")!;
+  async function save() {
+    await fireEvent.click(screen.getByTestId("overview-save"));
+  }
+
+  it("edits the publication date as YYYY-MM-DD text and refuses a date that does not exist", async () => {
+    const r = await openOverview();
+    const input = screen.getByTestId("overview-pubdate") as HTMLInputElement;
+    expect(input.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await fireEvent.input(input, { target: { value: "2024-06-31" } });
+    expect(screen.getByTestId("overview-pubdate-error").textContent).toContain("YYYY-MM-DD");
+    await fireEvent.input(input, { target: { value: "2024-06-03" } });
+    expect(screen.queryByTestId("overview-pubdate-error")).toBeNull();
+    await save();
+    await screen.findByText("Draft saved.");
+    expect(saved(r).publicationDate).toBe("2024-06-03");
+  });
+
+  it("resets the draft to the default only after a confirmation", async () => {
+    const r = await openOverview();
+    await fireEvent.input(screen.getByLabelText(/^Title/), { target: { value: "My May" } });
+    await save();
+    await screen.findByText("Draft saved.");
+    await fireEvent.click(screen.getByTestId("overview-reset"));
+    expect(screen.getByTestId("overview-confirm").textContent).toContain("default draft");
+    await fireEvent.click(screen.getByTestId("overview-confirm-no"));
+    expect(screen.queryByTestId("overview-confirm")).toBeNull();
+    expect(r.calls.some((c) => c.cmd === "overview_draft_reset")).toBe(false);
+    await fireEvent.click(screen.getByTestId("overview-reset"));
+    await fireEvent.click(screen.getByTestId("overview-confirm-yes"));
+    await screen.findByText("The draft was reset to the default.");
+    expect(r.backend.overviewDrafts.has("2024-05")).toBe(false);
+    expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe("");
+  });
+
+  it("adds a custom section, which needs a title before it is saved", async () => {
+    const r = await openOverview();
+    const before = screen.getAllByTestId("overview-section").length;
+    await fireEvent.click(screen.getByTestId("overview-add-section"));
+    const sections = screen.getAllByTestId("overview-section");
+    expect(sections).toHaveLength(before + 1);
+    await save();
+    expect((await screen.findByRole("alert")).textContent).toContain(`no. ${before + 1}) needs a title`);
+    expect(r.backend.overviewDrafts.has("2024-05")).toBe(false);
+    await fireEvent.input(document.getElementById(`ov-st-${before}`)!, { target: { value: "Trials" } });
+    await save();
+    await screen.findByText("Draft saved.");
+    expect(saved(r).sections[before]).toMatchObject({ kind: { kind: "custom" }, title: { en: "Trials" }, entries: [] });
+  });
+
+  it("moves an entry to a custom section and back with the select", async () => {
+    const r = await openOverview();
+    const n = screen.getAllByTestId("overview-section").length;
+    await fireEvent.click(screen.getByTestId("overview-add-section"));
+    await fireEvent.input(document.getElementById(`ov-st-${n}`)!, { target: { value: "Trials" } });
+    const first = () => screen.getAllByTestId("overview-section")[0];
+    const n0 = first().querySelectorAll("[data-testid=overview-entry]").length;
+    const moved = (r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto).sections[0].entries[0].item.id;
+    const select = first().querySelector("[data-testid=overview-entry-section]") as HTMLSelectElement;
+    // Its own section and the custom one; not another group (the core would move it back).
+    expect([...select.options].map((o) => o.value)).toEqual(["0", String(n)]);
+    await fireEvent.change(select, { target: { value: String(n) } });
+    expect(first().querySelectorAll("[data-testid=overview-entry]")).toHaveLength(n0 - 1);
+    await save();
+    await screen.findByText("Draft saved.");
+    const s = saved(r).sections;
+    expect(s[0].entries.map((e) => e.item.id)).not.toContain(moved);
+    expect(s[n]).toMatchObject({ kind: { kind: "custom" }, entries: [{ item: { id: moved } }] });
+
+    const back = screen.getAllByTestId("overview-section")[n].querySelector("[data-testid=overview-entry-section]") as HTMLSelectElement;
+    expect([...back.options].map((o) => o.value)).toEqual(["0", String(n)]);
+    await fireEvent.change(back, { target: { value: "0" } });
+    expect(first().querySelectorAll("[data-testid=overview-entry]")).toHaveLength(n0);
+  });
+
+  it("removes an entry: it is excluded and not added back, until put back", async () => {
+    const r = await openOverview();
+    const draft = r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
+    const gone = draft.sections[0].entries[0].item;
+    await fireEvent.click(screen.getAllByTestId("overview-entry-remove")[0]);
+    await save();
+    await screen.findByText("Draft saved.");
+    expect(saved(r).excluded).toEqual([gone]);
+    const again = r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
+    expect(again.sections.flatMap((s) => s.entries.map((e) => e.item.id))).not.toContain(gone.id);
+    expect(screen.getByTestId("overview-excluded").textContent).toContain("removed from this overview: 1");
+    const c = r.backend.cases.get(gone.id)!;
+    expect(screen.getByTestId("overview-excluded-entry").textContent).toContain(c.data.title);
+
+    await fireEvent.click(screen.getByTestId("overview-restore"));
+    await save();
+    await screen.findByText("Draft saved.");
+    expect(screen.queryByTestId("overview-excluded")).toBeNull();
+    expect(saved(r).excluded).toEqual([]);
+    // Back in its section, marked new until saved again.
+    expect(await screen.findAllByTestId("overview-entry-new")).toHaveLength(1);
+  });
+
+  it("asks before removing a section that lists entries, and excludes its entries", async () => {
+    const r = await openOverview();
+    const draft = r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
+    const n = draft.sections.length;
+    const ids = draft.sections[0].entries.map((e) => e.item.id);
+    await fireEvent.click(screen.getAllByTestId("overview-remove-section")[0]);
+    expect(screen.getByTestId("overview-confirm").textContent).toContain(`lists ${ids.length} entries`);
+    await fireEvent.click(screen.getByTestId("overview-confirm-yes"));
+    expect(screen.getAllByTestId("overview-section")).toHaveLength(n - 1);
+    await save();
+    await screen.findByText("Draft saved.");
+    expect(saved(r).sections).toHaveLength(n - 1);
+    expect(saved(r).excluded!.map((x) => x.id)).toEqual(ids);
+    // One of them put back: it returns to its section when saved.
+    await fireEvent.click(screen.getAllByTestId("overview-restore-one")[0]);
+    expect(screen.queryAllByTestId("overview-excluded-entry")).toHaveLength(ids.length - 1);
+
+    // An empty section goes without a question.
+    await fireEvent.click(screen.getByTestId("overview-add-section"));
+    const removes = screen.getAllByTestId("overview-remove-section");
+    await fireEvent.click(removes[removes.length - 1]);
+    expect(screen.queryByTestId("overview-confirm")).toBeNull();
+    expect(screen.getAllByTestId("overview-section")).toHaveLength(n - 1);
+  });
+
+  it("chooses the categories named under “including” per group, or the standard rule", async () => {
+    const r = await openOverview();
+    const draft = r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
+    const si = draft.sections.findIndex((s) => s.kind.kind === "group");
+    const code = (draft.sections[si].kind as { code: string }).code;
+    const group = get(taxonomy)!.groups.find((g) => g.code === code)!;
+    const box = screen.getAllByTestId("overview-section")[si].querySelector("[data-testid=overview-including]")!;
+    expect(box.textContent).toContain("Standard rule");
+    const cat = group.categories.find((c) => !c.retired)!.code;
+    await fireEvent.click(box.querySelector(`[data-testid="overview-including-${cat}"]`)!);
+    await save();
+    await screen.findByText("Draft saved.");
+    expect(saved(r).including![code]).toEqual([cat]);
+    await fireEvent.click(box.querySelector("[data-testid=overview-including-default]")!);
+    await save();
+    await waitFor(() => expect(saved(r).including![code]).toBeUndefined());
+  });
+
+  it("names an entry listed twice when the save is refused", async () => {
+    const { backend } = start({ cases: 40 });
+    await unlock();
+    await screen.findByTestId("nav-overview");
+    const draft = backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
+    const twice = draft.sections[0].entries[0];
+    draft.sections[1].entries.push(structuredClone(twice));
+    backend.overviewDrafts.set("2024-05", draft);
+    await fireEvent.click(screen.getByTestId("nav-overview"));
+    await screen.findAllByTestId("overview-section");
+    await fireEvent.input(screen.getByLabelText(/^Title/), { target: { value: "May" } });
+    await save();
+    const c = backend.cases.get(twice.item.id)!;
+    expect((await screen.findByRole("alert")).textContent).toContain(`${c.data.eventDate} ${c.data.title} is listed twice`);
+  });
+});

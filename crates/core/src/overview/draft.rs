@@ -7,10 +7,11 @@
 //! names, counts) is generated again on every build, so a month name is
 //! never typed by hand.
 
-use crate::case::{Case, CaseId, CaseKind, Development, DevelopmentId};
+use crate::case::{Case, CaseId, CaseKind, Development, DevelopmentId, ValidationErrors};
 use crate::codes::{CategoryCode, GroupCode};
 use crate::lang::{Labels, Lang};
 use crate::month::Month;
+use crate::problem::{Field, FieldError, Problem};
 use crate::taxonomy::Taxonomy;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -147,9 +148,53 @@ pub struct OverviewDraft {
     pub including: BTreeMap<GroupCode, Vec<CategoryCode>>,
     /// Sections in print order.
     pub sections: Vec<DraftSection>,
+    /// Records of the month the editor removed from the overview:
+    /// [`OverviewDraft::reconcile`] does not add them back. Listing one in
+    /// a section again takes it off this list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<EntryRef>,
 }
 
 impl OverviewDraft {
+    /// Checks what an editor can get wrong in a draft before it is saved:
+    /// a case or development listed twice (in one section or in two:
+    /// [`Problem::EntryTwice`], naming it by date and title from `cases` /
+    /// `developments`, else by id) and a custom section without a title in
+    /// any language ([`Problem::UntitledSection`]). Every problem is on
+    /// [`Field::Form`].
+    pub fn validate(&self, cases: &[Case], developments: &[Development]) -> Result<(), ValidationErrors> {
+        let mut problems = Vec::new();
+        let mut seen: HashSet<EntryRef> = HashSet::new();
+        let mut reported: HashSet<EntryRef> = HashSet::new();
+        for (si, s) in self.sections.iter().enumerate() {
+            if s.kind == SectionKind::Custom && Lang::ALL.iter().all(|l| s.title.get(*l).is_none()) {
+                problems.push(FieldError::new(Field::Form, Problem::UntitledSection { section: si + 1 }));
+            }
+            for e in &s.entries {
+                if !seen.insert(e.item) && reported.insert(e.item) {
+                    let entry = match e.item {
+                        EntryRef::Case(id) => cases
+                            .iter()
+                            .find(|c| c.id == id)
+                            .map(|c| format!("{} {}", c.data.event_date, c.data.title))
+                            .unwrap_or_else(|| format!("case {id}")),
+                        EntryRef::Development(id) => developments
+                            .iter()
+                            .find(|d| d.id == id)
+                            .map(|d| format!("{} {}", d.data.event_date, d.data.title))
+                            .unwrap_or_else(|| format!("development {id}")),
+                    };
+                    problems.push(FieldError::new(Field::Form, Problem::EntryTwice { entry }));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(problems))
+        }
+    }
+
     /// Drops entries whose case or development is not in `cases` /
     /// `developments` (e.g. deleted after the draft was saved), returning
     /// how many were dropped. [`OverviewDraft::reconcile`] does this and
@@ -181,7 +226,9 @@ impl OverviewDraft {
     ///    counted) is dropped. Entries in custom sections stay where the
     ///    editor put them;
     /// 3. a case or development of the month that the draft does not list
-    ///    anywhere is added to its default section.
+    ///    anywhere is added to its default section, unless the editor
+    ///    removed it (it is in [`OverviewDraft::excluded`]). The excluded
+    ///    list keeps only records of the month that no section lists.
     ///
     /// A generated section that had entries and has none left is removed,
     /// unless the editor gave it a title or note.
@@ -236,6 +283,10 @@ impl OverviewDraft {
         let mut listed: HashSet<EntryRef> =
             self.sections.iter().flat_map(|s| s.entries.iter().map(|e| e.item)).collect();
         listed.extend(to_place.iter().map(|(e, _)| e.item));
+        self.excluded.retain(|item| records.contains_key(item) && !listed.contains(item));
+        let mut seen_excluded = HashSet::new();
+        self.excluded.retain(|item| seen_excluded.insert(*item));
+        listed.extend(self.excluded.iter().copied());
         let mut new_items: Vec<((NaiveDate, &str), EntryRef, SectionKind)> = Vec::new();
         for item in order {
             if let Some((key, Some(k))) = record(item) {
@@ -439,5 +490,6 @@ pub fn default_draft(
         intro: LangTexts::default(),
         including: BTreeMap::new(),
         sections,
+        excluded: Vec::new(),
     }
 }

@@ -572,7 +572,12 @@ pub fn build_report(
             });
         }
         sections.push(ReportSection {
-            title: or_generated(&s.title, lang, || section_title(lang, &s.kind, month, taxonomy)),
+            title: or_generated(&s.title, lang, || match s.kind {
+                // A custom section has no generated title: the editor's
+                // title in another language rather than none.
+                SectionKind::Custom => Lang::ALL.iter().find_map(|l| s.title.get(*l)).unwrap_or_default().to_string(),
+                _ => section_title(lang, &s.kind, month, taxonomy),
+            }),
             note: s.note.get(lang).unwrap_or_default().to_string(),
             entries,
         });

@@ -39,6 +39,21 @@ impl Vault {
         self.put_documents(&[(key, json)])
     }
 
+    /// Removes the document stored under `key`, returning whether there was
+    /// one (e.g. a month's overview draft reset to the default).
+    ///
+    /// # Errors
+    /// DB errors.
+    pub fn delete_document(&mut self, key: &str) -> Result<bool> {
+        let before = self.conn.total_changes();
+        let n = self
+            .conn
+            .execute("DELETE FROM documents WHERE key = ?1", [key])
+            .map_err(db(format!("removing document {key:?}")))?;
+        self.wrote_outside_cases(before);
+        Ok(n > 0)
+    }
+
     /// Stores several JSON documents (`(key, value)`, as made by
     /// `serde_json::to_value`) in one transaction: all of them or none, so
     /// settings spread over two documents are never half-saved.

@@ -4,11 +4,12 @@
 
 use crate::vault::{at, case, day, dev, new_vault};
 use kuzet_core::case::CaseId;
+use kuzet_core::case::Problem;
 use kuzet_core::lang::Lang;
 use kuzet_core::month::Month;
-use kuzet_core::monthly::{month_draft, month_inputs};
+use kuzet_core::monthly::{month_draft, month_inputs, reset_draft, save_draft};
 use kuzet_core::overview::{draft_key, DraftChanges, DraftSection, EntryRef, LangTexts, OverviewDraft, SectionKind};
-use kuzet_core::vault::Vault;
+use kuzet_core::vault::{Vault, VaultError};
 
 fn may() -> Month {
     "2024-05".parse().unwrap()
@@ -165,4 +166,80 @@ fn a_case_moved_to_another_month_or_group_is_not_listed_where_it_was() {
     let d = load(&v);
     assert_eq!(kinds(&d), [group("claims"), SectionKind::Custom]);
     assert_eq!(section(&d, &group("claims")).unwrap(), []);
+}
+
+#[test]
+fn an_entry_the_editor_removed_is_not_added_back() {
+    let (_dir, mut v) = new_vault();
+    let a = v.insert_case(case(day(2024, 5, 3), "journalists.attack", "А"), at(1)).unwrap().id;
+    let b = v.insert_case(case(day(2024, 5, 20), "journalists.attack", "Б"), at(1)).unwrap().id;
+    let mut d = load(&v);
+    // The editor removes А: it leaves its section and is excluded.
+    d.sections[0].entries.retain(|e| e.item != c(a));
+    d.excluded.push(c(a));
+    save(&mut v, &d);
+    let (d, changes) = load_with_changes(&v);
+    assert_eq!(section(&d, &group("journalists")).unwrap(), [c(b)], "А stays out");
+    assert_eq!(changes, DraftChanges::default(), "nothing is reported new");
+    assert_eq!(d.excluded, [c(a)]);
+
+    // Listed again (e.g. in a custom section), it is no longer excluded.
+    let mut d2 = d.clone();
+    d2.sections.push(DraftSection {
+        kind: SectionKind::Custom,
+        title: LangTexts { en: Some("Trials".into()), ..LangTexts::default() },
+        note: LangTexts::default(),
+        entries: vec![kuzet_core::overview::DraftEntry::of(c(a))],
+    });
+    save(&mut v, &d2);
+    let d3 = load(&v);
+    assert!(d3.excluded.is_empty());
+    assert_eq!(section(&d3, &SectionKind::Custom).unwrap(), [c(a)]);
+
+    // An excluded record deleted since leaves the list.
+    save(&mut v, &d);
+    v.delete_case(a).unwrap();
+    assert!(load(&v).excluded.is_empty());
+}
+
+#[test]
+fn reset_drops_the_saved_draft_and_the_default_comes_back() {
+    let (_dir, mut v) = new_vault();
+    let a = v.insert_case(case(day(2024, 5, 3), "journalists.attack", "А"), at(1)).unwrap().id;
+    let mut d = load(&v);
+    let default = d.clone();
+    d.sections[0].entries.clear();
+    d.excluded.push(c(a));
+    d.title.set(Lang::En, "Mine");
+    save(&mut v, &d);
+    assert_ne!(load(&v), default);
+    assert!(reset_draft(&mut v, may()).unwrap(), "a saved draft was there");
+    assert_eq!(load(&v), default);
+    assert!(!reset_draft(&mut v, may()).unwrap(), "nothing left to reset");
+}
+
+#[test]
+fn saving_a_draft_refuses_an_entry_listed_twice_and_an_untitled_custom_section() {
+    let (_dir, mut v) = new_vault();
+    v.insert_case(case(day(2024, 5, 3), "journalists.attack", "Нападение"), at(1)).unwrap();
+    let mut d = load(&v);
+    let entry = d.sections[0].entries[0].clone();
+    d.sections.push(DraftSection {
+        kind: SectionKind::Custom,
+        title: LangTexts { kk: Some("  ".into()), ..LangTexts::default() },
+        note: LangTexts::default(),
+        entries: vec![entry],
+    });
+    let err = save_draft(&mut v, &d).unwrap_err();
+    let VaultError::Validation(errs) = err else { panic!("not a validation error: {err}") };
+    assert_eq!(
+        errs.0.iter().map(|e| e.problem.clone()).collect::<Vec<_>>(),
+        [Problem::UntitledSection { section: 2 }, Problem::EntryTwice { entry: "2024-05-03 Нападение".into() }]
+    );
+    assert!(v.get_document::<OverviewDraft>(&draft_key(may())).unwrap().is_none(), "nothing saved");
+
+    d.sections[1].title.set(Lang::Ru, "Суды");
+    d.sections[0].entries.clear();
+    save_draft(&mut v, &d).unwrap();
+    assert_eq!(v.get_document::<OverviewDraft>(&draft_key(may())).unwrap(), Some(d));
 }

@@ -169,6 +169,31 @@ fn default_draft_sections_and_order() {
 }
 
 #[test]
+fn a_custom_section_prints_its_title_and_entries_moved_into_it() {
+    let b = book();
+    let t = Taxonomy::bundled();
+    let s = summary(&b.cases, &t, may());
+    let mut d = default_draft(may(), &b.cases, &b.developments, &t, date(2024, 7, 16));
+    let moved = d.sections[1].entries.remove(0);
+    let item = moved.item;
+    let mut title = kuzet_core::overview::LangTexts::default();
+    title.set(Lang::Ru, "Суды");
+    d.sections.push(kuzet_core::overview::DraftSection {
+        kind: SectionKind::Custom,
+        title,
+        note: Default::default(),
+        entries: vec![moved],
+    });
+    assert!(d.validate(&b.cases, &b.developments).is_ok());
+    let ru = build_report(Lang::Ru, may(), &s, &d, &OrgSettings::default(), &b.cases, &b.developments, &t).unwrap();
+    let last = ru.sections.last().unwrap();
+    assert_eq!((last.title.as_str(), last.entries[0].item), ("Суды", item));
+    assert!(ru.sections[1].entries.iter().all(|e| e.item != item), "listed once");
+    let kk = build_report(Lang::Kk, may(), &s, &d, &OrgSettings::default(), &b.cases, &b.developments, &t).unwrap();
+    assert_eq!(kk.sections.last().unwrap().title, "Суды", "no kk title: the one given, not none");
+}
+
+#[test]
 fn overrides_and_errors() {
     let b = book();
     let t = Taxonomy::bundled();

@@ -23,6 +23,8 @@ fn one_of_each() -> Vec<Problem> {
         | Problem::RawKey
         | Problem::StillUsed { .. }
         | Problem::Invalid { .. }
+        | Problem::EntryTwice { .. }
+        | Problem::UntitledSection { .. }
         | Problem::ImportRow { .. } => (),
     };
     let s = String::new;
@@ -43,6 +45,8 @@ fn one_of_each() -> Vec<Problem> {
         Problem::RawKey,
         Problem::StillUsed { what: s(), code: s() },
         Problem::Invalid { message: s() },
+        Problem::EntryTwice { entry: s() },
+        Problem::UntitledSection { section: 1 },
         Problem::ImportRow { line: 1, column: s(), message: s() },
     ];
     all.iter().for_each(sample);

@@ -74,7 +74,16 @@ code: string, } | { "kind": "invalid",
 /**
  * Why.
  */
-message: string, } | { "kind": "importRow", 
+message: string, } | { "kind": "entryTwice", 
+/**
+ * The entry: its date and title (`2024-05-03 Нападение`), or its
+ * id when the record is not in the month.
+ */
+entry: string, } | { "kind": "untitledSection", 
+/**
+ * Its 1-based place among the draft's sections.
+ */
+section: number, } | { "kind": "importRow", 
 /**
  * The 1-based line.
  */

@@ -31,6 +31,7 @@ export const COMMANDS = [
   "summary_month",
   "overview_draft_get",
   "overview_draft_save",
+  "overview_draft_reset",
   "overview_preview",
   "overview_name_check",
   "overview_export_pdf",

@@ -337,6 +337,9 @@ export function createMockBackend(opts: MockOptions = {}) {
     if (!saved) return defaultDraft(month);
     const d = structuredClone(saved);
     const listed = new Set(d.sections.flatMap((s) => s.entries.map((e) => e.item.id)));
+    // Removed by the editor: not added back (as `OverviewDraft::reconcile`).
+    d.excluded = (d.excluded ?? []).filter((x) => !listed.has(x.id));
+    for (const x of d.excluded) listed.add(x.id);
     for (const s of defaultDraft(month).sections) {
       const missing = s.entries.filter((e) => !listed.has(e.item.id)).map((e) => ({ ...e, change: "added" as const }));
       if (!missing.length) continue;
@@ -559,9 +562,29 @@ export function createMockBackend(opts: MockOptions = {}) {
         requireUnlocked();
         const saved: OverviewDraftDto = structuredClone(a.draft);
         for (const sec of saved.sections) for (const e of sec.entries) delete e.change;
+        // What the core checks (`OverviewDraft::validate`, the date parse).
+        const fields: FieldError[] = [];
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(saved.publicationDate))
+          fields.push({ field: "_form", problem: { kind: "invalid", message: "publicationDate: not a date" } });
+        const seen = new Set<string>();
+        saved.sections.forEach((sec, i) => {
+          if (sec.kind.kind === "custom" && !Object.values(sec.title ?? {}).some((t) => t && t.trim()))
+            fields.push({ field: "_form", problem: { kind: "untitledSection", section: i + 1 } });
+          for (const e of sec.entries) {
+            if (seen.has(e.item.id)) {
+              const c = cases.get(e.item.id);
+              fields.push({ field: "_form", problem: { kind: "entryTwice", entry: c ? `${c.data.eventDate} ${c.data.title}` : e.item.id } });
+            }
+            seen.add(e.item.id);
+          }
+        });
+        if (fields.length) fail("Validation", fields.map((f) => f.problem.kind).join("; "), fields);
         overviewDrafts.set(a.month, saved);
         return null;
       }
+      case "overview_draft_reset":
+        requireUnlocked();
+        return overviewDrafts.delete(a.month);
       case "overview_preview":
         requireUnlocked();
         return preview(a.month, a.lang);
