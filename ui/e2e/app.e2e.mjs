@@ -168,6 +168,32 @@ const steps = [
     if (!csv.includes(KK_TITLE)) throw new Error("the public copy lacks the other case");
     await waitFor("export-cases-result");
   }],
+  ["the overview editor: publication date, remove an entry, reset", async () => {
+    await click("nav-overview");
+    await type("overview-month", MONTH + "\uE007");
+    await click("overview-view-edit");
+    await waitFor("overview-entry", { timeout: 15000 });
+    await type("overview-pubdate", "2024-06-31");
+    await waitFor("overview-pubdate-error");
+    await type("overview-pubdate", "2024-06-03");
+    await waitUntil("the date is accepted", async () => (await find("overview-pubdate-error")).length === 0);
+    const label = await exec(`return document.querySelector('[data-testid="overview-entry"] .entrylabel').textContent`);
+    const removed = label.includes(KK_TITLE) ? KK_TITLE : "қоқан-лоқы";
+    if (!label.includes(removed)) throw new Error(`unexpected first entry ${label}`);
+    await click("overview-entry-remove");
+    await waitFor("overview-excluded");
+    await click("overview-save");
+    await click("overview-view-preview");
+    await waitFor("overview-preview", { timeout: 15000 });
+    await waitUntil("the removed entry is not previewed", async () => !(await text("overview-preview")).includes(removed), 15000);
+    await screenshot("06d-overview-entry-removed");
+    await click("overview-view-edit");
+    await click("overview-reset");
+    await click("overview-confirm-yes");
+    await waitUntil("the default draft is back", async () => (await find("overview-excluded")).length === 0, 15000);
+    const date = await exec(`return document.querySelector('[data-testid="overview-pubdate"]').value`);
+    if (date === "2024-06-03") throw new Error("the reset kept the edited publication date");
+  }],
   ["markup in a case renders as text", async () => {
     await exec("window.alert = (m) => { window.__alerted = String(m); };");
     await addCase({ title: XSS_TITLE, summary: XSS_SUMMARY, victimName: "", date: `${MONTH}-20` });
