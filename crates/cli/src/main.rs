@@ -101,6 +101,10 @@ enum Command {
         /// Without it the export is the full one, for the foundation's own use.
         #[arg(long)]
         public: bool,
+        /// With --public: write it even though the pre-publication check lists personal names
+        /// that are neither marked private nor public figures (you read the list).
+        #[arg(long, requires = "public")]
+        names_checked: bool,
     },
     /// Find cases whose text contains every word of TEXT (case-insensitive, Kazakh and Russian too).
     Search {
@@ -191,7 +195,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init => run::init(&vault),
         Command::Import { file, dry_run } => run::import(&vault, &file, dry_run),
-        Command::Export { format, out, force, month, public } => run::export(
+        Command::Export { format, out, force, month, public, names_checked } => run::export(
             &vault,
             match format {
                 Format::Csv => kuzet_core::transfer::ExportFormat::Csv,
@@ -202,6 +206,7 @@ fn main() -> ExitCode {
             force,
             month,
             public,
+            names_checked,
         ),
         Command::Search { text, json } => run::search(&vault, &text.join(" "), json),
         Command::Stats { month, json } => run::stats(&vault, month, json),

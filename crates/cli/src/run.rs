@@ -10,6 +10,7 @@ use kuzet_core::leftover::Removed;
 use kuzet_core::month::{local_date, Month};
 use kuzet_core::monthly;
 use kuzet_core::overview::{self, OrgSettings};
+use kuzet_core::publication::{self, PublicFigures, PUBLIC_FIGURES_KEY};
 use kuzet_core::summary::MonthCounts;
 use kuzet_core::transfer::{self, demo, ExportFormat, ImportOptions};
 use kuzet_core::vault::{CaseFilter, Page, Passphrase, SortOrder, Vault};
@@ -112,13 +113,21 @@ pub fn export(
     force: bool,
     month: Option<Month>,
     public: bool,
+    names_checked: bool,
 ) -> Result {
     check_out(path, out, force)?;
     let vault = open_read_only(path)?;
     let mut set = transfer::select(&vault, month)?;
     if public {
         let org: OrgSettings = vault.get_document(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
-        set = transfer::public_copy(&set, org.redaction);
+        let figures: PublicFigures = vault.get_document(PUBLIC_FIGURES_KEY)?.unwrap_or_default();
+        let private = publication::vault_private_names(&vault)?;
+        let allowed = publication::allowed_names(&figures, vault.taxonomy());
+        if !names_checked {
+            let unmarked = publication::check_records(&set.cases, &set.developments, &allowed, &private);
+            refuse_unchecked(&unmarked, "public copy")?;
+        }
+        set = transfer::public_copy(&set, &private, &allowed, org.redaction);
     }
     tell_removed(&transfer::write_export(&set, format, out, Utc::now())?);
     println!(
@@ -201,6 +210,26 @@ pub fn stats(path: &Path, month: Month, json: bool) -> Result {
     Ok(())
 }
 
+/// Refuses a public document whose pre-publication check lists names.
+fn refuse_unchecked(unmarked: &[publication::NameCandidate], what: &str) -> Result {
+    if unmarked.is_empty() {
+        return Ok(());
+    }
+    let mut m = format!(
+        "the pre-publication check of the {what} found {} personal name(s) that are neither marked private nor \
+         public figures; nothing was written:",
+        unmarked.len()
+    );
+    for c in unmarked {
+        m.push_str(&format!("\n  {}  ({} time(s); \"{}\")", c.name, c.places.len(), c.places[0].context));
+    }
+    m.push_str(
+        "\nMark private names on their cases (the private_names column, or in the app), add public figures in the \
+         app, or run again with --names-checked to publish them as written.",
+    );
+    Err(Failure::Invalid(m))
+}
+
 pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool, names_checked: bool) -> Result {
     check_out(path, out, force)?;
     let (vault, _) = open(path)?;
@@ -210,21 +239,11 @@ pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool, 
         Err(monthly::MonthlyError::Vault(e)) => return Err(e.into()),
         Err(monthly::MonthlyError::Overview(e)) => return Err(e.into()),
     };
-    if !publication.unmarked.is_empty() && !names_checked {
-        bar.finish_and_clear();
-        let mut m = format!(
-            "the pre-publication check found {} personal name(s) that are neither marked private nor public figures; \
-             nothing was written:",
-            publication.unmarked.len()
-        );
-        for c in &publication.unmarked {
-            m.push_str(&format!("\n  {}  ({} time(s); \"{}\")", c.name, c.places.len(), c.places[0].context));
+    if !names_checked {
+        if let Err(e) = refuse_unchecked(&publication.unmarked, "overview") {
+            bar.finish_and_clear();
+            return Err(e);
         }
-        m.push_str(
-            "\nMark private names on their cases or add public figures in the app, \
-             or run again with --names-checked to publish them as written.",
-        );
-        return Err(Failure::Invalid(m));
     }
     let (model, changes) = (publication.model, publication.changes);
     let pdf = overview::render_pdf(&model)?;

@@ -120,9 +120,9 @@ pub struct MonthPublication {
 }
 
 /// The overview of `month` in `lang` as it would be published, with its
-/// pre-publication check: the private names of every case loaded for the
-/// month (see [`month_inputs`]) and of the month's developments, and the
-/// victims' names of confidential cases, are replaced
+/// pre-publication check: the private names of the whole vault (marked
+/// names and the victims' names of confidential cases,
+/// [`publication::vault_private_names`]) are replaced
 /// ([`publication::redact_report`], in the style of the organisation's
 /// settings); the names left are checked against the vault's
 /// [`PublicFigures`] and the taxonomy's region names.
@@ -149,9 +149,10 @@ pub fn month_publication(
         &inputs.developments,
         vault.taxonomy(),
     )?;
-    let private = publication::private_names(&inputs.cases, &inputs.developments);
-    let unmarked = publication::check_report(&model, &publication::allowed_names(&figures, vault.taxonomy()), &private);
-    let hidden = publication::redact_report(&mut model, &private, org.redaction);
+    let private = publication::vault_private_names(vault)?;
+    let allowed = publication::allowed_names(&figures, vault.taxonomy());
+    let unmarked = publication::check_report(&model, &allowed, &private);
+    let hidden = publication::redact_report(&mut model, &private, &allowed, org.redaction);
     Ok(MonthPublication { model, unmarked, hidden, changes })
 }
 

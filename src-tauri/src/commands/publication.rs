@@ -59,10 +59,10 @@ fn export_set(
         EditionDto::Public => {
             let org: OrgSettings = v.get_document(ORG_SETTINGS_KEY)?.unwrap_or_default();
             let figures: PublicFigures = v.get_document(PUBLIC_FIGURES_KEY)?.unwrap_or_default();
-            let private = publication::private_names(&set.cases, &set.developments);
+            let private = publication::vault_private_names(v)?;
             let allowed = publication::allowed_names(&figures, v.taxonomy());
             let check = publication::check_records(&set.cases, &set.developments, &allowed, &private);
-            Ok((transfer::public_copy(&set, org.redaction), check))
+            Ok((transfer::public_copy(&set, &private, &allowed, org.redaction), check))
         }
     }
 }

@@ -44,7 +44,7 @@ fn the_pre_publication_check_stops_the_overview_until_names_are_checked() {
     let run = d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", out]).fails(
         4,
         &[
-            "pre-publication check found 14 personal name(s)",
+            "pre-publication check of the overview found 14 personal name(s)",
             "  Gusev  (1 time(s);",
             "nothing was written",
             "  Dana Saudagerova  (2 time(s);",
@@ -69,7 +69,10 @@ fn a_public_copy_and_the_overview_hide_private_names_that_the_full_export_keeps(
     let (full, public) = (d.path("full.csv"), d.path("public.csv"));
     let run = d.kuzet(&["export", "--format", "csv", "--out", full.to_str().unwrap()]).ok();
     assert!(run.stdout.contains("the full export: it holds the names of private persons"), "{}", run.stdout);
-    let run = d.kuzet(&["export", "--format", "csv", "--public", "--out", public.to_str().unwrap()]).ok();
+    let args = ["export", "--format", "csv", "--public", "--out", public.to_str().unwrap()];
+    d.kuzet(&args).fails(4, &["pre-publication check of the public copy found", "  Adilbekov  (2 time(s);"]);
+    assert!(!public.exists(), "no public copy until the names are checked");
+    let run = d.kuzet(&[&args[..], &["--names-checked"]].concat()).ok();
     assert!(run.stdout.contains("the public copy: private names replaced"), "{}", run.stdout);
     let (full, public) = (std::fs::read_to_string(full).unwrap(), std::fs::read_to_string(public).unwrap());
     assert!(public.starts_with("\u{feff}# Kuzet public copy"), "the first line says which file it is");
@@ -86,4 +89,12 @@ fn a_public_copy_and_the_overview_hide_private_names_that_the_full_export_keeps(
         assert!(!text.contains(name), "the PDF hides {name}");
     }
     assert!(text.contains("Угрозы гр. А."), "{text}");
+}
+
+#[test]
+fn a_public_copy_is_refused_by_import() {
+    let d = Dir::with_fixture();
+    let public = d.path("public.csv");
+    d.kuzet(&["export", "--format", "csv", "--public", "--names-checked", "--out", public.to_str().unwrap()]).ok();
+    d.kuzet(&["import", public.to_str().unwrap()]).fails(4, &["this file is a public copy", "import the full export"]);
 }

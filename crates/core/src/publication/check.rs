@@ -9,7 +9,7 @@
 //!   -ovich/-evich/-ovna/-evna, -uly/-kyzy, -enko (`Ивановтың`, `Nurlanuly`);
 //! - stands next to an initial ("А. Нұрлан", "Smith J.");
 //! - follows a word for a person: журналист, блогер, гражданин/гражданка,
-//!   активист, тілші, азамат, journalist, blogger, citizen… in any form
+//!   активист, тілші, journalist, blogger, citizen… in any form
 //!   ("блогеру Нурлану").
 //!
 //! Together with the capitalised words right next to it, such a word is one
@@ -158,7 +158,6 @@ const PERSON_WORDS: &[&str] = &[
     "фотограф",
     "оператор",
     "тілші",
-    "азамат",
     "белсенді",
     "тұрғын",
     "жител",

@@ -21,7 +21,7 @@ pub mod redact;
 
 pub use check::{find_names, unconfirmed, NameCandidate, NamePlace, PublicFigures, PUBLIC_FIGURES_KEY};
 pub use names::NameList;
-pub use redact::{pseudonym, withheld, RedactionStyle, Redactor};
+pub use redact::{pseudonym, source_withheld, withheld, RedactionStyle, Redactor};
 
 use crate::case::{Case, Development};
 use crate::overview::{EntryRef, ReportEntry, ReportModel};
@@ -48,6 +48,16 @@ pub fn private_names(cases: &[Case], developments: &[Development]) -> NameList {
         }
     }
     list
+}
+
+/// Every private name of the whole vault ([`Vault::all_private_names`]):
+/// what public documents hide, so a name marked on an old case is hidden in
+/// this month's overview and in a one-month public copy too.
+///
+/// # Errors
+/// DB errors.
+pub fn vault_private_names(vault: &Vault) -> Result<NameList, VaultError> {
+    Ok(NameList::new(vault.all_private_names()?))
 }
 
 /// The names the check lets pass: the public figures, the taxonomy's
@@ -123,10 +133,11 @@ pub fn check_records(
 }
 
 /// Replaces the private names of `model`'s free texts (see
-/// [`check_report`] for which), pseudonyms numbered in print order.
-/// Returns how many persons were hidden.
-pub fn redact_report(model: &mut ReportModel, private: &NameList, style: RedactionStyle) -> usize {
-    let mut r = Redactor::new(private.clone(), model.lang, style);
+/// [`check_report`] for which), pseudonyms numbered in print order; words of
+/// `allowed` (regions, public figures) are not swallowed by a private
+/// name's stem. Returns how many persons were hidden.
+pub fn redact_report(model: &mut ReportModel, private: &NameList, allowed: &NameList, style: RedactionStyle) -> usize {
+    let mut r = Redactor::new(private.clone(), model.lang, style).with_exceptions(allowed.clone());
     for t in free_texts_mut(model) {
         *t = r.redact(t);
     }

@@ -2,13 +2,21 @@
 //! declined forms included: the matcher [`redact`](super::redact) replaces
 //! with and [`check`](super::check) looks past.
 //!
-//! A name is matched word by word. A text word matches a name word when their
-//! folded forms ([`fold`]) are equal, or when the text word is capitalised
-//! and is the name's *stem* followed by at most [`MAX_ENDING_CHARS`]
-//! letters: the stem is the name without one final Russian inflection vowel
-//! (`Иванова` → `иванов`, so `Иванову`, `Ивановой` match), and Kazakh endings
-//! are simply appended (`Айгерім` → `Айгерімнің`, `Айгерімге`). This errs on
-//! the side of hiding: `Иванов` also hides `Ивановский`.
+//! A name is matched word by word, on *skeletons* ([`skeleton`]): the
+//! folded word in Latin letters with Kazakh and Russian spellings, common
+//! transliterations and look-alike letters merged (`Сәуле`, `Сауле` and
+//! `Saule`; `Айгерім`, `Айгерим`, `Aygerim` and `Айгерiм` with a Latin i),
+//! invisible characters (zero-width spaces, soft hyphens, stress marks)
+//! and apostrophes dropped, a doubled s or i single. A text word matches a
+//! name word when their skeletons are equal, or when it is a *stem* of the
+//! name followed by at most [`MAX_ENDING_CHARS`] letters and the word is
+//! capitalised (or the stem is long, [`LONG_STEM_CHARS`]): stems drop one
+//! final Russian inflection vowel (`Иванова` → `иванов`), an adjectival
+//! ending (`Вишневский` → `вишневск`), a fleeting vowel (`Павел` → `павл`)
+//! and voice a final Kazakh consonant (`Жібек` → `жібег`); Kazakh endings
+//! are simply appended (`Айгерімнің`). This errs on the side of hiding:
+//! `Иванов` also hides `Ивановский`. Words of one or two letters (`Ли`,
+//! `Ян`) match only in full and capitalised.
 
 use crate::text::fold;
 use std::ops::Range;
@@ -19,8 +27,77 @@ use std::ops::Range;
 pub const MAX_ENDING_CHARS: usize = 6;
 
 /// The shortest name word, in letters, that is matched at all: initials
-/// ("А.") and two-letter fragments of account names (`kz`) are not names.
-pub const MIN_NAME_CHARS: usize = 3;
+/// ("А.") are not names; two-letter words (`Ли`, `Ян`) are, but only
+/// capitalised and in full.
+pub const MIN_NAME_CHARS: usize = 2;
+
+/// Stems shorter than this (in skeleton letters) are matched only in
+/// capitalised words (`Анна` must not hide `аннотация`).
+pub const LONG_STEM_CHARS: usize = 5;
+
+/// The skeleton of a word for matching (see the module docs): folded,
+/// transliterated to Latin letters, invisible characters and apostrophes
+/// dropped, a doubled s or i single: `skeleton("Сәуле") == skeleton("Saule")`,
+/// `skeleton("Қасым") == skeleton("Kassym")`.
+pub fn skeleton(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in fold(word).chars() {
+        let t: &str = match c {
+            'а' | 'ә' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ғ' => "g",
+            'д' => "d",
+            'е' | 'э' => "e",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'й' | 'і' | 'ы' | 'y' | 'ї' => "i",
+            'к' | 'қ' | 'q' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' | 'ң' => "n",
+            'о' | 'ө' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' | 'ұ' | 'ү' | 'w' => "u",
+            'ф' => "f",
+            'х' | 'һ' => "h",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "sch",
+            'ю' => "yu",
+            'я' => "ya",
+            'є' => "e",
+            'j' => "zh",
+            'ъ' | 'ь' | '\'' | '’' | 'ʼ' | '`' => "",
+            c if invisible(c) || unicode_mark(c) => "",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(t);
+    }
+    // "kh" and "h" alike (Akhmetov, Ahmetov); a doubled s or i single
+    // (Kassym, Касым; Сейітов, Seitov). Other doubled letters stay (Анна).
+    let out = out.replace("kh", "h");
+    let mut dedup = String::with_capacity(out.len());
+    for c in out.chars() {
+        if !(matches!(c, 's' | 'i') && dedup.ends_with(c)) {
+            dedup.push(c);
+        }
+    }
+    dedup
+}
+
+/// Characters that do not show and may sit inside a pasted word: zero-width
+/// space, non-joiner and joiner, word joiner, soft hyphen, BOM.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}' | '\u{feff}')
+}
 
 /// Final letters a Russian name drops when it is declined (Иванов**а** →
 /// Иванов**ой**, Али**я** → Али**и**, Асел**ь** → Асел**и**).
@@ -35,6 +112,8 @@ pub(crate) struct Word {
     pub capitalised: bool,
     /// Letters in the word.
     pub chars: usize,
+    /// Its [`skeleton`].
+    pub skel: String,
 }
 
 /// The words of `text`: runs of letters (and combining marks), with an
@@ -48,7 +127,7 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     for (i, &(at, c)) in chars.iter().enumerate() {
         let inner_apostrophe =
             matches!(c, '\'' | '’') && start.is_some() && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-        if is_letter(c) || inner_apostrophe {
+        if is_letter(c) || (invisible(c) && start.is_some()) || inner_apostrophe {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
             out.push(word(text, s..at));
@@ -60,7 +139,7 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     out
 }
 
-fn unicode_mark(c: char) -> bool {
+pub(crate) fn unicode_mark(c: char) -> bool {
     // Combining diacritics (text is NFC, so these are rare: decomposed input
     // that NFC cannot compose).
     matches!(c, '\u{300}'..='\u{36f}')
@@ -69,35 +148,84 @@ fn unicode_mark(c: char) -> bool {
 fn word(text: &str, range: Range<usize>) -> Word {
     let s = &text[range.clone()];
     let capitalised = s.chars().next().is_some_and(char::is_uppercase);
-    Word { folded: fold(s), capitalised, chars: s.chars().count(), range }
+    Word {
+        folded: fold(s),
+        capitalised,
+        chars: s.chars().filter(|c| !invisible(*c) && !unicode_mark(*c)).count(),
+        skel: skeleton(s),
+        range,
+    }
 }
 
-/// A name word: its folded full form and its stem.
+/// A name word: the skeletons of its full form and of its stems.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct NameWord {
     full: String,
-    stem: String,
+    /// Letters of the full word.
+    letters: usize,
+    /// Each stem's skeleton and its length in letters of the name.
+    stems: Vec<(String, usize)>,
 }
+
+/// Final letters a Kazakh word voices before a vowel ending (Жібек →
+/// Жібегі, Талап → Талабы).
+const KK_VOICED: &[(char, char)] = &[('к', 'г'), ('қ', 'ғ'), ('п', 'б')];
 
 impl NameWord {
     fn new(folded: &str) -> Self {
-        let n = folded.chars().count();
-        let stem = match folded.chars().last() {
-            Some(last) if n > MIN_NAME_CHARS && RU_INFLECTED.contains(&last) => {
-                folded[..folded.len() - last.len_utf8()].to_string()
+        let chars: Vec<char> = folded.chars().collect();
+        let n = chars.len();
+        let mut stems: Vec<(String, usize)> = Vec::new();
+        let mut add = |s: String| {
+            let k = skeleton(&s);
+            if !k.is_empty() && !stems.iter().any(|(x, _)| *x == k) {
+                stems.push((k, s.chars().count()));
             }
-            _ => folded.to_string(),
         };
-        NameWord { full: folded.to_string(), stem }
+        add(folded.to_string());
+        if n >= MIN_NAME_CHARS + 2 {
+            let cut = |k: usize| chars[..n - k].iter().collect::<String>();
+            if RU_INFLECTED.contains(&chars[n - 1]) {
+                add(cut(1));
+            }
+            // Adjectival surnames: Вишневский → Вишневского, Вишневская → Вишневской.
+            for end in ["ий", "ый", "ой", "ая", "яя"] {
+                if folded.ends_with(end) {
+                    add(cut(2));
+                }
+            }
+            // A fleeting vowel: Павел → Павла, Любовь → Любви, Заяц → Зайца.
+            let last = if chars[n - 1] == 'ь' { n - 1 } else { n };
+            if last >= 3 && matches!(chars[last - 2], 'е' | 'о' | 'я') && !RU_INFLECTED.contains(&chars[last - 1]) {
+                let mut w: Vec<char> = chars[..last - 2].to_vec();
+                if chars[last - 2] == 'я' {
+                    w.push('й');
+                }
+                w.push(chars[last - 1]);
+                add(w.into_iter().collect());
+            }
+            for (from, to) in KK_VOICED {
+                if chars[n - 1] == *from {
+                    let mut w = cut(1);
+                    w.push(*to);
+                    add(w);
+                }
+            }
+        }
+        NameWord { full: skeleton(folded), letters: n, stems }
     }
 
     fn matches(&self, w: &Word) -> bool {
-        if w.folded == self.full {
-            return true;
+        if w.skel == self.full {
+            // Short words (Ли, Ян) only capitalised: "ли" is also a particle.
+            return w.capitalised || self.letters > 2;
         }
-        w.capitalised
-            && w.folded.starts_with(&self.stem)
-            && w.chars.saturating_sub(self.stem.chars().count()) <= MAX_ENDING_CHARS
+        self.stems.iter().any(|(stem, letters)| {
+            *letters > 2
+                && (w.capitalised || *letters >= LONG_STEM_CHARS)
+                && w.skel.starts_with(stem.as_str())
+                && w.skel.chars().count() - stem.chars().count() <= MAX_ENDING_CHARS
+        })
     }
 }
 
@@ -158,6 +286,11 @@ impl NameList {
     /// How many names.
     pub fn len(&self) -> usize {
         self.names.len()
+    }
+
+    /// Whether `word` is exactly (same skeleton) a word of any name.
+    pub(crate) fn knows_exactly(&self, w: &Word) -> bool {
+        self.names.iter().any(|n| n.words.iter().any(|nw| nw.full == w.skel))
     }
 
     /// Whether `word` (one word of a text) is a form of a word of any name.
@@ -292,6 +425,38 @@ mod tests {
             found(&list, "Айгерім Сәрсенованың ісі; А. Сәрсенова; Сәрсенова А.Н. келді"),
             ["Айгерім Сәрсенованың", "А. Сәрсенова", "Сәрсенова А.Н."]
         );
+    }
+
+    #[test]
+    fn spellings_transliterations_and_invisible_characters_match() {
+        let list = NameList::new(["Сәуле Жұмабаева", "Айгерім", "Қасым-Жомарт Сейітов"]);
+        assert_eq!(
+            found(&list, "Сауле Жумабаевой; Aygerim; Айгерiм; Kassym-Zhomart Seitov; Ива\u{200b}нова; Saule"),
+            ["Сауле Жумабаевой", "Aygerim", "Айгерiм", "Kassym-Zhomart Seitov", "Saule"]
+        );
+        let list = NameList::new(["Иванова", "O'Brien"]);
+        assert_eq!(
+            found(&list, "Ива\u{200b}нова, Ива\u{ad}новой, Ива\u{301}нова, O’Brien"),
+            ["Ива\u{200b}нова", "Ива\u{ad}новой", "Ива\u{301}нова", "O’Brien"]
+        );
+    }
+
+    #[test]
+    fn stems_that_change_when_declined_match() {
+        let list = NameList::new(["Вишневский", "Павел", "Любовь", "Жібек", "Заяц"]);
+        assert_eq!(
+            found(&list, "Вишневского, Вишневскому, Павла, Павлу, Любви, Жібегі, Зайца"),
+            ["Вишневского", "Вишневскому", "Павла", "Павлу", "Любви", "Жібегі", "Зайца"]
+        );
+        // Lower-case declined forms of long names too.
+        let list = NameList::new(["Айгерім", "Иванова"]);
+        assert_eq!(found(&list, "айгерімнің, ивановой"), ["айгерімнің", "ивановой"]);
+    }
+
+    #[test]
+    fn two_letter_names_match_capitalised_and_in_full() {
+        let list = NameList::new(["Ли Ян"]);
+        assert_eq!(found(&list, "Угроза Ли Ян; Ли угрожали; ли это; Янтарь"), ["Ли Ян", "Ли"]);
     }
 
     #[test]

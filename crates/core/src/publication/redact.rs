@@ -4,7 +4,7 @@
 //! public export file) and fed the document's texts in print order. Each
 //! private person gets a pseudonym the first time one of their names
 //! appears, and keeps it to the end of the document: "citizen A.", then
-//! "citizen B." (kk «азамат А.», ru «гр. А.»), or the same "[name withheld]"
+//! "citizen B." (kk «жеке тұлға А.», ru «гр. А.»), or the same "[name withheld]"
 //! for everyone ([`RedactionStyle::Withheld`]).
 
 use super::names::NameList;
@@ -17,10 +17,13 @@ use std::collections::HashMap;
 #[serde(rename_all = "snake_case")]
 pub enum RedactionStyle {
     /// A pseudonym per person, stable within the document: "citizen A."
-    /// (en), «гр. А.» (ru), «азамат А.» (kk).
+    /// (en), «гр. А.» (ru), «жеке тұлға А.» (kk).
     #[default]
     Pseudonym,
     /// "[name withheld]", «[имя скрыто]», «[аты жасырылды]» for everyone.
+    ///
+    /// (Kazakh pseudonyms say «жеке тұлға А.», "private person A.", not
+    /// «азамат А.»: Азамат is also a common first name.)
     Withheld,
 }
 
@@ -32,12 +35,13 @@ const CYRILLIC: &[char] = &[
 ];
 
 /// The pseudonym of the `n`-th person (0-based) in `lang`: "citizen A.",
-/// …, "citizen Z.", then "citizen A2.".
+/// …, "citizen Z.", then "citizen A2."; «гр. А.» in Russian, «жеке тұлға А.»
+/// in Kazakh.
 pub fn pseudonym(lang: Lang, n: usize) -> String {
     let (letters, word): (Vec<char>, &str) = match lang {
         Lang::En => (('A'..='Z').collect(), "citizen"),
         Lang::Ru => (CYRILLIC.to_vec(), "гр."),
-        Lang::Kk => (CYRILLIC.to_vec(), "азамат"),
+        Lang::Kk => (CYRILLIC.to_vec(), "жеке тұлға"),
     };
     let letter = letters[n % letters.len()];
     let round = n / letters.len();
@@ -57,11 +61,25 @@ pub fn withheld(lang: Lang) -> &'static str {
     }
 }
 
+/// "[source withheld]" in `lang`: what a public copy prints for a source
+/// (a link, a handle) that names a private person.
+pub fn source_withheld(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "[source withheld]",
+        Lang::Ru => "[источник скрыт]",
+        Lang::Kk => "[дереккөз жасырылды]",
+    }
+}
+
 /// Replaces private names in the texts of one public document. See the
 /// module docs.
 #[derive(Debug, Clone)]
 pub struct Redactor {
     names: NameList,
+    /// Public names (regions, public figures) a private name's stem must
+    /// not swallow: private `Алма` hides `Алма` and `Алмаға`, never
+    /// `Алматы`.
+    except: NameList,
     lang: Lang,
     style: RedactionStyle,
     /// Name index → person number, in order of first appearance.
@@ -71,7 +89,46 @@ pub struct Redactor {
 impl Redactor {
     /// A redactor hiding `names` in a document in `lang`.
     pub fn new(names: NameList, lang: Lang, style: RedactionStyle) -> Self {
-        Redactor { names, lang, style, assigned: HashMap::new() }
+        Redactor { names, except: NameList::default(), lang, style, assigned: HashMap::new() }
+    }
+
+    /// The same, leaving words of `except` alone unless they are exactly a
+    /// private name's word.
+    pub fn with_exceptions(mut self, except: NameList) -> Self {
+        self.except = except;
+        self
+    }
+
+    /// The pseudonym (or "[name withheld]") for the whole of `name`, a
+    /// confidential victim's name field: the person's own pseudonym when
+    /// the name is one of the private names, else a new one. Never returns
+    /// any part of `name`; empty stays empty.
+    pub fn replace_whole(&mut self, name: &str) -> String {
+        if name.trim().is_empty() {
+            return String::new();
+        }
+        let person = self.names.find(name).first().map(|f| f.name).unwrap_or(usize::MAX - self.assigned.len());
+        let text = self.text_for(person);
+        capitalise(&text)
+    }
+
+    /// `source` as it is, or [`source_withheld`] when it names a private
+    /// person (a profile link, a handle).
+    pub fn source(&mut self, source: &str) -> String {
+        if self.names.find(source).is_empty() {
+            source.to_string()
+        } else {
+            source_withheld(self.lang).to_string()
+        }
+    }
+
+    fn text_for(&mut self, name: usize) -> String {
+        let next = self.assigned.len();
+        let person = *self.assigned.entry(name).or_insert(next);
+        match self.style {
+            RedactionStyle::Pseudonym => pseudonym(self.lang, person),
+            RedactionStyle::Withheld => withheld(self.lang).to_string(),
+        }
     }
 
     /// Writes later pseudonyms in `lang` (a public export holds texts in
@@ -92,7 +149,13 @@ impl Redactor {
         if self.names.is_empty() {
             return text.to_string();
         }
-        let found = self.names.find(text);
+        let mut found = self.names.find(text);
+        if !self.except.is_empty() {
+            found.retain(|f| {
+                let ws = super::names::words(&text[f.range.clone()]);
+                !ws.iter().all(|w| self.except.knows(w) && !self.names.knows_exactly(w))
+            });
+        }
         if found.is_empty() {
             return text.to_string();
         }
@@ -100,12 +163,7 @@ impl Redactor {
         let mut at = 0;
         for f in found {
             out.push_str(&text[at..f.range.start]);
-            let next = self.assigned.len();
-            let person = *self.assigned.entry(f.name).or_insert(next);
-            let mut with = match self.style {
-                RedactionStyle::Pseudonym => pseudonym(self.lang, person),
-                RedactionStyle::Withheld => withheld(self.lang).to_string(),
-            };
+            let mut with = self.text_for(f.name);
             if with.ends_with('.') && text[f.range.end..].starts_with('.') {
                 with.pop();
             }
@@ -138,8 +196,8 @@ mod tests {
     #[test]
     fn pseudonyms_are_stable_within_a_document() {
         let mut r = redactor(&["Айгерім Сәрсенова", "Иванов"], Lang::Kk);
-        assert_eq!(r.redact("Иванов Айгерім Сәрсенованы қорқытты."), "Азамат А. азамат Б. қорқытты.");
-        assert_eq!(r.redact("Кейін Айгерімнің үйіне келді."), "Кейін азамат Б. үйіне келді.");
+        assert_eq!(r.redact("Иванов Айгерім Сәрсенованы қорқытты."), "Жеке тұлға А. жеке тұлға Б. қорқытты.");
+        assert_eq!(r.redact("Кейін Айгерімнің үйіне келді."), "Кейін жеке тұлға Б. үйіне келді.");
         assert_eq!(r.persons(), 2);
     }
 
@@ -157,10 +215,20 @@ mod tests {
     }
 
     #[test]
+    fn public_names_are_not_swallowed_and_whole_fields_are_replaced() {
+        let mut r = redactor(&["Алма", "Ли Ян"], Lang::Ru).with_exceptions(NameList::new(["Алматы"]));
+        assert_eq!(r.redact("Алма из Алматы; Алме звонили."), "Гр. А. из Алматы; гр. А. звонили.");
+        assert_eq!(r.replace_whole("Ли Ян"), "Гр. Б.");
+        assert_eq!(r.replace_whole("@someone_else"), "Гр. В.", "a name not in the list still gets a pseudonym");
+        assert_eq!(r.source("https://t.me/li_yan"), "https://t.me/li_yan", "lower-case short words are not names");
+        assert_eq!(r.source("https://facebook.com/Alma.K"), "[источник скрыт]");
+    }
+
+    #[test]
     fn many_persons_get_numbered_letters() {
         assert_eq!(pseudonym(Lang::En, 0), "citizen A.");
         assert_eq!(pseudonym(Lang::En, 26), "citizen A2.");
         assert_eq!(pseudonym(Lang::Ru, 1), "гр. Б.");
-        assert_eq!(pseudonym(Lang::Kk, 27), "азамат А2.");
+        assert_eq!(pseudonym(Lang::Kk, 27), "жеке тұлға А2.");
     }
 }

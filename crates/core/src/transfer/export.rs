@@ -115,17 +115,25 @@ pub fn select(vault: &Vault, month: Option<Month>) -> Result<ExportSet, Transfer
 }
 
 /// The public copy of `set`: the same records, in the same order, with
-/// every private name of the set ([`publication::private_names`]) replaced
-/// in titles, summaries, victims' names and outlets, sources, courts and
-/// outcomes, by pseudonyms numbered across the whole file (each record in
-/// its own language, English when it has none) or "[name withheld]"; the
-/// `private_names` lists emptied.
+/// every name of `private` (for a public copy, the whole vault's:
+/// [`publication::vault_private_names`]) replaced in refs, titles,
+/// summaries, outlets, courts and outcomes by pseudonyms numbered across
+/// the whole file (each record in its own language, English when it has
+/// none) or "[name withheld]"; a confidential victim's name field replaced
+/// whole; a source that names a private person replaced by "[source
+/// withheld]"; the `private_names` lists emptied. Words of `allowed`
+/// (regions, public figures) are not swallowed by a private name's stem.
 ///
-/// [`publication::private_names`]: crate::publication::private_names
-pub fn public_copy(set: &ExportSet, style: crate::publication::RedactionStyle) -> ExportSet {
+/// [`publication::vault_private_names`]: crate::publication::vault_private_names
+pub fn public_copy(
+    set: &ExportSet,
+    private: &crate::publication::NameList,
+    allowed: &crate::publication::NameList,
+    style: crate::publication::RedactionStyle,
+) -> ExportSet {
     use crate::lang::Lang;
-    use crate::publication::{private_names, Redactor};
-    let mut r = Redactor::new(private_names(&set.cases, &set.developments), Lang::En, style);
+    use crate::publication::Redactor;
+    let mut r = Redactor::new(private.clone(), Lang::En, style).with_exceptions(allowed.clone());
     let mut by_case: HashMap<CaseId, Vec<&Development>> = HashMap::new();
     for d in &set.developments {
         by_case.entry(d.case_id).or_default().push(d);
@@ -133,9 +141,10 @@ pub fn public_copy(set: &ExportSet, style: crate::publication::RedactionStyle) -
     let redact_dev = |r: &mut Redactor, d: &Development| {
         let mut d = d.clone();
         r.set_lang(d.data.language.unwrap_or(Lang::En));
+        d.data.external_ref = d.data.external_ref.as_deref().map(|x| r.redact(x));
         d.data.title = r.redact(&d.data.title);
         d.data.summary = r.redact(&d.data.summary);
-        d.data.sources = d.data.sources.iter().map(|s| r.redact(s)).collect();
+        d.data.sources = d.data.sources.iter().map(|s| r.source(s)).collect();
         d.data.private_names.clear();
         d
     };
@@ -147,11 +156,12 @@ pub fn public_copy(set: &ExportSet, style: crate::publication::RedactionStyle) -
         let mut c = c.clone();
         let d = &mut c.data;
         r.set_lang(d.language.unwrap_or(Lang::En));
+        d.external_ref = d.external_ref.as_deref().map(|x| r.redact(x));
         d.title = r.redact(&d.title);
         d.summary = r.redact(&d.summary);
-        d.victim.name = r.redact(&d.victim.name);
+        d.victim.name = if d.confidential { r.replace_whole(&d.victim.name) } else { r.redact(&d.victim.name) };
         d.victim.outlet = r.redact(&d.victim.outlet);
-        d.sources = d.sources.iter().map(|s| r.redact(s)).collect();
+        d.sources = d.sources.iter().map(|s| r.source(s)).collect();
         if let Some(p) = &mut d.proceeding {
             p.court = r.redact(&p.court);
             p.outcome = r.redact(&p.outcome);

@@ -171,6 +171,51 @@ impl Vault {
         Ok(dev)
     }
 
+    /// Every name a public output must hide, from the whole vault: each
+    /// case's and development's `private_names` and the victim's name of
+    /// each confidential case (see [`crate::publication::private_names`]).
+    /// Read by SQLite from the stored JSON, without decoding every record.
+    ///
+    /// # Errors
+    /// DB errors.
+    pub fn all_private_names(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let mut push_json = |json: Option<String>| {
+            if let Some(list) = json.and_then(|j| serde_json::from_str::<Vec<String>>(&j).ok()) {
+                out.extend(list);
+            }
+        };
+        let err = db("reading the private names");
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT json_extract(data, '$.private_names'), \
+                        CASE WHEN json_extract(data, '$.confidential') THEN json_extract(data, '$.victim.name') END \
+                 FROM case_data \
+                 WHERE json_extract(data, '$.private_names') IS NOT NULL OR json_extract(data, '$.confidential')",
+            )
+            .map_err(db("reading the private names"))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?)))
+            .map_err(db("reading the private names"))?;
+        let mut victims = Vec::new();
+        for row in rows {
+            let (names, victim) = row.map_err(db("reading the private names"))?;
+            push_json(names);
+            victims.extend(victim.filter(|v| !v.trim().is_empty()));
+        }
+        let mut st = self
+            .conn
+            .prepare("SELECT json_extract(data, '$.private_names') FROM developments WHERE json_extract(data, '$.private_names') IS NOT NULL")
+            .map_err(err)?;
+        let rows = st.query_map([], |r| r.get::<_, Option<String>>(0)).map_err(db("reading the private names"))?;
+        for row in rows {
+            push_json(row.map_err(db("reading the private names"))?);
+        }
+        out.extend(victims);
+        Ok(out)
+    }
+
     /// The development with `id`.
     ///
     /// # Errors

@@ -8,7 +8,7 @@ use kuzet_core::case::CaseData;
 use kuzet_core::lang::Lang;
 use kuzet_core::monthly::{month_publication, month_report};
 use kuzet_core::overview::{render_pdf, OrgSettings, ORG_SETTINGS_KEY};
-use kuzet_core::publication::{PublicFigures, RedactionStyle, PUBLIC_FIGURES_KEY};
+use kuzet_core::publication::{NameList, PublicFigures, RedactionStyle, PUBLIC_FIGURES_KEY};
 use kuzet_core::text::fold;
 use kuzet_core::transfer::{export_bytes, parse_csv, public_copy, select, ExportFormat};
 use kuzet_core::vault::Vault;
@@ -80,7 +80,7 @@ fn no_private_name_survives_in_the_preview_or_the_pdf_in_any_language() {
         let citizen = match lang {
             Lang::En => "citizen A.",
             Lang::Ru => "гр. А.",
-            Lang::Kk => "азамат А.",
+            Lang::Kk => "жеке тұлға А.",
         };
         assert!(text.contains(citizen), "{lang}: {citizen} in {text}");
     }
@@ -90,7 +90,9 @@ fn no_private_name_survives_in_the_preview_or_the_pdf_in_any_language() {
 fn pseudonyms_are_stable_within_the_overview_and_follow_print_order() {
     let (_dir, v) = vault_with_private_persons();
     let p = month_publication(&v, may(), Lang::Ru, day(2024, 6, 5)).unwrap();
-    assert_eq!(p.hidden, 3, "Пётр Иванов, Айгерім, Aigerim Sarsenova");
+    // Айгерім and Aigerim Sarsenova are one person to the matcher (the same
+    // name in two alphabets; the fuller name wins a tie).
+    assert_eq!(p.hidden, 2, "Пётр Иванов, and Айгерім = Aigerim Sarsenova");
     let entries: Vec<(String, String)> =
         p.model.sections.iter().flat_map(|s| s.entries.iter().map(|e| (e.title.clone(), e.text.clone()))).collect();
     assert_eq!(
@@ -105,8 +107,8 @@ fn pseudonyms_are_stable_within_the_overview_and_follow_print_order() {
                 "Блогер гр. Б. парақшасы бұғатталды. Гр. Б. полицияға жүгінді.".to_string()
             ),
             (
-                "Police questioned гр. В.".to_string(),
-                "Гр. В., a private citizen, filmed the raid. Гр. В. phone was seized.".to_string()
+                "Police questioned гр. Б.".to_string(),
+                "Гр. Б., a private citizen, filmed the raid. Гр. Б. phone was seized.".to_string()
             ),
             (
                 "Журналисту Ерлану Нұрланұлы не дали снимать".to_string(),
@@ -158,7 +160,8 @@ fn xlsx_strings(bytes: &[u8]) -> String {
 fn the_public_copy_holds_no_private_name_and_the_full_export_holds_all() {
     let (_dir, v) = vault_with_private_persons();
     let full = select(&v, None).unwrap();
-    let public = public_copy(&full, RedactionStyle::Pseudonym);
+    let private = kuzet_core::publication::vault_private_names(&v).unwrap();
+    let public = public_copy(&full, &private, &NameList::default(), RedactionStyle::Pseudonym);
     let now = at(9);
     for format in [ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xlsx] {
         let text = |set| {
@@ -180,8 +183,8 @@ fn the_public_copy_holds_no_private_name_and_the_full_export_holds_all() {
     assert!(csv.lines().next().unwrap().ends_with("# Kuzet public copy - the names of private persons are replaced"));
     // Confidential victim's name, and pseudonyms in each record's language.
     assert!(csv.contains(",Гр. А.,"), "the confidential victim's name: {csv}");
-    assert!(csv.contains("азамат Б. полицияға жүгінді") || csv.contains("Азамат Б. полицияға жүгінді"), "{csv}");
-    assert!(csv.contains("Police questioned citizen C."), "{csv}");
+    assert!(csv.contains("Жеке тұлға Б. полицияға жүгінді"), "{csv}");
+    assert!(csv.contains("Police questioned citizen B."), "{csv}");
 }
 
 #[test]
@@ -230,5 +233,51 @@ fn marking_a_name_private_hides_it_from_the_next_build_and_the_check() {
     assert!(p.unmarked.is_empty(), "{:?}", p.unmarked);
     let json = model_text(&p.model);
     assert!(!json.contains("Ерлан") && !json.contains("Нұрланұлы"), "hidden in every form: {json}");
-    assert!(json.contains("Корреспондент гр. Г. снимал"), "{json}");
+    assert!(json.contains("Корреспондент гр. В. снимал"), "{json}");
+}
+
+/// What a break-it pass found leaking, each now hidden: two-letter names of
+/// a confidential victim, Russian spellings and transliterations of Kazakh
+/// names, invisible characters, stems that change, a name marked only on an
+/// earlier month's case, refs and source links naming the person.
+#[test]
+fn spellings_short_names_old_marks_refs_and_sources_do_not_leak() {
+    let (_dir, mut v) = new_vault();
+    let mut old = case(day(2024, 4, 2), "journalists.threat", "Апрельский случай");
+    old.private_names = vec!["Гүлнар".into(), "Алма".into()];
+    v.insert_case(old, at(1)).unwrap();
+    let mut c = case(day(2024, 5, 3), "journalists.threat", "Угроза Ли Ян");
+    c.summary = "Ли Ян угрожали. Сауле Жумабаевой звонили, Aygerim и Ива\u{200b}нова видели, \
+                 Вишневского вызвали. Журналист Гүлнар рассказала. Алма уехала в Алматы."
+        .into();
+    c.victim.name = "Ли Ян".into();
+    c.confidential = true;
+    c.private_names = vec!["Сәуле Жұмабаева".into(), "Айгерім".into(), "Иванова".into(), "Вишневский".into()];
+    c.external_ref = Some("Жумабаева-2024".into());
+    c.sources = vec!["https://facebook.com/saule.zhumabaeva".into(), "https://adilsoz.kz/news/1".into()];
+    v.insert_case(c, at(2)).unwrap();
+    let leaks = ["Ли Ян", "Сауле", "Жумабаев", "Aygerim", "нова", "Вишневск", "Гүлнар", "zhumabaeva", "Алма "];
+
+    let (m, _) = month_report(&v, may(), Lang::Ru, day(2024, 6, 5)).unwrap();
+    let json = model_text(&m);
+    for l in leaks {
+        assert!(!json.contains(l), "the overview prints {l:?}: {json}");
+    }
+    assert!(json.contains("в Алматы"), "a region is not swallowed by the private name Алма: {json}");
+
+    let set = select(&v, Some(may())).unwrap();
+    let private = kuzet_core::publication::vault_private_names(&v).unwrap();
+    let allowed = kuzet_core::publication::allowed_names(&PublicFigures::default(), v.taxonomy());
+    let public = public_copy(&set, &private, &allowed, RedactionStyle::Pseudonym);
+    let csv = String::from_utf8(export_bytes(&public, ExportFormat::Csv, at(9)).unwrap()).unwrap();
+    for l in leaks {
+        assert!(!csv.contains(l), "the one-month public copy holds {l:?}: {csv}");
+    }
+    assert!(csv.contains("[источник скрыт]") && csv.contains("https://adilsoz.kz/news/1"), "{csv}");
+    assert!(csv.contains(",Гр. Б.,"), "the confidential victim's field is replaced whole: {csv}");
+    assert!(csv.contains("\nГр. А.-2024,case"), "the ref is redacted too: {csv}");
+
+    // A public copy is never imported over the real names.
+    let err = parse_csv(csv.as_bytes(), v.taxonomy()).unwrap_err().to_string();
+    assert!(err.contains("this file is a public copy"), "{err}");
 }

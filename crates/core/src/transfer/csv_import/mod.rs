@@ -69,6 +69,14 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
     let text = decode(bytes)?;
     // The notice line of a Kuzet export ("# Kuzet full export …") is not a
     // header; rows keep their physical line numbers.
+    if text.starts_with(&super::Edition::Public.notice()) {
+        return Err(TransferError::Invalid(vec![row_error(
+            1,
+            "",
+            "this file is a public copy: its private names are replaced by pseudonyms, and importing it would \
+             overwrite the real ones; import the full export instead",
+        )]));
+    }
     let (text, notice_lines) = match text.strip_prefix(super::NOTICE_PREFIX) {
         Some(_) => text.split_once('\n').map_or(("", 1), |(_, rest)| (rest, 1)),
         None => (text, 0),
