@@ -68,8 +68,17 @@ pub fn skeleton(word: &str) -> String {
             'ч' => "ch",
             'ш' => "sh",
             'щ' => "sch",
-            'ю' => "yu",
-            'я' => "ya",
+            'ю' => "iu",
+            'я' => "ia",
+            'ı' => "i",
+            'ž' => "zh",
+            'š' => "sh",
+            'č' => "ch",
+            'á' => "a",
+            'ǵ' => "g",
+            'ń' => "n",
+            'ó' => "o",
+            'ú' | 'ý' => "u",
             'є' => "e",
             'j' => "zh",
             'ъ' | 'ь' | '\'' | '’' | 'ʼ' | '`' => "",
@@ -90,7 +99,14 @@ pub fn skeleton(word: &str) -> String {
             dedup.push(c);
         }
     }
-    dedup
+    // An i that only glides into a vowel, at the start or after a vowel:
+    // Yerlan = Ерлан, Zhumabayeva = Жұмабаева, Yan = Ян.
+    let v: Vec<char> = dedup.chars().collect();
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'o' | 'u');
+    (0..v.len())
+        .filter(|&k| !(v[k] == 'i' && (k == 0 || vowel(v[k - 1])) && v.get(k + 1).is_some_and(|c| vowel(*c))))
+        .map(|k| v[k])
+        .collect()
 }
 
 /// Characters that do not show and may sit inside a pasted word: zero-width
@@ -127,6 +143,14 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     for (i, &(at, c)) in chars.iter().enumerate() {
         let inner_apostrophe =
             matches!(c, '\'' | '’') && start.is_some() && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+        // "АйгерімгеЕркіндік", "AigerimZhumabayeva": a capital after a small
+        // letter starts a new word (hashtags and handles).
+        let camel = c.is_uppercase() && i > 0 && chars[i - 1].1.is_lowercase() && start.is_some();
+        if camel {
+            if let Some(s) = start.take() {
+                out.push(word(text, s..at));
+            }
+        }
         if is_letter(c) || (invisible(c) && start.is_some()) || inner_apostrophe {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
@@ -219,6 +243,10 @@ impl NameWord {
         if w.skel == self.full {
             // Short words (Ли, Ян) only capitalised: "ли" is also a particle.
             return w.capitalised || self.letters > 2;
+        }
+        if self.letters <= 2 {
+            // Яну, Яна: one more letter, capitalised.
+            return w.capitalised && w.chars == self.letters + 1 && w.skel.starts_with(self.full.as_str());
         }
         self.stems.iter().any(|(stem, letters)| {
             *letters > 2
@@ -438,6 +466,15 @@ mod tests {
         assert_eq!(
             found(&list, "Ива\u{200b}нова, Ива\u{ad}новой, Ива\u{301}нова, O’Brien"),
             ["Ива\u{200b}нова", "Ива\u{ad}новой", "Ива\u{301}нова", "O’Brien"]
+        );
+    }
+
+    #[test]
+    fn more_transliterations_hashtags_and_glides_match() {
+        let list = NameList::new(["Айгерім Жұмабаева", "Ерлан", "Ли Ян"]);
+        assert_eq!(
+            found(&list, "Aigerim Zhumabayeva; Aıgerım Jumabaeva; Žumabaeva; #АйгерімгеЕркіндік; Yerlan; Ли Яну; Yan"),
+            ["Aigerim Zhumabayeva", "Aıgerım Jumabaeva", "Žumabaeva", "Айгерімге", "Yerlan", "Ли Яну", "Yan"]
         );
     }
 
