@@ -153,6 +153,15 @@ enum Command {
     },
     /// Create a demo vault filled with the May 2024 fixture. Passphrase: "demo", unless KUZET_PASSPHRASE is set.
     Demo,
+    /// List the public figures (names the pre-publication check lets pass), after adding or removing some.
+    PublicFigures {
+        /// A name to add (officials, journalists who agreed to be named); may be repeated.
+        #[arg(long, value_name = "NAME")]
+        add: Vec<String>,
+        /// A name to remove (as listed, any case); may be repeated.
+        #[arg(long, value_name = "NAME")]
+        remove: Vec<String>,
+    },
 }
 
 const IMPORT_HELP: &str = "\
@@ -225,6 +234,7 @@ fn main() -> ExitCode {
         Command::Passwd => run::passwd(&vault),
         Command::Backup { out } => run::backup(&vault, &out),
         Command::Demo => run::demo(&vault),
+        Command::PublicFigures { add, remove } => run::public_figures(&vault, &add, &remove),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

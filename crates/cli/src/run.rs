@@ -224,8 +224,9 @@ fn refuse_unchecked(unmarked: &[publication::NameCandidate], what: &str) -> Resu
         m.push_str(&format!("\n  {}  ({} time(s); \"{}\")", c.name, c.places.len(), c.places[0].context));
     }
     m.push_str(
-        "\nMark private names on their cases (the private_names column, or in the app), add public figures in the \
-         app, or run again with --names-checked to publish them as written.",
+        "\nMark private names on their cases (the private_names column, or in the app), add public figures \
+         (`kuzet public-figures --add NAME`, or in the app), or run again with --names-checked to publish them as \
+         written.",
     );
     Err(Failure::Invalid(m))
 }
@@ -286,5 +287,30 @@ pub fn demo(path: &Path) -> Result {
     bar.finish_and_clear();
     let (_, s) = result?;
     println!("Created the demo vault {} with {} records from the May 2024 fixture ({told}).", path.display(), s.added);
+    Ok(())
+}
+
+pub fn public_figures(path: &Path, add: &[String], remove: &[String]) -> Result {
+    if add.iter().chain(remove).any(|n| n.trim().is_empty()) {
+        return Err(Failure::Usage("a public figure's name is empty".into()));
+    }
+    let (mut vault, _) = open(path)?;
+    let mut figures: PublicFigures = vault.get_document(PUBLIC_FIGURES_KEY)?.unwrap_or_default();
+    let mut changed = false;
+    for n in add {
+        changed |= figures.add(n);
+    }
+    for n in remove {
+        if !figures.remove(n) {
+            return Err(Failure::Invalid(format!("{n:?} is not a public figure of this vault; nothing was changed")));
+        }
+        changed = true;
+    }
+    if changed {
+        vault.put_document(PUBLIC_FIGURES_KEY, &figures)?;
+    }
+    for n in &figures.names {
+        println!("{n}");
+    }
     Ok(())
 }

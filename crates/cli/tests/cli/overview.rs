@@ -98,3 +98,18 @@ fn a_public_copy_is_refused_by_import() {
     d.kuzet(&["export", "--format", "csv", "--public", "--names-checked", "--out", public.to_str().unwrap()]).ok();
     d.kuzet(&["import", public.to_str().unwrap()]).fails(4, &["this file is a public copy", "import the full export"]);
 }
+
+#[test]
+fn public_figures_added_on_the_command_line_pass_the_check() {
+    let d = Dir::with_fixture();
+    let run = d.kuzet(&["public-figures", "--add", "Dana Saudagerova", "--add", "Oleg Gusev"]).ok();
+    assert_eq!(run.stdout, "Dana Saudagerova\nOleg Gusev\n");
+    let pdf = d.path("may.pdf");
+    let run =
+        d.kuzet(&["overview", "--month", "2024-05", "--lang", "en", "--out", pdf.to_str().unwrap()]).fails(4, &[]);
+    assert!(!run.stderr.contains("Dana Saudagerova") && !run.stderr.contains("Oleg Gusev"), "{}", run.stderr);
+    assert!(run.stderr.contains("found 11 personal name(s)"), "14 less Dana, Oleg Gusev and Gusev: {}", run.stderr);
+    let run = d.kuzet(&["public-figures", "--remove", "dana saudagerova"]).ok();
+    assert_eq!(run.stdout, "Oleg Gusev\n");
+    d.kuzet(&["public-figures", "--remove", "Nobody"]).fails(4, &["is not a public figure"]);
+}

@@ -50,6 +50,16 @@ impl PublicFigures {
     }
 }
 
+impl PublicFigures {
+    /// Removes `name` (compared folded); returns whether it was listed.
+    pub fn remove(&mut self, name: &str) -> bool {
+        let key = crate::text::fold(&crate::text::nfc(name));
+        let before = self.names.len();
+        self.names.retain(|n| crate::text::fold(n) != key);
+        self.names.len() != before
+    }
+}
+
 /// Where a candidate name was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamePlace {
