@@ -9,7 +9,7 @@ use kuzet_core::lang::Lang;
 use kuzet_core::leftover::Removed;
 use kuzet_core::month::{local_date, Month};
 use kuzet_core::monthly;
-use kuzet_core::overview::{self, OrgSettings};
+use kuzet_core::overview;
 use kuzet_core::publication::{self, PublicFigures, PUBLIC_FIGURES_KEY};
 use kuzet_core::summary::MonthCounts;
 use kuzet_core::transfer::{self, demo, ExportFormat, ImportOptions};
@@ -119,15 +119,11 @@ pub fn export(
     let vault = open_read_only(path)?;
     let mut set = transfer::select(&vault, month)?;
     if public {
-        let org: OrgSettings = vault.get_document(overview::ORG_SETTINGS_KEY)?.unwrap_or_default();
-        let figures: PublicFigures = vault.get_document(PUBLIC_FIGURES_KEY)?.unwrap_or_default();
-        let private = publication::vault_private_names(&vault)?;
-        let allowed = publication::allowed_names(&figures, vault.taxonomy());
+        let (copy, unmarked) = publication::public_export(&vault, &set)?;
         if !names_checked {
-            let unmarked = publication::check_records(&set.cases, &set.developments, &allowed, &private);
             refuse_unchecked(&unmarked, "public copy")?;
         }
-        set = transfer::public_copy(&set, &private, &allowed, org.redaction);
+        set = copy;
     }
     tell_removed(&transfer::write_export(&set, format, out, Utc::now())?);
     println!(

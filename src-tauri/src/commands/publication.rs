@@ -7,9 +7,8 @@ use crate::dialogs;
 use crate::ipc::{EditionDto, EntryRefDto, ExportFormatDto, IpcError, IpcResult, NameCandidateDto};
 use crate::state::AppState;
 use kuzet_core::month::{local_date, Month};
-use kuzet_core::overview::{OrgSettings, ORG_SETTINGS_KEY};
 use kuzet_core::publication::{self, PublicFigures, PUBLIC_FIGURES_KEY};
-use kuzet_core::transfer::{self, check_output_path, Edition, ExportFormat, ExportSet, Replace};
+use kuzet_core::transfer::{self, check_output_path, ExportFormat, ExportSet, Replace};
 use kuzet_core::vault::Vault;
 use std::str::FromStr;
 use tauri::State;
@@ -56,14 +55,7 @@ fn export_set(
     let set = transfer::select(v, month).map_err(|e| IpcError::internal(e.to_string()))?;
     match edition {
         EditionDto::Full => Ok((set, Vec::new())),
-        EditionDto::Public => {
-            let org: OrgSettings = v.get_document(ORG_SETTINGS_KEY)?.unwrap_or_default();
-            let figures: PublicFigures = v.get_document(PUBLIC_FIGURES_KEY)?.unwrap_or_default();
-            let private = publication::vault_private_names(v)?;
-            let allowed = publication::allowed_names(&figures, v.taxonomy());
-            let check = publication::check_records(&set.cases, &set.developments, &allowed, &private);
-            Ok((transfer::public_copy(&set, &private, &allowed, org.redaction), check))
-        }
+        EditionDto::Public => Ok(publication::public_export(v, &set)?),
     }
 }
 
@@ -97,19 +89,14 @@ pub async fn cases_export(
         names_confirmed(&check, &confirmed_names)?;
         Ok((set, v.path().to_path_buf()))
     })?;
-    let (format, ext) = match format {
-        ExportFormatDto::Csv => (ExportFormat::Csv, "csv"),
-        ExportFormatDto::Xlsx => (ExportFormat::Xlsx, "xlsx"),
-        ExportFormatDto::Json => (ExportFormat::Json, "json"),
+    let format = match format {
+        ExportFormatDto::Csv => ExportFormat::Csv,
+        ExportFormatDto::Xlsx => ExportFormat::Xlsx,
+        ExportFormatDto::Json => ExportFormat::Json,
     };
     let now = chrono::Utc::now();
-    let scope = month.map_or_else(|| "all".to_string(), |m| m.to_string());
-    let word = match set.edition {
-        Edition::Full => "full",
-        Edition::Public => "public",
-    };
-    let name = format!("kuzet-cases-{word}-{scope}-{}.{ext}", local_date(now));
-    let Some(path) = dialogs::save_path(&state.launch, &name, ext).await? else {
+    let name = set.edition.file_name(month, local_date(now), format);
+    let Some(path) = dialogs::save_path(&state.launch, &name, format.extension()).await? else {
         return Ok(None);
     };
     check_output_path(&vault_path, &path, Replace::Confirmed)?;

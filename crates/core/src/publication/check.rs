@@ -48,9 +48,7 @@ impl PublicFigures {
         crate::text::sort_names(&mut self.names);
         true
     }
-}
 
-impl PublicFigures {
     /// Removes `name` (compared folded); returns whether it was listed.
     pub fn remove(&mut self, name: &str) -> bool {
         let key = crate::text::fold(&crate::text::nfc(name));

@@ -31,7 +31,9 @@ use chrono::{DateTime, Utc};
 
 /// The private names of `cases` and `developments`: every marked name, and
 /// the victim's name of each confidential case ("the victim is a private
-/// person whose name must not be published").
+/// person whose name must not be published"). The rule as Rust;
+/// [`Vault::all_private_names`] reads the same from the stored JSON
+/// without decoding records, and a test keeps the two equal.
 pub fn private_names(cases: &[Case], developments: &[Development]) -> NameList {
     let mut list = NameList::default();
     for c in cases {
@@ -142,6 +144,31 @@ pub fn redact_report(model: &mut ReportModel, private: &NameList, allowed: &Name
         *t = r.redact(t);
     }
     r.persons()
+}
+
+/// The public copy of `set` as the vault's settings make it, with its
+/// pre-publication check: every private name of the whole vault
+/// ([`vault_private_names`]) replaced by [`transfer::public_copy`] in the
+/// organisation's [`RedactionStyle`], and the candidates of
+/// [`check_records`] over the set's titles and summaries (checked against
+/// the vault's [`PublicFigures`]). The CLI and the app both make public
+/// copies through this.
+///
+/// [`transfer::public_copy`]: crate::transfer::public_copy
+///
+/// # Errors
+/// Vault read errors.
+pub fn public_export(
+    vault: &Vault,
+    set: &crate::transfer::ExportSet,
+) -> Result<(crate::transfer::ExportSet, Vec<NameCandidate>), VaultError> {
+    use crate::overview::{OrgSettings, ORG_SETTINGS_KEY};
+    let org: OrgSettings = vault.get_document(ORG_SETTINGS_KEY)?.unwrap_or_default();
+    let figures: PublicFigures = vault.get_document(PUBLIC_FIGURES_KEY)?.unwrap_or_default();
+    let private = vault_private_names(vault)?;
+    let allowed = allowed_names(&figures, vault.taxonomy());
+    let unmarked = check_records(&set.cases, &set.developments, &allowed, &private);
+    Ok((crate::transfer::public_copy(set, &private, &allowed, org.redaction), unmarked))
 }
 
 /// Marks `name` private on the case or development `item` shows (what the

@@ -28,6 +28,17 @@ pub enum ExportFormat {
     Json,
 }
 
+impl ExportFormat {
+    /// The file name extension: `csv`, `xlsx`, `json`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
 impl FromStr for ExportFormat {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -81,6 +92,14 @@ impl Edition {
             Edition::Full => "full",
             Edition::Public => "public",
         }
+    }
+
+    /// The file name the app suggests, which says which copy it is:
+    /// `kuzet-cases-public-2024-05-2026-12-03.csv` (`all` for the whole
+    /// vault; `today` is the local date in Kazakhstan).
+    pub fn file_name(self, month: Option<Month>, today: chrono::NaiveDate, format: ExportFormat) -> String {
+        let scope = month.map_or_else(|| "all".to_string(), |m| m.to_string());
+        format!("kuzet-cases-{}-{scope}-{today}.{}", self.word(), format.extension())
     }
 }
 
@@ -512,6 +531,17 @@ mod tests {
         assert_eq!(json["format"], "kuzet-export");
         assert_eq!(json["cases"].as_array().unwrap().len(), set.cases.len());
         assert_eq!(json["developments"].as_array().unwrap().len(), set.developments.len());
+    }
+
+    #[test]
+    fn the_suggested_file_name_says_which_copy_it_is() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let may = Some("2024-05".parse().unwrap());
+        assert_eq!(
+            Edition::Public.file_name(may, today, ExportFormat::Xlsx),
+            "kuzet-cases-public-2024-05-2026-12-03.xlsx"
+        );
+        assert_eq!(Edition::Full.file_name(None, today, ExportFormat::Csv), "kuzet-cases-full-all-2026-12-03.csv");
     }
 
     #[test]

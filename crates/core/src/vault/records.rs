@@ -179,40 +179,27 @@ impl Vault {
     /// # Errors
     /// DB errors.
     pub fn all_private_names(&self) -> Result<Vec<String>> {
+        const CASES: &str = "SELECT json_extract(data, '$.private_names'), \
+                CASE WHEN json_extract(data, '$.confidential') THEN json_extract(data, '$.victim.name') END \
+             FROM case_data \
+             WHERE json_extract(data, '$.private_names') IS NOT NULL OR json_extract(data, '$.confidential')";
+        const DEVELOPMENTS: &str = "SELECT json_extract(data, '$.private_names'), NULL FROM developments \
+             WHERE json_extract(data, '$.private_names') IS NOT NULL";
+        let err = || db("reading the private names");
         let mut out = Vec::new();
-        let mut push_json = |json: Option<String>| {
-            if let Some(list) = json.and_then(|j| serde_json::from_str::<Vec<String>>(&j).ok()) {
-                out.extend(list);
+        for sql in [CASES, DEVELOPMENTS] {
+            let mut st = self.conn.prepare(sql).map_err(err())?;
+            let rows = st
+                .query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?)))
+                .map_err(err())?;
+            for row in rows {
+                let (names, victim) = row.map_err(err())?;
+                if let Some(list) = names.and_then(|j| serde_json::from_str::<Vec<String>>(&j).ok()) {
+                    out.extend(list);
+                }
+                out.extend(victim.filter(|v| !v.trim().is_empty()));
             }
-        };
-        let err = db("reading the private names");
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT json_extract(data, '$.private_names'), \
-                        CASE WHEN json_extract(data, '$.confidential') THEN json_extract(data, '$.victim.name') END \
-                 FROM case_data \
-                 WHERE json_extract(data, '$.private_names') IS NOT NULL OR json_extract(data, '$.confidential')",
-            )
-            .map_err(db("reading the private names"))?;
-        let rows = st
-            .query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?)))
-            .map_err(db("reading the private names"))?;
-        let mut victims = Vec::new();
-        for row in rows {
-            let (names, victim) = row.map_err(db("reading the private names"))?;
-            push_json(names);
-            victims.extend(victim.filter(|v| !v.trim().is_empty()));
         }
-        let mut st = self
-            .conn
-            .prepare("SELECT json_extract(data, '$.private_names') FROM developments WHERE json_extract(data, '$.private_names') IS NOT NULL")
-            .map_err(err)?;
-        let rows = st.query_map([], |r| r.get::<_, Option<String>>(0)).map_err(db("reading the private names"))?;
-        for row in rows {
-            push_json(row.map_err(db("reading the private names"))?);
-        }
-        out.extend(victims);
         Ok(out)
     }
 

@@ -281,3 +281,29 @@ fn spellings_short_names_old_marks_refs_and_sources_do_not_leak() {
     let err = parse_csv(csv.as_bytes(), v.taxonomy()).unwrap_err().to_string();
     assert!(err.contains("this file is a public copy"), "{err}");
 }
+
+#[test]
+fn the_vaults_private_names_read_from_json_equal_the_rule_on_decoded_records() {
+    let (_dir, v) = vault_with_private_persons();
+    let cases = v.all_cases().unwrap();
+    let devs = v.all_developments().unwrap();
+    let mut decoded: Vec<String> = cases
+        .iter()
+        .flat_map(|c| {
+            let victim = c.data.confidential.then(|| c.data.victim.name.clone());
+            c.data.private_names.iter().cloned().chain(victim)
+        })
+        .chain(devs.iter().flat_map(|d| d.data.private_names.iter().cloned()))
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    let mut fast = v.all_private_names().unwrap();
+    decoded.sort();
+    fast.sort();
+    assert_eq!(fast, decoded);
+    assert_eq!(fast, ["Aigerim Sarsenova", "Айгерім", "Пётр Иванов"]);
+    assert_eq!(
+        kuzet_core::publication::private_names(&cases, &devs),
+        kuzet_core::publication::vault_private_names(&v).unwrap(),
+        "the same names, so the same persons"
+    );
+}
