@@ -96,7 +96,8 @@ fn main() {
     assert_eq!(again.unchanged as usize, rows);
 
     let (dry, dry_run, dry_run_cpu) = timed(|| {
-        import_csv(&mut vault, text.as_bytes(), ImportOptions { dry_run: true }, Utc::now()).expect("dry run")
+        import_csv(&mut vault, text.as_bytes(), ImportOptions { dry_run: true, ..Default::default() }, Utc::now())
+            .expect("dry run")
     });
     assert_eq!(dry.unchanged as usize, rows);
 

@@ -16,6 +16,8 @@ pub enum Failure {
     Rows(Vec<ImportRowError>),
     /// The vault is in use elsewhere (exit 5).
     InUse(String),
+    /// Evidence does not verify (exit 6).
+    Corrupt(String),
     /// Anything else (exit 1).
     Other(String),
 }
@@ -29,6 +31,7 @@ impl Failure {
             Failure::Open(_) => 3,
             Failure::Invalid(_) | Failure::Rows(_) => 4,
             Failure::InUse(_) => 5,
+            Failure::Corrupt(_) => 6,
         }
     }
 
@@ -41,7 +44,12 @@ impl Failure {
                     eprintln!("  {}", describe(r));
                 }
             }
-            Failure::Usage(m) | Failure::Open(m) | Failure::Invalid(m) | Failure::InUse(m) | Failure::Other(m) => {
+            Failure::Usage(m)
+            | Failure::Open(m)
+            | Failure::Invalid(m)
+            | Failure::InUse(m)
+            | Failure::Corrupt(m)
+            | Failure::Other(m) => {
                 eprintln!("kuzet: error: {m}")
             }
         }
@@ -58,7 +66,10 @@ impl From<VaultError> for Failure {
             | VaultError::Validation(_)
             | VaultError::DuplicateRef(_)
             | VaultError::NotFound { .. }
-            | VaultError::Taxonomy(_) => Failure::Invalid(m),
+            | VaultError::Taxonomy(_)
+            | VaultError::TooLarge { .. }
+            | VaultError::NotAnImage { .. } => Failure::Invalid(m),
+            VaultError::Corrupt { .. } => Failure::Corrupt(m),
             VaultError::Import(rows) => Failure::Rows(rows),
             VaultError::TooNew { .. } | VaultError::Io { .. } | VaultError::Db { .. } | VaultError::Migration(_) => {
                 Failure::Other(m)

@@ -6,6 +6,7 @@
 //! the command line, and is never printed. This crate holds no domain logic:
 //! parsing, counting, exporting and drawing live in the core.
 
+mod evidence;
 mod failure;
 mod run;
 mod secret;
@@ -27,10 +28,13 @@ Exit codes:
      passphrases that do not match, an output file that is the vault itself,
      an overview whose pre-publication check lists unconfirmed personal names
   5  the vault is open in another window or program
+  6  evidence does not verify: an attachment's bytes no longer match their SHA-256,
+     or the history chain is broken (`verify` says where)
 
 Environment:
   KUZET_PASSPHRASE      the vault passphrase (else asked for without echo)
-  KUZET_NEW_PASSPHRASE  the new passphrase for `passwd` (else asked twice)";
+  KUZET_NEW_PASSPHRASE  the new passphrase for `passwd` (else asked twice)
+  KUZET_STAFF           who is recorded in the history (as --staff)";
 
 #[derive(Parser)]
 #[command(name = "kuzet", version, about = "Kuzet: the encrypted case book of press-freedom monitoring", after_help = EXIT_CODES)]
@@ -38,6 +42,9 @@ struct Cli {
     /// The vault file.
     #[arg(long, value_name = "PATH", env = "KUZET_VAULT", global = true)]
     vault: Option<PathBuf>,
+    /// Who makes the changes, as recorded in the history (default: the vault's staff name).
+    #[arg(long, value_name = "NAME", env = "KUZET_STAFF", global = true)]
+    staff: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -153,6 +160,72 @@ enum Command {
     },
     /// Create a demo vault filled with the May 2024 fixture. Passphrase: "demo", unless KUZET_PASSPHRASE is set.
     Demo,
+    /// Attach evidence files (any type, up to 2 GiB each) to a case, stored encrypted in the vault with their SHA-256.
+    Attach {
+        /// The case: its ref or id.
+        case: String,
+        /// The files to attach (all or none).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List a case's attachments: number, name, media type, size, SHA-256, added when and by whom.
+    Attachments {
+        /// The case: its ref or id.
+        case: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an attachment's original bytes to a file, verifying its SHA-256 (exit 6 on a mismatch, nothing written).
+    Extract {
+        /// The case: its ref or id.
+        case: String,
+        /// The attachment: its number in `attachments`, its id, or its name.
+        attachment: String,
+        /// The file to write. WARNING: NOT encrypted.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists (never the vault itself).
+        #[arg(long)]
+        force: bool,
+        /// Leave out EXIF/XMP metadata (GPS position, camera, time): a copy for publication (JPEG, PNG, WebP).
+        #[arg(long)]
+        strip_metadata: bool,
+    },
+    /// Show a case's history: every change with who, when (Almaty time), from where, old and new values.
+    History {
+        /// The case: its ref or id (also of a case in the trash).
+        case: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Make the version recorded by history entry SEQ current again (a new change).
+        #[arg(long, value_name = "SEQ")]
+        restore: Option<u64>,
+    },
+    /// Check the history chain and re-hash every attachment (exit 6 when something does not verify).
+    Verify {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a case (with its developments) to the trash; `trash --restore` puts it back.
+    Delete {
+        /// The case: its ref or id.
+        case: String,
+    },
+    /// List the trash; restore cases from it, or empty it for good.
+    Trash {
+        /// Restore this case (ref or id); may be repeated.
+        #[arg(long, value_name = "CASE")]
+        restore: Vec<String>,
+        /// Remove every case in the trash for good, with its attachments and its text in the history.
+        #[arg(long, conflicts_with = "restore")]
+        empty: bool,
+        /// Confirms --empty (it cannot be undone).
+        #[arg(long, requires = "empty")]
+        yes: bool,
+    },
     /// List the public figures (names the pre-publication check lets pass), after adding or removing some.
     PublicFigures {
         /// A name to add (officials, journalists who agreed to be named); may be repeated.
@@ -201,6 +274,7 @@ fn main() -> ExitCode {
         eprintln!("kuzet: error: --vault PATH is required (or set KUZET_VAULT)");
         return ExitCode::from(2);
     };
+    run::set_staff(cli.staff);
     let result = match cli.command {
         Command::Init => run::init(&vault),
         Command::Import { file, dry_run } => run::import(&vault, &file, dry_run),
@@ -235,6 +309,15 @@ fn main() -> ExitCode {
         Command::Backup { out } => run::backup(&vault, &out),
         Command::Demo => run::demo(&vault),
         Command::PublicFigures { add, remove } => run::public_figures(&vault, &add, &remove),
+        Command::Attach { case, files } => evidence::attach(&vault, &case, &files),
+        Command::Attachments { case, json } => evidence::attachments(&vault, &case, json),
+        Command::Extract { case, attachment, out, force, strip_metadata } => {
+            evidence::extract(&vault, &case, &attachment, &out, force, strip_metadata)
+        }
+        Command::History { case, json, restore } => evidence::history(&vault, &case, json, restore),
+        Command::Verify { json } => evidence::verify(&vault, json),
+        Command::Delete { case } => evidence::delete(&vault, &case),
+        Command::Trash { restore, empty, yes } => evidence::trash(&vault, &restore, empty, yes),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,18 +18,35 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Duration;
 
-type Result<T = ()> = std::result::Result<T, Failure>;
+pub(crate) type Result<T = ()> = std::result::Result<T, Failure>;
 
-fn open(path: &Path) -> Result<(Vault, Passphrase)> {
+/// `--staff` / `KUZET_STAFF`, set once by `main`.
+static STAFF: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Records who runs this command, for the history (`--staff`).
+pub fn set_staff(staff: Option<String>) {
+    let _ = STAFF.set(staff.filter(|s| !s.trim().is_empty()));
+}
+
+pub(crate) fn open(path: &Path) -> Result<(Vault, Passphrase)> {
     let pass = secret::current()?;
-    let vault = Vault::open(path, &pass)?;
+    let mut vault = Vault::open(path, &pass)?;
     tell_removed(vault.removed_at_open());
+    vault.set_source("cli");
+    if let Some(Some(staff)) = STAFF.get() {
+        vault.set_actor(staff);
+    }
     Ok((vault, pass))
+}
+
+/// The name of an imported file, for the history's source.
+fn file_label(file: &Path) -> String {
+    file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Opens the vault for a command that only reads: the file is left
 /// exactly as it was (see [`Vault::open_read_only`]).
-fn open_read_only(path: &Path) -> Result<Vault> {
+pub(crate) fn open_read_only(path: &Path) -> Result<Vault> {
     let pass = secret::current()?;
     let vault = Vault::open_read_only(path, &pass)?;
     tell_removed(vault.removed_at_open());
@@ -37,7 +54,7 @@ fn open_read_only(path: &Path) -> Result<Vault> {
 }
 
 /// Says on stderr which leftovers of interrupted earlier runs were removed.
-fn tell_removed(removed: &[Removed]) {
+pub(crate) fn tell_removed(removed: &[Removed]) {
     for r in removed {
         eprintln!("Note: {}.", r.notice());
     }
@@ -67,12 +84,12 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result {
 
 /// Where an export or a PDF may go: the core's rule (never the vault, its
 /// lock file, a link or a device; another existing file only with `--force`).
-fn check_out(vault: &Path, out: &Path, force: bool) -> Result {
+pub(crate) fn check_out(vault: &Path, out: &Path, force: bool) -> Result {
     let replace = if force { transfer::Replace::Confirmed } else { transfer::Replace::Never };
     transfer::check_output_path(vault, out, replace).map_err(|e| Failure::Invalid(e.to_string()))
 }
 
-fn print_json(value: &impl serde::Serialize) -> Result {
+pub(crate) fn print_json(value: &impl serde::Serialize) -> Result {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))?;
     println!("{text}");
     Ok(())
@@ -92,7 +109,8 @@ pub fn import(path: &Path, file: &Path, dry_run: bool) -> Result {
     let bytes = std::fs::read(file).map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", file.display())))?;
     let (mut vault, _) = open(path)?;
     let bar = spinner(if dry_run { "checking" } else { "importing" });
-    let result = transfer::import_csv(&mut vault, &bytes, ImportOptions { dry_run }, Utc::now());
+    let result =
+        transfer::import_csv(&mut vault, &bytes, ImportOptions { dry_run, origin: file_label(file) }, Utc::now());
     bar.finish_and_clear();
     let s = result?;
     if dry_run {

@@ -64,6 +64,10 @@ id_type!(
     /// The stable id of a development.
     DevelopmentId
 );
+id_type!(
+    /// The stable id of an attachment (an evidence file of a case).
+    AttachmentId
+);
 
 /// Whether a case is counted in the monthly overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

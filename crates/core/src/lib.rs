@@ -12,6 +12,7 @@
 
 pub mod case;
 pub mod codes;
+pub mod evidence;
 pub mod lang;
 pub mod leftover;
 pub mod month;

@@ -20,6 +20,12 @@ pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&KZ_TZ).date_naive()
 }
 
+/// The wall-clock time in Kazakhstan (Asia/Almaty) at the UTC instant `at`,
+/// as shown to staff: `YYYY-MM-DD HH:MM`.
+pub fn local_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&KZ_TZ).format("%Y-%m-%d %H:%M").to_string()
+}
+
 /// Parses an event date written `YYYY-MM-DD` (the only form that crosses
 /// between the UI, the CLI and the core).
 ///

@@ -11,7 +11,7 @@ use kuzet_core::case::{
 };
 use kuzet_core::codes::{CategoryCode, LegalBasisCode, PerpetratorTypeCode, RegionCode, VictimTypeCode};
 use kuzet_core::lang::Lang;
-use kuzet_core::month::{parse_date, KZ_TZ};
+use kuzet_core::month::parse_date;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 use ts_rs::TS;
@@ -207,7 +207,7 @@ impl From<chrono::DateTime<chrono::Utc>> for TimestampDto {
     fn from(t: chrono::DateTime<chrono::Utc>) -> Self {
         TimestampDto {
             utc: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            local: t.with_timezone(&KZ_TZ).format("%Y-%m-%d %H:%M").to_string(),
+            local: kuzet_core::month::local_time(t),
         }
     }
 }

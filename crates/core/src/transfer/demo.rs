@@ -32,7 +32,12 @@ pub fn create_demo_vault(
     now: DateTime<Utc>,
 ) -> Result<(Vault, ImportSummary), TransferError> {
     let mut vault = Vault::create(path, passphrase)?;
-    match import_csv(&mut vault, FIXTURE_CSV.as_bytes(), ImportOptions::default(), now) {
+    match import_csv(
+        &mut vault,
+        FIXTURE_CSV.as_bytes(),
+        ImportOptions { origin: "the May 2024 demo fixture".into(), ..Default::default() },
+        now,
+    ) {
         Ok(summary) => Ok((vault, summary)),
         Err(e) => {
             drop(vault);

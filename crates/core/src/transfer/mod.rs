@@ -75,6 +75,7 @@ pub use export::{
     export_bytes, public_copy, select, write_export, write_file_atomically, Edition, ExportFormat, ExportSet,
 };
 pub use output::{check_output_path, OutputRefused, Replace};
+pub(crate) use output::{write_atomically, write_atomically_with};
 
 use crate::vault::{ImportRowError, VaultError};
 

@@ -86,12 +86,26 @@ const OLD_TEMP_PREFIX: &str = ".kuzet-export-";
 /// through it; `ResourceBusy` when another program is writing `out` now.
 pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<Vec<Removed>> {
     use std::io::Write;
+    write_atomically_with(out, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`] with the content written by `fill` into the
+/// partial file (streamed: an attachment of 2 GB never sits in memory). An
+/// error of `fill` removes the partial file and is returned as it is.
+///
+/// # Errors
+/// As [`write_atomically`], and `fill`'s own.
+pub(crate) fn write_atomically_with<E: From<std::io::Error>>(
+    out: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
+) -> Result<Vec<Removed>, E> {
     if let Ok(meta) = std::fs::symlink_metadata(out) {
         if !meta.file_type().is_file() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 "it exists and is not a regular file (a link, device, pipe or folder); choose a plain file path",
-            ));
+            )
+            .into());
         }
     }
     let dir = match out.parent() {
@@ -106,9 +120,10 @@ pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<Vec<
         // Held until the rename: a run that finds this file while it is
         // written leaves it alone.
         file.try_lock().map_err(std::io::Error::from)?;
-        file.write_all(bytes)?;
+        fill(&mut file)?;
         file.sync_all()?;
-        std::fs::rename(&partial, out)
+        std::fs::rename(&partial, out)?;
+        Ok::<(), E>(())
     })();
     drop(file);
     if let Err(e) = written {

@@ -17,7 +17,10 @@ const PAGE_SIZE: u64 = 4096;
 
 /// The schema migrations, append-only. The schema version of a vault
 /// (`PRAGMA user_version`) is the number of migrations applied.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_initial.sql")),
+    M::up(include_str!("../../migrations/0002_evidence.sql")),
+];
 
 /// The newest schema version this build knows.
 pub(crate) fn supported_version() -> i64 {

@@ -2,6 +2,7 @@
 
 use super::conn::db;
 use super::error::{Result, VaultError};
+use super::history::{self, Entity, HistoryAction};
 use super::Vault;
 use chrono::Utc;
 use rusqlite::OptionalExtension;
@@ -45,11 +46,29 @@ impl Vault {
     /// # Errors
     /// DB errors.
     pub fn delete_document(&mut self, key: &str) -> Result<bool> {
+        let who = history::Who { actor: &self.actor, source: &self.source };
         let before = self.conn.total_changes();
-        let n = self
-            .conn
+        let tx = self.conn.transaction().map_err(db(format!("removing document {key:?}")))?;
+        let old = stored(&tx, key)?;
+        let n = tx
             .execute("DELETE FROM documents WHERE key = ?1", [key])
             .map_err(db(format!("removing document {key:?}")))?;
+        if n > 0 && history::records_document(key) {
+            let action = history::HistoryAction::Removed;
+            history::record(
+                &tx,
+                &who,
+                Utc::now(),
+                Entity::Document,
+                key.into(),
+                None,
+                action,
+                old.as_ref(),
+                None,
+                false,
+            )?;
+        }
+        tx.commit().map_err(db(format!("removing document {key:?}")))?;
         self.wrote_outside_cases(before);
         Ok(n > 0)
     }
@@ -61,10 +80,20 @@ impl Vault {
     /// # Errors
     /// DB errors; nothing is written then.
     pub fn put_documents(&mut self, docs: &[(&str, serde_json::Value)]) -> Result<()> {
+        let who = history::Who { actor: &self.actor, source: &self.source };
         let before = self.conn.total_changes();
-        let now = Utc::now().timestamp_nanos_opt().unwrap_or(0);
+        let at = Utc::now();
+        let now = at.timestamp_nanos_opt().unwrap_or(0);
         let tx = self.conn.transaction().map_err(db("writing documents"))?;
         for (key, value) in docs {
+            if history::records_document(key) {
+                let old = stored(&tx, key)?;
+                if old.as_ref() != Some(value) {
+                    let action = if old.is_some() { HistoryAction::Updated } else { HistoryAction::Created };
+                    let (entity, id) = (Entity::Document, key.to_string());
+                    history::record(&tx, &who, at, entity, id, None, action, old.as_ref(), Some(value), false)?;
+                }
+            }
             tx.execute(
                 "INSERT INTO documents (key, value, updated_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -76,6 +105,15 @@ impl Vault {
         self.wrote_outside_cases(before);
         Ok(())
     }
+}
+
+/// The JSON stored under `key`, if any (unreadable JSON counts as none).
+fn stored(c: &rusqlite::Connection, key: &str) -> Result<Option<serde_json::Value>> {
+    let raw: Option<String> = c
+        .query_row("SELECT value FROM documents WHERE key = ?1", [key], |r| r.get(0))
+        .optional()
+        .map_err(db(format!("reading document {key:?}")))?;
+    Ok(raw.and_then(|s| serde_json::from_str(&s).ok()))
 }
 
 /// `value` as a JSON document for [`Vault::put_documents`].

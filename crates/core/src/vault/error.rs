@@ -103,6 +103,29 @@ pub enum VaultError {
     /// Upgrading the vault's schema failed.
     #[error("upgrading the vault failed: {0}")]
     Migration(String),
+    /// Stored evidence no longer matches what was recorded: an
+    /// attachment's bytes differ from their SHA-256 or size, or some are
+    /// missing. Loud by design; nothing was written.
+    #[error("{what}")]
+    Corrupt {
+        /// What does not match, and how.
+        what: String,
+    },
+    /// A file over the size Kuzet stores.
+    #[error("{what} is larger than {} MiB, the most Kuzet stores", max_bytes >> 20)]
+    TooLarge {
+        /// Which file.
+        what: String,
+        /// The limit in bytes.
+        max_bytes: u64,
+    },
+    /// A thumbnail or publication copy asked of something that is not an
+    /// image Kuzet reads (JPEG, PNG, WebP; at most 64 MiB).
+    #[error("{what} is not a JPEG, PNG or WebP image of at most 64 MiB")]
+    NotAnImage {
+        /// Which attachment.
+        what: String,
+    },
 }
 
 /// The result of vault operations.

@@ -7,6 +7,7 @@
 //! So a dry run can never say something the real import does not do.
 
 use super::error::{ImportRowError, Result, VaultError};
+use super::history::Who;
 use super::store::{self, RefOwner};
 use super::{ImportItem, ImportSummary};
 use crate::case::{Case, CaseId, Development, DevelopmentId, Proceeding, ValidationErrors};
@@ -362,14 +363,32 @@ pub fn plan(
 
 /// Writes a plan without problems ([`ImportPlan::checked`]), exactly as
 /// planned, in the caller's transaction.
-pub(crate) fn write(c: &Connection, plan: &ImportPlan) -> Result<ImportSummary> {
+/// Writes the plan, recording each written record in the history (with
+/// `who`'s source naming the import).
+pub(crate) fn write(c: &Connection, plan: &ImportPlan, who: &Who<'_>, now: DateTime<Utc>) -> Result<ImportSummary> {
+    use super::history::HistoryAction::{Created, Updated};
+    use super::records::{record_case, record_development};
     for item in &plan.items {
         match (&item.record, item.action) {
             (_, Action::Unchanged) => {}
-            (PlannedRecord::Case(k), Action::Add) => store::insert_case(c, k)?,
-            (PlannedRecord::Case(k), Action::Update) => store::update_case(c, k)?,
-            (PlannedRecord::Development(d), Action::Add) => store::insert_development(c, d)?,
-            (PlannedRecord::Development(d), Action::Update) => store::update_development(c, d)?,
+            (PlannedRecord::Case(k), Action::Add) => {
+                store::insert_case(c, k)?;
+                record_case(c, who, now, k, None, Created)?;
+            }
+            (PlannedRecord::Case(k), Action::Update) => {
+                let old = store::case(c, k.id)?.map(|o| o.data);
+                store::update_case(c, k)?;
+                record_case(c, who, now, k, old.as_ref(), Updated)?;
+            }
+            (PlannedRecord::Development(d), Action::Add) => {
+                store::insert_development(c, d)?;
+                record_development(c, who, now, d, None, Created)?;
+            }
+            (PlannedRecord::Development(d), Action::Update) => {
+                let old = store::development(c, d.id)?.map(|o| o.data);
+                store::update_development(c, d)?;
+                record_development(c, who, now, d, old.as_ref(), Updated)?;
+            }
         }
     }
     Ok(plan.summary())

@@ -8,21 +8,27 @@
 //! One program at a time: a second open of the same vault fails with
 //! [`VaultError::InUse`].
 
+pub mod attachments;
 mod catalogue;
 mod conn;
 mod documents;
 mod error;
 mod filter;
+pub mod history;
 pub mod import;
 mod query;
 mod records;
 mod store;
+pub mod trash;
 
+pub use attachments::{Attachment, Extracted, MAX_ATTACHMENT_BYTES};
 pub(crate) use conn::lock_path as lock_path_of;
 pub use documents::document_json;
 pub use error::{ImportRowError, Result, VaultError};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
+pub use history::{ChainBreak, Entity, FieldChange, HistoryAction, HistoryEntry, VerifyReport, STAFF_NAME_KEY};
 pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
+pub use trash::TrashedCase;
 
 use crate::case::{CaseData, CaseId, DevelopmentData, Field, Problem, ValidationErrors};
 use crate::leftover::{self, Removed};
@@ -129,6 +135,11 @@ pub struct Vault {
     /// was opened.
     removed_at_open: Vec<Removed>,
     lock: VaultLock,
+    /// Who the history records for this session's changes: the vault's
+    /// staff name, unless [`Vault::set_actor`] chose another.
+    actor: String,
+    /// Where this session's changes come from (`app`, `cli`, …).
+    source: String,
 }
 
 impl fmt::Debug for Vault {
@@ -426,7 +437,18 @@ impl Vault {
             catalogue: RefCell::new(None),
             removed_at_open: Vec::new(),
             lock,
+            actor: String::new(),
+            source: "kuzet".into(),
         }
+        .with_staff_name()
+    }
+
+    /// Takes the vault's staff name as this session's actor (none in a
+    /// vault from before the history, or when unreadable).
+    fn with_staff_name(mut self) -> Vault {
+        let stored = self.get_document::<String>(STAFF_NAME_KEY).ok().flatten();
+        self.actor = stored.unwrap_or_default();
+        self
     }
 
     /// Removes what an interrupted re-key of this vault left beside it (its
@@ -620,10 +642,26 @@ impl Vault {
     /// victim type, perpetrator type or legal basis still used by a case
     /// would disappear: retire it instead. DB errors.
     pub fn save_taxonomy(&mut self, taxonomy: Taxonomy) -> Result<()> {
+        let who = history::Who { actor: &self.actor, source: &self.source };
+        let old = history::json(&self.taxonomy)?;
+        let new = history::json(&taxonomy)?;
         let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("saving the taxonomy"))?;
         store::check_taxonomy_keeps_used_codes(&tx, &taxonomy)?;
         store::write_taxonomy(&tx, &taxonomy)?;
+        let action = history::HistoryAction::Updated;
+        history::record(
+            &tx,
+            &who,
+            Utc::now(),
+            Entity::Taxonomy,
+            "taxonomy".into(),
+            None,
+            action,
+            Some(&old),
+            Some(&new),
+            false,
+        )?;
         tx.commit().map_err(db("saving the taxonomy"))?;
         self.wrote_outside_cases(before);
         self.taxonomy = taxonomy;
@@ -684,9 +722,25 @@ impl Vault {
     /// [`VaultError::Import`] listing every problem (line, column, message);
     /// then nothing was written. DB errors.
     pub fn apply_import(&mut self, items: Vec<(u64, ImportItem)>, now: DateTime<Utc>) -> Result<ImportSummary> {
+        self.apply_import_from(items, now, "")
+    }
+
+    /// [`Vault::apply_import`], recorded in the history with the source
+    /// `import: <origin>` (the file's name; `import` when empty).
+    ///
+    /// # Errors
+    /// As [`Vault::apply_import`].
+    pub fn apply_import_from(
+        &mut self,
+        items: Vec<(u64, ImportItem)>,
+        now: DateTime<Utc>,
+        origin: &str,
+    ) -> Result<ImportSummary> {
+        let source = if origin.is_empty() { "import".to_string() } else { format!("import: {origin}") };
+        let who = history::Who { actor: &self.actor, source: &source };
         let tx = self.conn.transaction().map_err(db("importing"))?;
         let plan = import::plan(&tx, &self.taxonomy, &items, now)?.checked()?;
-        let summary = import::write(&tx, &plan)?;
+        let summary = import::write(&tx, &plan, &who, now)?;
         tx.commit().map_err(db("importing"))?;
         Ok(summary)
     }

@@ -3,6 +3,7 @@
 
 use super::conn::db;
 use super::error::{Result, VaultError};
+use super::history::{self, Entity, HistoryAction};
 use super::{store, Vault};
 use crate::case::{Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -15,6 +16,7 @@ impl Vault {
     pub fn insert_case(&mut self, mut data: CaseData, now: DateTime<Utc>) -> Result<Case> {
         data.normalize();
         data.validate(&self.taxonomy, None).map_err(VaultError::Validation)?;
+        let who = history::Who { actor: &self.actor, source: &self.source };
         let tx = self.conn.transaction().map_err(db("saving a case"))?;
         if let Some(r) = &data.external_ref {
             if store::ref_owner(&tx, r)?.is_some() {
@@ -24,6 +26,7 @@ impl Vault {
         let case = Case { id: CaseId::new(), data, created_at: now, updated_at: now };
         let before = tx.total_changes();
         store::insert_case(&tx, &case)?;
+        record_case(&tx, &who, now, &case, None, HistoryAction::Created)?;
         tx.commit().map_err(db("saving a case"))?;
         self.case_written(case.id, before);
         Ok(case)
@@ -34,8 +37,20 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], [`VaultError::Validation`],
     /// [`VaultError::DuplicateRef`], DB errors.
-    pub fn update_case(&mut self, id: CaseId, mut data: CaseData, now: DateTime<Utc>) -> Result<Case> {
+    pub fn update_case(&mut self, id: CaseId, data: CaseData, now: DateTime<Utc>) -> Result<Case> {
+        self.rewrite_case(id, data, now, HistoryAction::Updated)
+    }
+
+    /// [`Vault::update_case`], recorded in the history as `action`.
+    fn rewrite_case(
+        &mut self,
+        id: CaseId,
+        mut data: CaseData,
+        now: DateTime<Utc>,
+        action: HistoryAction,
+    ) -> Result<Case> {
         data.normalize();
+        let who = history::Who { actor: &self.actor, source: &self.source };
         let tx = self.conn.transaction().map_err(db("saving a case"))?;
         let old = store::case(&tx, id)?.ok_or_else(|| store::case_not_found(id))?;
         data.validate(&self.taxonomy, Some(&old.data)).map_err(VaultError::Validation)?;
@@ -49,22 +64,10 @@ impl Vault {
         let case = Case { id, data, created_at: old.created_at, updated_at: now };
         let before = tx.total_changes();
         store::update_case(&tx, &case)?;
+        record_case(&tx, &who, now, &case, Some(&old.data), action)?;
         tx.commit().map_err(db("saving a case"))?;
         self.case_written(id, before);
         Ok(case)
-    }
-
-    /// Deletes a case and its developments.
-    ///
-    /// # Errors
-    /// [`VaultError::NotFound`], DB errors.
-    pub fn delete_case(&mut self, id: CaseId) -> Result<()> {
-        let tx = self.conn.transaction().map_err(db("deleting a case"))?;
-        let before = tx.total_changes();
-        store::delete_case(&tx, id)?;
-        tx.commit().map_err(db("deleting a case"))?;
-        self.case_written(id, before);
-        Ok(())
     }
 
     /// The case with `id`.
@@ -124,6 +127,7 @@ impl Vault {
     ) -> Result<Development> {
         data.normalize();
         data.validate().map_err(VaultError::Validation)?;
+        let who = history::Who { actor: &self.actor, source: &self.source };
         let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("saving a development"))?;
         if store::case_seq(&tx, case)?.is_none() {
@@ -136,6 +140,7 @@ impl Vault {
         }
         let dev = Development { id: DevelopmentId::new(), case_id: case, data, created_at: now, updated_at: now };
         store::insert_development(&tx, &dev)?;
+        record_development(&tx, &who, now, &dev, None, HistoryAction::Created)?;
         tx.commit().map_err(db("saving a development"))?;
         self.wrote_outside_cases(before);
         Ok(dev)
@@ -154,6 +159,7 @@ impl Vault {
     ) -> Result<Development> {
         data.normalize();
         data.validate().map_err(VaultError::Validation)?;
+        let who = history::Who { actor: &self.actor, source: &self.source };
         let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("saving a development"))?;
         let old = store::development(&tx, id)?.ok_or_else(|| store::development_not_found(id))?;
@@ -166,6 +172,7 @@ impl Vault {
         }
         let dev = Development { id, case_id: old.case_id, data, created_at: old.created_at, updated_at: now };
         store::update_development(&tx, &dev)?;
+        record_development(&tx, &who, now, &dev, Some(&old.data), HistoryAction::Updated)?;
         tx.commit().map_err(db("saving a development"))?;
         self.wrote_outside_cases(before);
         Ok(dev)
@@ -216,9 +223,24 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], DB errors.
     pub fn delete_development(&mut self, id: DevelopmentId) -> Result<()> {
+        let who = history::Who { actor: &self.actor, source: &self.source };
         let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("deleting a development"))?;
+        let old = store::development(&tx, id)?.ok_or_else(|| store::development_not_found(id))?;
         store::delete_development(&tx, id)?;
+        let json = history::json(&old.data)?;
+        history::record(
+            &tx,
+            &who,
+            chrono::Utc::now(),
+            Entity::Development,
+            id.to_string(),
+            Some(old.case_id),
+            HistoryAction::Removed,
+            Some(&json),
+            None,
+            false,
+        )?;
         tx.commit().map_err(db("deleting a development"))?;
         self.wrote_outside_cases(before);
         Ok(())
@@ -275,5 +297,92 @@ impl Vault {
     /// DB errors.
     pub fn all_developments(&self) -> Result<Vec<Development>> {
         store::developments_where(&self.conn, "1", [])
+    }
+}
+
+/// Records a case written (created, updated or restored) with its new
+/// content as the entry's snapshot, so the version can be restored.
+pub(crate) fn record_case(
+    c: &rusqlite::Connection,
+    who: &history::Who<'_>,
+    at: DateTime<Utc>,
+    case: &Case,
+    old: Option<&CaseData>,
+    action: HistoryAction,
+) -> Result<()> {
+    let new = history::json(&case.data)?;
+    let old = old.map(history::json).transpose()?;
+    history::record(
+        c,
+        who,
+        at,
+        Entity::Case,
+        case.id.to_string(),
+        Some(case.id),
+        action,
+        old.as_ref(),
+        Some(&new),
+        true,
+    )?;
+    Ok(())
+}
+
+/// Records a development written (created or updated).
+pub(crate) fn record_development(
+    c: &rusqlite::Connection,
+    who: &history::Who<'_>,
+    at: DateTime<Utc>,
+    dev: &Development,
+    old: Option<&DevelopmentData>,
+    action: HistoryAction,
+) -> Result<()> {
+    let new = history::json(&dev.data)?;
+    let old = old.map(history::json).transpose()?;
+    history::record(
+        c,
+        who,
+        at,
+        Entity::Development,
+        dev.id.to_string(),
+        Some(dev.case_id),
+        action,
+        old.as_ref(),
+        Some(&new),
+        false,
+    )?;
+    Ok(())
+}
+
+impl Vault {
+    /// The case `id` as recorded by its history entry `seq`: its content
+    /// then, its id and creation time, and `updated_at` = the entry's time.
+    /// Read only; [`Vault::restore_case_version`] makes it current.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`] when `seq` is not a recorded version of this
+    /// case (or was erased), DB errors.
+    pub fn case_version(&self, id: CaseId, seq: u64) -> Result<Case> {
+        let not_found = || VaultError::NotFound { what: format!("version {seq} of case {id}") };
+        let (at, json) = history::case_snapshot(&self.conn, id, seq)?.ok_or_else(not_found)?;
+        let data: CaseData = serde_json::from_value(json).map_err(|_| not_found())?;
+        let created_at = store::case(&self.conn, id)?.map_or(at, |c| c.created_at);
+        Ok(Case { id, data, created_at, updated_at: at })
+    }
+
+    /// Makes the version `seq` of a case current again: a new change
+    /// (recorded with source `version <seq>`), never a rewrite of history.
+    /// The content is validated as an edit of the current case, so codes
+    /// retired since may stay.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`] (no such version, or the case is in the
+    /// trash: restore it from there first), [`VaultError::Validation`],
+    /// [`VaultError::DuplicateRef`], DB errors.
+    pub fn restore_case_version(&mut self, id: CaseId, seq: u64, now: DateTime<Utc>) -> Result<Case> {
+        let version = self.case_version(id, seq)?;
+        let source = std::mem::replace(&mut self.source, format!("version {seq}"));
+        let restored = self.rewrite_case(id, version.data, now, HistoryAction::Restored);
+        self.source = source;
+        restored
     }
 }

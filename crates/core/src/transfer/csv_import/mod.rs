@@ -30,11 +30,14 @@ use file::{decode, delimiter, stray_quotes, Lines};
 use rows::{parse_row, Parsed, Row};
 
 /// How to run an import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportOptions {
     /// Check everything and report what would be added, updated or left
     /// unchanged, without writing anything.
     pub dry_run: bool,
+    /// Where the rows come from (the file's name), recorded in the history
+    /// as the source `import: <origin>`; empty: `import`.
+    pub origin: String,
 }
 
 fn row_error(line: u64, column: &str, message: impl Into<String>) -> ImportRowError {
@@ -270,7 +273,7 @@ pub fn import_csv(
     if options.dry_run {
         return Ok(vault.plan_import(&items, now)?.checked()?.summary());
     }
-    Ok(vault.apply_import(items, now)?)
+    Ok(vault.apply_import_from(items, now, &options.origin)?)
 }
 
 #[cfg(test)]

@@ -192,7 +192,8 @@ fn a_dry_run_says_what_the_real_import_does_for_every_import_case() {
         };
         let (mut dry, mut real) = (copy("dry"), copy("real"));
         let before = dry.all_cases().unwrap();
-        let planned = outcome(import_csv(&mut dry, &bytes, ImportOptions { dry_run: true }, at(3)));
+        let planned =
+            outcome(import_csv(&mut dry, &bytes, ImportOptions { dry_run: true, ..Default::default() }, at(3)));
         let done = outcome(import_csv(&mut real, &bytes, ImportOptions::default(), at(3)));
         assert_eq!(planned, done, "{name}: the dry run must say what the import does");
         assert_eq!(dry.all_cases().unwrap(), before, "{name}: a dry run writes nothing");

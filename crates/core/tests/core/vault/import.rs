@@ -171,7 +171,8 @@ fn reimport_by_id_keeps_fields_of_columns_the_file_lacks() {
         case = k.id,
         dev = d.id
     );
-    let dry = import_csv(&mut v, partial.as_bytes(), ImportOptions { dry_run: true }, at(2)).unwrap();
+    let dry =
+        import_csv(&mut v, partial.as_bytes(), ImportOptions { dry_run: true, ..Default::default() }, at(2)).unwrap();
     let s = import_csv(&mut v, partial.as_bytes(), ImportOptions::default(), at(2)).unwrap();
     assert_eq!(s, dry, "the dry run says what the import does");
     assert_eq!((s.added, s.updated, s.unchanged), (0, 1, 1), "the title changed, the development did not");
@@ -220,7 +221,8 @@ fn a_row_using_the_id_of_a_record_of_the_other_kind_is_refused() {
         [(as_case, "is a development in the vault, not a case"), (as_dev, "is a case in the vault, not a development")]
     {
         for dry_run in [true, false] {
-            let e = import_csv(&mut v, file.as_bytes(), ImportOptions { dry_run }, at(2)).unwrap_err();
+            let e = import_csv(&mut v, file.as_bytes(), ImportOptions { dry_run, ..Default::default() }, at(2))
+                .unwrap_err();
             assert!(e.to_string().contains("line 2, column ref: ") && e.to_string().contains(want), "{e}");
         }
     }

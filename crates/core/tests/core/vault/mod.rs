@@ -2,6 +2,7 @@
 //! disk, re-key and backup, cases and developments, search, import.
 
 mod dry_run;
+mod evidence;
 mod files;
 mod import;
 mod records;

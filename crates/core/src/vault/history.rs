@@ -1,0 +1,719 @@
+//! The vault's history: an append-only, tamper-evident record of every
+//! change (who, when, from where, what changed field by field).
+//!
+//! Each write of a case, development, attachment, the taxonomy or a
+//! recorded document (settings, overview drafts, public figures; not the
+//! editor's autosaved drafts or UI preferences, see [`records_document`])
+//! appends one entry in the transaction of the change, so a change and its
+//! entry are committed together or not at all.
+//!
+//! **The chain.** An entry's `hash` is SHA-256 over a domain tag, the
+//! previous entry's hash and every field of the entry, each prefixed by its
+//! length; the entry's payload (the field changes and the record as it was
+//! after the change) enters through its own SHA-256. So an edited entry, an
+//! entry removed from the middle or two entries swapped break the chain at
+//! the first such entry, which [`Vault::verify`] reports. What the chain
+//! cannot show alone is the newest entries cut off: compare the entry count
+//! and head hash `kuzet verify` prints with an earlier reading.
+//!
+//! **Erasure.** Emptying the trash erases the purged cases' payloads (their
+//! text) from the history too, as the people named in them are at risk; the
+//! payload digests stay, so the chain still verifies and the erasure shows.
+//! SQL triggers refuse every other update and every delete.
+
+use super::conn::db;
+use super::error::{Result, VaultError};
+use super::Vault;
+use crate::case::CaseId;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// What kind of record an entry is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Entity {
+    /// A case or context event.
+    Case,
+    /// A development of a case.
+    Development,
+    /// An attachment (evidence file) of a case.
+    Attachment,
+    /// The vault's taxonomy.
+    Taxonomy,
+    /// A recorded document (settings, an overview draft, public figures).
+    Document,
+}
+
+/// What happened to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HistoryAction {
+    /// Made (in the app, the CLI or by an import).
+    Created,
+    /// Changed.
+    Updated,
+    /// A case moved to the trash.
+    Trashed,
+    /// A case restored from the trash, or to an earlier version.
+    Restored,
+    /// A case removed for good by emptying the trash.
+    Purged,
+    /// A development, attachment or document removed.
+    Removed,
+}
+
+macro_rules! text_enum {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            /// The name stored in the vault (and shown by the CLI).
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+            fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some(Self::$v),)* _ => None }
+            }
+        }
+    };
+}
+text_enum!(Entity { Case => "case", Development => "development", Attachment => "attachment", Taxonomy => "taxonomy", Document => "document" });
+text_enum!(HistoryAction { Created => "created", Updated => "updated", Trashed => "trashed", Restored => "restored", Purged => "purged", Removed => "removed" });
+
+/// One changed field: a dotted path into the record (`title`,
+/// `victim.name`, `proceeding.stage`; list items with a `code` are named by
+/// it), and the value before and after (`None`: absent or null).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// The path of the field.
+    pub field: String,
+    /// The value before.
+    pub old: Option<Value>,
+    /// The value after.
+    pub new: Option<Value>,
+}
+
+impl FieldChange {
+    /// A value as display text: strings as they are, other JSON compact;
+    /// `None` stays `None` (absent).
+    pub fn text(v: Option<&Value>) -> Option<String> {
+        v.map(|v| match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+    }
+}
+
+/// One entry of the history, as read back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    /// Position in the vault's history: 1, 2, 3 …
+    pub seq: u64,
+    /// When (UTC; shown in Asia/Almaty).
+    pub at: DateTime<Utc>,
+    /// Who: the staff name set in the vault ([`Vault::set_staff_name`]) or
+    /// for the session ([`Vault::set_actor`]); empty when none was set.
+    pub actor: String,
+    /// From where: `app`, `cli`, `import: may.csv`, `version 12` …
+    pub source: String,
+    /// The kind of record.
+    pub entity: Entity,
+    /// Its id (a UUID, a document key, or `taxonomy`).
+    pub entity_id: String,
+    /// The case it belongs to (for cases, developments and attachments).
+    pub case_id: Option<CaseId>,
+    /// What happened.
+    pub action: HistoryAction,
+    /// The fields that changed (empty once erased).
+    pub changes: Vec<FieldChange>,
+    /// Whether the payload was erased by emptying the trash.
+    pub erased: bool,
+    /// Whether the entry holds the case as it was after the change, so
+    /// that version can be viewed and restored ([`Vault::case_version`]);
+    /// false for the case's newest version (it is the current one).
+    pub restorable: bool,
+    /// The entry's hash (hex SHA-256).
+    pub hash: String,
+}
+
+/// Where the chain first fails.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainBreak {
+    /// The first entry that does not verify.
+    pub seq: u64,
+    /// Why, in English (e.g. "entry 12 was changed after it was written").
+    pub reason: String,
+}
+
+/// A stored attachment whose bytes do not match what was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttachmentProblem {
+    /// The attachment.
+    pub id: String,
+    /// Its case.
+    pub case_id: String,
+    /// Its original name.
+    pub name: String,
+    /// What is wrong, in English.
+    pub problem: String,
+}
+
+/// What [`Vault::verify`] found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerifyReport {
+    /// History entries checked.
+    pub entries: u64,
+    /// Entries whose payload was erased by emptying the trash.
+    pub erased: u64,
+    /// The hash of the newest entry (hex; empty when there is none): note
+    /// it to compare with a later check.
+    pub head: String,
+    /// The first entry that does not follow, if any.
+    pub first_break: Option<ChainBreak>,
+    /// Attachments whose bytes were read and hashed again.
+    pub attachments: u64,
+    /// Attachments whose bytes or size do not match their record.
+    pub attachment_problems: Vec<AttachmentProblem>,
+}
+
+impl VerifyReport {
+    /// True when the chain holds and every attachment matches.
+    pub fn ok(&self) -> bool {
+        self.first_break.is_none() && self.attachment_problems.is_empty()
+    }
+}
+
+/// Who makes the changes of a session, and through what.
+pub(crate) struct Who<'a> {
+    pub actor: &'a str,
+    pub source: &'a str,
+}
+
+/// One change to record.
+pub(crate) struct Change {
+    pub entity: Entity,
+    pub entity_id: String,
+    pub case_id: Option<CaseId>,
+    pub action: HistoryAction,
+    pub changes: Vec<FieldChange>,
+    /// The record after the change (before it, for a trashed case).
+    pub snapshot: Option<Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    changes: Vec<FieldChange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    snapshot: Option<Value>,
+}
+
+/// Whether changes to the document `key` are recorded: everything but the
+/// case editor's autosaved drafts and the UI's preferences, which change at
+/// every keystroke or click and hold nothing a reader of the history needs.
+pub(crate) fn records_document(key: &str) -> bool {
+    !(key.starts_with("editor-draft/") || key == "ui-prefs")
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// The fields of an entry that its hash covers, as stored.
+struct Sealed<'a> {
+    seq: i64,
+    at: i64,
+    actor: &'a str,
+    source: &'a str,
+    entity: &'a str,
+    entity_id: &'a str,
+    case_id: &'a str,
+    action: &'a str,
+    payload_sha256: &'a str,
+    prev_hash: &'a str,
+}
+
+impl Sealed<'_> {
+    fn hash(&self) -> String {
+        let mut h = Sha256::new();
+        h.update(b"kuzet-history-v1");
+        let seq = self.seq.to_le_bytes();
+        let at = self.at.to_le_bytes();
+        let parts: [&[u8]; 10] = [
+            self.prev_hash.as_bytes(),
+            &seq,
+            &at,
+            self.actor.as_bytes(),
+            self.source.as_bytes(),
+            self.entity.as_bytes(),
+            self.entity_id.as_bytes(),
+            self.case_id.as_bytes(),
+            self.action.as_bytes(),
+            self.payload_sha256.as_bytes(),
+        ];
+        for p in parts {
+            h.update((p.len() as u64).to_le_bytes());
+            h.update(p);
+        }
+        hex(&h.finalize())
+    }
+}
+
+fn nanos(t: DateTime<Utc>) -> i64 {
+    t.timestamp_nanos_opt().unwrap_or(i64::MAX)
+}
+
+fn encode_err(e: serde_json::Error) -> VaultError {
+    VaultError::Db {
+        context: "recording the history".into(),
+        source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+    }
+}
+
+/// Appends one entry after the newest; returns its `seq`.
+pub(crate) fn append(c: &Connection, who: &Who<'_>, at: DateTime<Utc>, change: Change) -> Result<u64> {
+    let err = || db("recording the history");
+    let last: Option<(i64, String)> = c
+        .prepare_cached("SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1")
+        .and_then(|mut st| st.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+        .map_err(err())?;
+    let (prev_seq, prev_hash) = last.unwrap_or((0, String::new()));
+    let payload =
+        serde_json::to_string(&Payload { changes: change.changes, snapshot: change.snapshot }).map_err(encode_err)?;
+    let payload_sha256 = sha256_hex(payload.as_bytes());
+    let case_id = change.case_id.map(|c| c.to_string());
+    let sealed = Sealed {
+        seq: prev_seq + 1,
+        at: nanos(at),
+        actor: who.actor,
+        source: who.source,
+        entity: change.entity.as_str(),
+        entity_id: &change.entity_id,
+        case_id: case_id.as_deref().unwrap_or(""),
+        action: change.action.as_str(),
+        payload_sha256: &payload_sha256,
+        prev_hash: &prev_hash,
+    };
+    let hash = sealed.hash();
+    c.prepare_cached(
+        "INSERT INTO history (seq, at, actor, source, entity, entity_id, case_id, action, payload,
+                              payload_sha256, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )
+    .and_then(|mut st| {
+        st.execute(rusqlite::params![
+            sealed.seq,
+            sealed.at,
+            sealed.actor,
+            sealed.source,
+            sealed.entity,
+            sealed.entity_id,
+            case_id,
+            sealed.action,
+            payload,
+            payload_sha256,
+            prev_hash,
+            hash,
+        ])
+    })
+    .map_err(err())?;
+    Ok(sealed.seq as u64)
+}
+
+/// Records a change of a record given as JSON before and after (`None`:
+/// did not exist / no longer exists), with its field-by-field difference.
+/// `snapshot` keeps `new` in the entry (cases: every version can be viewed
+/// and restored).
+#[allow(clippy::too_many_arguments, reason = "the fields of one entry")]
+pub(crate) fn record(
+    c: &Connection,
+    who: &Who<'_>,
+    at: DateTime<Utc>,
+    entity: Entity,
+    entity_id: String,
+    case_id: Option<CaseId>,
+    action: HistoryAction,
+    old: Option<&Value>,
+    new: Option<&Value>,
+    snapshot: bool,
+) -> Result<u64> {
+    let changes = diff(old, new);
+    let snapshot = if snapshot { new.or(old).cloned() } else { None };
+    append(c, who, at, Change { entity, entity_id, case_id, action, changes, snapshot })
+}
+
+/// `value` as JSON for the history.
+pub(crate) fn json<T: Serialize>(value: &T) -> Result<Value> {
+    serde_json::to_value(value).map_err(encode_err)
+}
+
+/// The fields that differ between two JSON records, by dotted path, in
+/// path order. Null, an empty text, an empty list and absent are the
+/// same; lists of objects with a
+/// `code` are compared item by item under that code, other lists whole.
+pub fn diff(old: Option<&Value>, new: Option<&Value>) -> Vec<FieldChange> {
+    let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
+    if let Some(v) = old {
+        flatten(String::new(), v, &mut a);
+    }
+    if let Some(v) = new {
+        flatten(String::new(), v, &mut b);
+    }
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| FieldChange { field: k.clone(), old: a.get(k).cloned(), new: b.get(k).cloned() })
+        .collect()
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn flatten(prefix: String, v: &Value, out: &mut BTreeMap<String, Value>) {
+    match v {
+        Value::Null => {}
+        Value::String(t) if t.is_empty() => {}
+        Value::Array(items) if items.is_empty() => {}
+        Value::Object(m) => {
+            for (k, v) in m {
+                flatten(join(&prefix, k), v, out);
+            }
+        }
+        Value::Array(items)
+            if !items.is_empty() && items.iter().all(|i| i.get("code").and_then(Value::as_str).is_some()) =>
+        {
+            for item in items {
+                let code = item.get("code").and_then(Value::as_str).unwrap_or_default();
+                flatten(join(&prefix, code), item, out);
+            }
+        }
+        other => {
+            out.insert(prefix, other.clone());
+        }
+    }
+}
+
+const ENTRY_COLS: &str = "seq, at, actor, source, entity, entity_id, case_id, action, payload, payload_sha256, \
+                          prev_hash, hash";
+
+struct RawEntry {
+    seq: i64,
+    at: i64,
+    actor: String,
+    source: String,
+    entity: String,
+    entity_id: String,
+    case_id: Option<String>,
+    action: String,
+    payload: Option<String>,
+    payload_sha256: String,
+    prev_hash: String,
+    hash: String,
+}
+
+fn raw_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawEntry> {
+    Ok(RawEntry {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        source: r.get(3)?,
+        entity: r.get(4)?,
+        entity_id: r.get(5)?,
+        case_id: r.get(6)?,
+        action: r.get(7)?,
+        payload: r.get(8)?,
+        payload_sha256: r.get(9)?,
+        prev_hash: r.get(10)?,
+        hash: r.get(11)?,
+    })
+}
+
+impl RawEntry {
+    fn sealed(&self) -> Sealed<'_> {
+        Sealed {
+            seq: self.seq,
+            at: self.at,
+            actor: &self.actor,
+            source: &self.source,
+            entity: &self.entity,
+            entity_id: &self.entity_id,
+            case_id: self.case_id.as_deref().unwrap_or(""),
+            action: &self.action,
+            payload_sha256: &self.payload_sha256,
+            prev_hash: &self.prev_hash,
+        }
+    }
+
+    fn payload(&self) -> Option<Payload> {
+        self.payload.as_deref().and_then(|p| serde_json::from_str(p).ok())
+    }
+
+    fn entry(&self) -> Option<HistoryEntry> {
+        let payload = self.payload();
+        Some(HistoryEntry {
+            seq: u64::try_from(self.seq).ok()?,
+            at: DateTime::from_timestamp_nanos(self.at),
+            actor: self.actor.clone(),
+            source: self.source.clone(),
+            entity: Entity::parse(&self.entity)?,
+            entity_id: self.entity_id.clone(),
+            case_id: self.case_id.as_deref().and_then(|c| c.parse().ok()),
+            action: HistoryAction::parse(&self.action)?,
+            erased: self.payload.is_none(),
+            changes: payload.map(|p| p.changes).unwrap_or_default(),
+            restorable: false,
+            hash: self.hash.clone(),
+        })
+    }
+}
+
+fn entries_where<P: rusqlite::Params>(c: &Connection, cond: &str, params: P) -> Result<Vec<RawEntry>> {
+    let err = || db("reading the history");
+    let mut st = c.prepare(&format!("SELECT {ENTRY_COLS} FROM history WHERE {cond} ORDER BY seq")).map_err(err())?;
+    let rows = st.query_map(params, raw_from_row).map_err(err())?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err())
+}
+
+/// The case's own entries and those of its developments and attachments,
+/// newest first, with [`HistoryEntry::restorable`] set.
+pub(crate) fn for_case(c: &Connection, id: CaseId) -> Result<Vec<HistoryEntry>> {
+    let raw = entries_where(c, "case_id = ?1", [id.to_string()])?;
+    let mut out: Vec<HistoryEntry> = Vec::with_capacity(raw.len());
+    let mut newest_version = true;
+    for r in raw.iter().rev() {
+        let Some(mut e) = r.entry() else { continue };
+        let versioned = e.entity == Entity::Case
+            && matches!(e.action, HistoryAction::Created | HistoryAction::Updated | HistoryAction::Restored)
+            && r.payload().is_some_and(|p| p.snapshot.is_some());
+        if versioned {
+            e.restorable = !newest_version;
+            newest_version = false;
+        }
+        out.push(e);
+    }
+    Ok(out)
+}
+
+/// The case `id` as recorded by entry `seq` (its JSON `CaseData`).
+pub(crate) fn case_snapshot(c: &Connection, id: CaseId, seq: u64) -> Result<Option<(DateTime<Utc>, Value)>> {
+    let raw = c
+        .query_row(
+            &format!("SELECT {ENTRY_COLS} FROM history WHERE seq = ?1 AND case_id = ?2 AND entity = 'case'"),
+            rusqlite::params![seq as i64, id.to_string()],
+            raw_from_row,
+        )
+        .optional()
+        .map_err(db("reading the history"))?;
+    Ok(raw.and_then(|r| Some((DateTime::from_timestamp_nanos(r.at), r.payload()?.snapshot?))))
+}
+
+/// Erases the payload of every entry of the case `id` (emptying the trash).
+pub(crate) fn erase_case(c: &Connection, id: CaseId) -> Result<()> {
+    c.execute("UPDATE history SET payload = NULL WHERE case_id = ?1 AND payload IS NOT NULL", [id.to_string()])
+        .map_err(db("erasing a purged case from the history"))?;
+    Ok(())
+}
+
+/// Walks the whole chain: entry count, erased count, head hash and the
+/// first break.
+pub(crate) fn verify_chain(c: &Connection) -> Result<(u64, u64, String, Option<ChainBreak>)> {
+    let err = || db("reading the history");
+    let mut st = c.prepare(&format!("SELECT {ENTRY_COLS} FROM history ORDER BY seq")).map_err(err())?;
+    let mut rows = st.query([]).map_err(err())?;
+    let (mut count, mut erased) = (0u64, 0u64);
+    let mut prev = String::new();
+    let mut expected_seq = 1i64;
+    let mut first_break = None;
+    while let Some(row) = rows.next().map_err(err())? {
+        let r = raw_from_row(row).map_err(err())?;
+        count += 1;
+        if first_break.is_none() {
+            first_break = check_entry(&r, expected_seq, &prev);
+        }
+        if r.payload.is_none() {
+            erased += 1;
+        }
+        expected_seq = r.seq + 1;
+        prev = r.hash;
+    }
+    Ok((count, erased, prev, first_break))
+}
+
+fn check_entry(r: &RawEntry, expected_seq: i64, prev: &str) -> Option<ChainBreak> {
+    let seq = r.seq.max(0) as u64;
+    let broken = |reason: String| Some(ChainBreak { seq, reason });
+    if r.seq != expected_seq {
+        return broken(format!("entry {expected_seq} is missing (entry {} follows entry {})", r.seq, expected_seq - 1));
+    }
+    if r.prev_hash != prev {
+        return broken(format!("entry {} does not follow entry {}", r.seq, r.seq - 1));
+    }
+    if r.sealed().hash() != r.hash {
+        return broken(format!("entry {} was changed after it was written", r.seq));
+    }
+    if let Some(p) = &r.payload {
+        if sha256_hex(p.as_bytes()) != r.payload_sha256 {
+            return broken(format!("the changes recorded by entry {} were altered", r.seq));
+        }
+    }
+    if Entity::parse(&r.entity).is_none() || HistoryAction::parse(&r.action).is_none() {
+        return broken(format!("entry {} names an unknown record or action", r.seq));
+    }
+    None
+}
+
+impl Vault {
+    /// Who is recorded for this session's changes (see [`Vault::set_actor`]).
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Records `name` (NFC, trimmed) as who makes this session's changes,
+    /// without storing it (the CLI's `--staff`).
+    pub fn set_actor(&mut self, name: &str) {
+        self.actor = crate::text::nfc(name.trim());
+    }
+
+    /// Records `source` as where this session's changes come from (`app`,
+    /// `cli`); imports name their file themselves.
+    pub fn set_source(&mut self, source: &str) {
+        self.source = source.to_string();
+    }
+
+    /// The staff name stored in this vault (empty when none was set).
+    ///
+    /// # Errors
+    /// DB errors.
+    pub fn staff_name(&self) -> Result<String> {
+        Ok(self.get_document::<String>(STAFF_NAME_KEY)?.unwrap_or_default())
+    }
+
+    /// Stores `name` (NFC, trimmed) as the vault's staff name, recorded as
+    /// the author of every later change (also this session's).
+    ///
+    /// # Errors
+    /// DB errors.
+    pub fn set_staff_name(&mut self, name: &str) -> Result<()> {
+        let name = crate::text::nfc(name.trim());
+        self.put_document(STAFF_NAME_KEY, &name)?;
+        self.actor = name;
+        Ok(())
+    }
+
+    /// The history of the case `id` (its own entries and those of its
+    /// developments and attachments), newest first. A case in the trash
+    /// keeps its history.
+    ///
+    /// # Errors
+    /// DB errors.
+    pub fn case_history(&self, id: CaseId) -> Result<Vec<HistoryEntry>> {
+        for_case(&self.conn, id)
+    }
+
+    /// Every entry after `seq` (0: all), oldest first: the vault's whole
+    /// history, including the taxonomy's and the documents'.
+    ///
+    /// # Errors
+    /// DB errors.
+    pub fn history_after(&self, seq: u64) -> Result<Vec<HistoryEntry>> {
+        let raw = entries_where(&self.conn, "seq > ?1", [seq as i64])?;
+        Ok(raw.iter().filter_map(RawEntry::entry).collect())
+    }
+
+    /// Checks the whole history chain and re-hashes every attachment's
+    /// stored bytes. Reads everything; writes nothing.
+    ///
+    /// # Errors
+    /// DB errors (an unreadable page of a damaged file among them).
+    pub fn verify(&self) -> Result<VerifyReport> {
+        let (entries, erased, head, first_break) = verify_chain(&self.conn)?;
+        let (attachments, attachment_problems) = super::attachments::verify_all(&self.conn)?;
+        Ok(VerifyReport { entries, erased, head, first_break, attachments, attachment_problems })
+    }
+}
+
+/// The vault document holding the staff name recorded in the history.
+pub const STAFF_NAME_KEY: &str = "staff-name";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn diff_names_nested_fields_and_ignores_nulls() {
+        let old = json!({"title": "Тілші ұсталды", "victim": {"name": "Айгерім", "outlet": ""}, "fine_kzt": null});
+        let new = json!({"title": "Тілші босатылды", "victim": {"name": "Айгерім", "outlet": "Ақжол"}});
+        let d = diff(Some(&old), Some(&new));
+        assert_eq!(
+            d,
+            vec![
+                FieldChange {
+                    field: "title".into(),
+                    old: Some(json!("Тілші ұсталды")),
+                    new: Some(json!("Тілші босатылды"))
+                },
+                FieldChange { field: "victim.outlet".into(), old: None, new: Some(json!("Ақжол")) },
+            ]
+        );
+    }
+
+    #[test]
+    fn diff_names_coded_list_items_by_code() {
+        let old = json!({"groups": [{"code": "A", "label": "Нападения"}, {"code": "B", "label": "Угрозы"}]});
+        let new = json!({"groups": [{"code": "A", "label": "Нападения"}, {"code": "B", "label": "Угрозы и давление"}]});
+        let d = diff(Some(&old), Some(&new));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].field, "groups.B.label");
+    }
+
+    #[test]
+    fn every_sealed_field_changes_the_hash() {
+        let base = Sealed {
+            seq: 1,
+            at: 2,
+            actor: "Әлия",
+            source: "app",
+            entity: "case",
+            entity_id: "x",
+            case_id: "x",
+            action: "created",
+            payload_sha256: "00",
+            prev_hash: "",
+        };
+        let h = base.hash();
+        let variants = [
+            Sealed { seq: 2, ..base },
+            Sealed { at: 3, ..base },
+            Sealed { actor: "Алия", ..base },
+            Sealed { source: "cli", ..base },
+            Sealed { entity: "development", ..base },
+            Sealed { entity_id: "y", ..base },
+            Sealed { case_id: "", ..base },
+            Sealed { action: "updated", ..base },
+            Sealed { payload_sha256: "01", ..base },
+            Sealed { prev_hash: "ab", ..base },
+            // Length prefixes: moving a letter between fields is a change too.
+            Sealed { actor: "Әлияa", source: "pp", ..base },
+        ];
+        for v in variants {
+            assert_ne!(v.hash(), h);
+        }
+    }
+}

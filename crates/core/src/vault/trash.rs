@@ -1,0 +1,208 @@
+//! The trash: deleting a case moves it here with its developments, and it
+//! can be restored until the trash is emptied, which is explicit
+//! ([`Vault::empty_trash`]). A case in the trash is not in `cases`, so lists,
+//! search, counting and exports never see it; its attachments and history
+//! stay until the trash is emptied.
+
+use super::conn::db;
+use super::error::{Result, VaultError};
+use super::history::{self, Entity, HistoryAction};
+use super::{store, Vault};
+use crate::case::{Case, CaseId, Development};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+
+/// A case in the trash, as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrashedCase {
+    /// The case as it was when deleted.
+    pub case: Case,
+    /// When it was deleted (UTC).
+    pub deleted_at: DateTime<Utc>,
+    /// Who deleted it (empty when no staff name was set).
+    pub deleted_by: String,
+    /// How many developments went with it.
+    pub developments: u32,
+    /// How many attachments it keeps.
+    pub attachments: u32,
+}
+
+fn nanos(t: DateTime<Utc>) -> i64 {
+    t.timestamp_nanos_opt().unwrap_or(i64::MAX)
+}
+
+fn decode<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(s)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn trashed(c: &Connection, id: CaseId) -> Result<Option<(Case, Vec<Development>)>> {
+    let row: Option<(String, String)> = c
+        .query_row("SELECT case_json, developments FROM trash WHERE case_id = ?1", [id.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()
+        .map_err(db("reading the trash"))?;
+    row.map(|(k, d)| Ok((decode(&k)?, decode(&d)?))).transpose().map_err(db("reading the trash"))
+}
+
+impl Vault {
+    /// Moves a case and its developments to the trash (its attachments and
+    /// history stay with it). Recorded in the history with the case as it
+    /// was.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`], DB errors.
+    pub fn delete_case(&mut self, id: CaseId) -> Result<()> {
+        let now = Utc::now();
+        let who = history::Who { actor: &self.actor, source: &self.source };
+        let tx = self.conn.transaction().map_err(db("moving a case to the trash"))?;
+        let before = tx.total_changes();
+        let case = store::case(&tx, id)?.ok_or_else(|| store::case_not_found(id))?;
+        let devs = store::developments_where(&tx, "case_id = ?1", [id.to_string()])?;
+        tx.execute(
+            "INSERT INTO trash (case_id, deleted_at, deleted_by, case_json, developments) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![id.to_string(), nanos(now), who.actor, to_text(&case)?, to_text(&devs)?],
+        )
+        .map_err(db("moving a case to the trash"))?;
+        store::delete_case(&tx, id)?;
+        let data = history::json(&case.data)?;
+        history::append(
+            &tx,
+            &who,
+            now,
+            history::Change {
+                entity: Entity::Case,
+                entity_id: id.to_string(),
+                case_id: Some(id),
+                action: HistoryAction::Trashed,
+                changes: Vec::new(),
+                snapshot: Some(data),
+            },
+        )?;
+        tx.commit().map_err(db("moving a case to the trash"))?;
+        self.case_written(id, before);
+        Ok(())
+    }
+
+    /// The cases in the trash, most recently deleted first.
+    ///
+    /// # Errors
+    /// DB errors.
+    pub fn trash(&self) -> Result<Vec<TrashedCase>> {
+        let err = || db("reading the trash");
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT t.case_json, t.deleted_at, t.deleted_by, json_array_length(t.developments),
+                        (SELECT count(*) FROM attachments a WHERE a.case_id = t.case_id)
+                 FROM trash t ORDER BY t.deleted_at DESC, t.case_id",
+            )
+            .map_err(err())?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(TrashedCase {
+                    case: decode(&r.get::<_, String>(0)?)?,
+                    deleted_at: DateTime::from_timestamp_nanos(r.get(1)?),
+                    deleted_by: r.get(2)?,
+                    developments: r.get(3)?,
+                    attachments: r.get(4)?,
+                })
+            })
+            .map_err(err())?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err())
+    }
+
+    /// Puts a case from the trash back, with its developments, ids and
+    /// creation times; recorded in the history as restored.
+    ///
+    /// # Errors
+    /// [`VaultError::NotFound`] (not in the trash), [`VaultError::DuplicateRef`]
+    /// when another record took its external ref meanwhile (nothing is
+    /// written then), DB errors.
+    pub fn restore_from_trash(&mut self, id: CaseId, now: DateTime<Utc>) -> Result<Case> {
+        let who = history::Who { actor: &self.actor, source: &self.source };
+        let tx = self.conn.transaction().map_err(db("restoring a case"))?;
+        let before = tx.total_changes();
+        let (mut case, devs) =
+            trashed(&tx, id)?.ok_or_else(|| VaultError::NotFound { what: format!("case {id} in the trash") })?;
+        let refs =
+            std::iter::once(case.data.external_ref.as_ref()).chain(devs.iter().map(|d| d.data.external_ref.as_ref()));
+        for r in refs.flatten() {
+            if store::ref_owner(&tx, r)?.is_some() {
+                return Err(VaultError::DuplicateRef(r.clone()));
+            }
+        }
+        case.updated_at = now;
+        store::insert_case(&tx, &case)?;
+        for d in &devs {
+            store::insert_development(&tx, d)?;
+        }
+        tx.execute("DELETE FROM trash WHERE case_id = ?1", [id.to_string()]).map_err(db("restoring a case"))?;
+        let data = history::json(&case.data)?;
+        history::record(
+            &tx,
+            &who,
+            now,
+            Entity::Case,
+            id.to_string(),
+            Some(id),
+            HistoryAction::Restored,
+            None,
+            Some(&data),
+            true,
+        )?;
+        tx.commit().map_err(db("restoring a case"))?;
+        self.case_written(id, before);
+        Ok(case)
+    }
+
+    /// Empties the trash: every case in it, its developments and its
+    /// attachments are removed for good, and their text is erased from the
+    /// history (each case gets a `purged` entry; the chain still verifies).
+    /// Returns how many cases were removed.
+    ///
+    /// # Errors
+    /// DB errors; then nothing was removed.
+    pub fn empty_trash(&mut self, now: DateTime<Utc>) -> Result<u32> {
+        let who = history::Who { actor: &self.actor, source: &self.source };
+        let before = self.conn.total_changes();
+        let tx = self.conn.transaction().map_err(db("emptying the trash"))?;
+        let ids: Vec<String> = {
+            let mut st =
+                tx.prepare("SELECT case_id FROM trash ORDER BY deleted_at").map_err(db("emptying the trash"))?;
+            let rows = st.query_map([], |r| r.get(0)).map_err(db("emptying the trash"))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db("emptying the trash"))?
+        };
+        for raw in &ids {
+            let id: CaseId = raw.parse().map_err(|_| VaultError::NotFound { what: format!("case {raw}") })?;
+            tx.execute("DELETE FROM attachments WHERE case_id = ?1", [raw]).map_err(db("emptying the trash"))?;
+            tx.execute("DELETE FROM trash WHERE case_id = ?1", [raw]).map_err(db("emptying the trash"))?;
+            history::erase_case(&tx, id)?;
+            history::append(
+                &tx,
+                &who,
+                now,
+                history::Change {
+                    entity: Entity::Case,
+                    entity_id: raw.clone(),
+                    case_id: Some(id),
+                    action: HistoryAction::Purged,
+                    changes: Vec::new(),
+                    snapshot: None,
+                },
+            )?;
+        }
+        tx.commit().map_err(db("emptying the trash"))?;
+        self.wrote_outside_cases(before);
+        Ok(ids.len() as u32)
+    }
+}
+
+/// A row of the trash as JSON text.
+fn to_text<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| VaultError::Db {
+        context: "moving a case to the trash".into(),
+        source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+    })
+}
