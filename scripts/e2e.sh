@@ -25,6 +25,9 @@ mkdir -p "$work"
 export KUZET_APP=$target/debug/kuzet-app
 export KUZET_E2E_DIR=$work
 export KUZET_TEST_SAVE_PATH=$work/overview.pdf
+# What the attachment dialog answers (paths separated by ':'); app.e2e.mjs
+# writes the files before it attaches them.
+export KUZET_TEST_ATTACH_PATHS=$work/evidence/өтініш.txt:$work/evidence/photo.png
 # Test only: an auto-lock minute lasts 5 s and the idle check runs every
 # second, so Settings' "1 minute" locks after about 5 s (the default 10
 # minutes, 50 s, never fires during the scenario).
@@ -36,7 +39,7 @@ mkdir -p "$work/empty-path"
 export KUZET_NO_DIALOG_APP=$work/no-dialog-app
 cat >"$KUZET_NO_DIALOG_APP" <<'WRAPPER'
 #!/bin/sh
-unset KUZET_TEST_SAVE_PATH KUZET_TEST_OPEN_PATH
+unset KUZET_TEST_SAVE_PATH KUZET_TEST_OPEN_PATH KUZET_TEST_ATTACH_PATHS
 export PATH="$KUZET_E2E_DIR/empty-path" DBUS_SESSION_BUS_ADDRESS="unix:path=$KUZET_E2E_DIR/no-such-bus"
 exec "$KUZET_APP" "$@"
 WRAPPER
