@@ -237,3 +237,15 @@ describe("settings: staff name and integrity", () => {
     expect(screen.queryByTestId("verify-ok")).toBeNull();
   });
 });
+
+describe("in Kazakh", () => {
+  it("names the panels, the trash and the size in Kazakh", async () => {
+    await openOnlyCase({ uiLang: "kk" });
+    await fireEvent.change(screen.getByTestId("lang-switch"), { target: { value: "kk" } });
+    await waitFor(() => expect(screen.getByTestId("case-delete").textContent).toBe("Себетке жылжыту"));
+    expect(screen.getByTestId("evidence").querySelector("h2")!.textContent).toBe("Дәлелдер");
+    expect(screen.getByTestId("history").querySelector("h2")!.textContent).toBe("Тарих");
+    expect((await screen.findByTestId("evidence-size")).textContent).toBe("240 КБ");
+    expect(screen.getByTestId("evidence-added").textContent).toContain("2024-06-10 09:15 қосқан: Айгүл Серікқызы");
+  });
+});
