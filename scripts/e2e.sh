@@ -2,7 +2,8 @@
 # End-to-end test of the real desktop app: builds the UI and the debug app,
 # installs tauri-driver if missing, and runs ui/e2e/app.e2e.mjs (plain
 # WebDriver over HTTP) under Xvfb: create a vault, add a Kazakh case, find
-# it, count it, export the PDF, markup renders as text, lock and unlock, the
+# it, attach evidence and save a verified copy, see the history, the trash,
+# the vault check, count it, export the PDF, markup renders as text, lock and unlock, the
 # idle auto-lock (in seconds: test-only KUZET_TEST_AUTOLOCK_MINUTE_SECONDS);
 # then a second app start as on a desktop without any file dialog.
 # Exits non-zero on failure; the last line reads "e2e: N passed, M failed".

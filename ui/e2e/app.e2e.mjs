@@ -151,7 +151,7 @@ const steps = [
       return first.includes(`${label}:`) && first.includes(`→ ${OUTLET}`) && first.includes(STAFF);
     }, 15000);
     const history = await text("history-list");
-    const attached = `${t(dict[lang], "history.entity.attachment")} ${t(dict[lang], "history.action.created")}`;
+    const attached = t(dict[lang], "history.fileAdded");
     if (history.split(attached).length - 1 !== 2) throw new Error(`the history does not list both attachments: ${history.slice(0, 400)}`);
     await exec(`document.querySelector('[data-testid="history"]').scrollIntoView(); return true;`);
     await screenshot("04c-history");

@@ -40,3 +40,12 @@ export function sourceText(source: string, t: (key: string, o?: { values: Record
   if (i) return t("history.source.import", { values: { file: i[1] } });
   return source;
 }
+
+/** What an entry did, as a heading: "Case changed", «Дело: изменение», "File added". */
+export function entryTitle(
+  h: { entity: string; action: string },
+  t: (key: string, o?: { values: Record<string, string> }) => string,
+): string {
+  if (h.entity === "attachment" && h.action === "created") return t("history.fileAdded");
+  return t("history.what", { values: { entity: t("history.entity." + h.entity), action: t("history.action." + h.action) } });
+}

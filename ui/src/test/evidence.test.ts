@@ -79,6 +79,8 @@ describe("evidence panel", () => {
     await waitFor(() => expect(screen.getAllByTestId("evidence-item")).toHaveLength(2));
     expect(calls.find((c) => c.cmd === "attachment_add")!.args).toEqual({ caseId: id, paths: ["/home/monitor/Жүктеулер/хабарлама.pdf"] });
     expect(screen.getByTestId("evidence-result").textContent).toBe("1 file added.");
+    await waitFor(() => expect(screen.getAllByTestId("history-entry")[0].textContent).toContain("File added"));
+    expect(screen.getAllByTestId("history-entry")[0].textContent).toContain("хабарлама.pdf");
     // The PDF has no publication copy; the photo has.
     expect(screen.getAllByTestId("evidence-save-public")).toHaveLength(1);
     await fireEvent.click(screen.getAllByTestId("evidence-save")[0]);
