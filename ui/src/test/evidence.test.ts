@@ -223,7 +223,7 @@ describe("settings: staff name and integrity", () => {
     backend.handler("case_update", { id, data: { ...backend.cases.get(id)!.data, title: "Жаңа тақырып" } });
     await fireEvent.click(screen.getByTestId("verify-button"));
     const ok = await screen.findByTestId("verify-ok");
-    expect(ok.textContent).toMatch(/^\s*The vault is intact: 1 history entry checked, 1 attachment re-hashed\. Last fingerprint [0-9a-f]{12}…\.\s*$/);
+    expect(ok.textContent).toMatch(/^\s*The vault is intact: 1 history entry checked, 1 attachment re-hashed\. Last fingerprint [0-9a-f]{12}…\s*$/);
   });
 
   it("shows the first break of the history chain loudly", async () => {
