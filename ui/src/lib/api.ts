@@ -191,22 +191,33 @@ export function onVaultLocked(cb: (e: VaultLockedEvent) => void): Promise<Unlist
   return listen<VaultLockedEvent>("vault-locked", (ev) => cb(ev.payload));
 }
 
+/** A point in CSS pixels of the window. */
+export type WindowPoint = { x: number; y: number };
+
 /**
  * Calls `cb` with the paths of files dropped onto the window and where they
- * were dropped (CSS pixels of the window, for the panel under the pointer).
- * Outside Tauri (the browser mock, unit tests) nothing is listened to.
+ * were dropped (for the panel under the pointer); `hover`, if given, with the
+ * pointer's place while files are dragged over the window, null when they
+ * leave. Outside Tauri (the browser mock, unit tests) nothing is listened to.
  */
 export async function onFileDrop(
-  cb: (paths: string[], at: { x: number; y: number } | null) => void,
+  cb: (paths: string[], at: WindowPoint | null) => void,
+  hover?: (at: WindowPoint | null) => void,
 ): Promise<UnlistenFn> {
   const noop: UnlistenFn = () => {};
+  const css = (p: { x: number; y: number } | undefined): WindowPoint | null => {
+    const scale = globalThis.devicePixelRatio || 1;
+    return p ? { x: p.x / scale, y: p.y / scale } : null;
+  };
   try {
     if (!("__TAURI_INTERNALS__" in globalThis)) return noop;
     return await getCurrentWebview().onDragDropEvent((ev) => {
-      if (ev.payload.type !== "drop" || !ev.payload.paths.length) return;
-      const scale = globalThis.devicePixelRatio || 1;
-      const p = ev.payload.position;
-      cb(ev.payload.paths, p ? { x: p.x / scale, y: p.y / scale } : null);
+      const e = ev.payload;
+      if (e.type === "drop") {
+        hover?.(null);
+        if (e.paths.length) cb(e.paths, css(e.position));
+      } else if (e.type === "leave") hover?.(null);
+      else hover?.(css(e.position));
     });
   } catch {
     return noop;
