@@ -1,7 +1,8 @@
 // Evidence, history, trash and the integrity check, against the mock backend.
 import { describe, it, expect, afterEach } from "vitest";
 import { screen, fireEvent, waitFor, cleanup, within } from "@testing-library/svelte";
-import { mockIPC } from "@tauri-apps/api/mocks";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
 import { start, unlock } from "./helpers";
 import { formatBytes, shortHash, extensionOf } from "../lib/bytes";
 import { fieldLabel, flattenRecord } from "../lib/history";
@@ -89,6 +90,19 @@ describe("evidence panel", () => {
     await fireEvent.click(screen.getByTestId("evidence-save-public"));
     await waitFor(() => expect(screen.getByTestId("evidence-result").textContent).toContain("without location/EXIF"));
     expect(calls.filter((c) => c.cmd === "attachment_extract").map((c) => c.args!.stripMetadata)).toEqual([false, true]);
+  });
+
+  it("adds files dropped onto the panel (the webview's drag-drop event)", async () => {
+    const r = start({ cases: 1 });
+    mockWindows("main");
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("case-row-open"));
+    await screen.findByTestId("evidence-none");
+    await new Promise((ok) => setTimeout(ok, 50)); // the listener is registered after mount
+    await emit("tauri://drag-drop", { paths: ["/home/monitor/Суреттер/IMG_0042.png"], position: { x: 0, y: 0 } });
+    const item = await screen.findByTestId("evidence-item");
+    expect(within(item).getByTestId("evidence-name").textContent).toBe("IMG_0042.png");
+    expect(r.calls.find((c) => c.cmd === "attachment_add")!.args!.paths).toEqual(["/home/monitor/Суреттер/IMG_0042.png"]);
   });
 
   it("says loudly when the stored file no longer matches its fingerprint (Corrupt)", async () => {
