@@ -2,7 +2,8 @@
 # End-to-end test of the real desktop app: builds the UI and the debug app,
 # installs tauri-driver if missing, and runs ui/e2e/app.e2e.mjs (plain
 # WebDriver over HTTP) under Xvfb: create a vault, add a Kazakh case, find
-# it, count it, export the PDF, markup renders as text, lock and unlock, the
+# it, attach evidence and save a verified copy, see the history, the trash,
+# the vault check, count it, export the PDF, markup renders as text, lock and unlock, the
 # idle auto-lock (in seconds: test-only KUZET_TEST_AUTOLOCK_MINUTE_SECONDS);
 # then a second app start as on a desktop without any file dialog.
 # Exits non-zero on failure; the last line reads "e2e: N passed, M failed".
@@ -25,6 +26,9 @@ mkdir -p "$work"
 export KUZET_APP=$target/debug/kuzet-app
 export KUZET_E2E_DIR=$work
 export KUZET_TEST_SAVE_PATH=$work/overview.pdf
+# What the attachment dialog answers (paths separated by ':'); app.e2e.mjs
+# writes the files before it attaches them.
+export KUZET_TEST_ATTACH_PATHS=$work/evidence/өтініш.txt:$work/evidence/photo.png
 # Test only: an auto-lock minute lasts 5 s and the idle check runs every
 # second, so Settings' "1 minute" locks after about 5 s (the default 10
 # minutes, 50 s, never fires during the scenario).
@@ -36,7 +40,7 @@ mkdir -p "$work/empty-path"
 export KUZET_NO_DIALOG_APP=$work/no-dialog-app
 cat >"$KUZET_NO_DIALOG_APP" <<'WRAPPER'
 #!/bin/sh
-unset KUZET_TEST_SAVE_PATH KUZET_TEST_OPEN_PATH
+unset KUZET_TEST_SAVE_PATH KUZET_TEST_OPEN_PATH KUZET_TEST_ATTACH_PATHS
 export PATH="$KUZET_E2E_DIR/empty-path" DBUS_SESSION_BUS_ADDRESS="unix:path=$KUZET_E2E_DIR/no-such-bus"
 exec "$KUZET_APP" "$@"
 WRAPPER

@@ -8,15 +8,17 @@
 //                        PATH, no test dialog answers)
 //   KUZET_E2E_DIR        an empty scratch directory (vault, PDF, screenshots)
 // The app itself is started by tauri-driver with KUZET_TEST_SAVE_PATH
-// (inherited) so the PDF export needs no dialog, and with
+// (inherited) so the PDF export needs no dialog, KUZET_TEST_ATTACH_PATHS
+// (':'-separated; this script writes those files) for the attachment dialog, and with
 // KUZET_TEST_AUTOLOCK_MINUTE_SECONDS / KUZET_AUTOLOCK_CHECK_SECONDS so the
 // idle lock happens in seconds.
 // Two passes (one app start each): the main scenario, then the no-dialog pass.
 // Prints "e2e: N passed, M failed" and exits non-zero on any failure.
 
-import { readFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { join, dirname, basename } from "node:path";
 import {
   startSession, endSession, wd, s, sleep, find, waitFor, waitUntil, click, text, exec, type, choose, visible,
   screenshot as shoot, dictionaries, t, uiLang,
@@ -27,9 +29,11 @@ const NO_DIALOG_APP = process.env.KUZET_NO_DIALOG_APP;
 const DIR = process.env.KUZET_E2E_DIR;
 const SAVE_PATH = process.env.KUZET_TEST_SAVE_PATH;
 const MINUTE_S = Number(process.env.KUZET_TEST_AUTOLOCK_MINUTE_SECONDS ?? "0");
-if (!APP || !NO_DIALOG_APP || !DIR || !SAVE_PATH || !(MINUTE_S >= 1 && MINUTE_S <= 60)) {
+// What the attachment dialog answers: a text file, then a PNG.
+const ATTACH = (process.env.KUZET_TEST_ATTACH_PATHS ?? "").split(":").filter(Boolean);
+if (!APP || !NO_DIALOG_APP || !DIR || !SAVE_PATH || !(MINUTE_S >= 1 && MINUTE_S <= 60) || ATTACH.length !== 2) {
   console.error(
-    "e2e: set KUZET_APP, KUZET_NO_DIALOG_APP, KUZET_E2E_DIR, KUZET_TEST_SAVE_PATH and KUZET_TEST_AUTOLOCK_MINUTE_SECONDS (use scripts/e2e.sh)",
+    "e2e: set KUZET_APP, KUZET_NO_DIALOG_APP, KUZET_E2E_DIR, KUZET_TEST_SAVE_PATH, KUZET_TEST_ATTACH_PATHS (two files) and KUZET_TEST_AUTOLOCK_MINUTE_SECONDS (use scripts/e2e.sh)",
   );
   process.exit(2);
 }
@@ -54,6 +58,15 @@ const XSS_TITLE = `<img src=x onerror="window.__xss=1;alert(1)">`;
 const XSS_SUMMARY = `<script>window.__xss=2</script><b>bold?</b>`;
 const PASS = "құпия-сөз-2024";
 const MONTH = "2024-05";
+const STAFF = "Айгүл Серікқызы";
+const OUTLET = "«Орда.kz»";
+const TRASH_TITLE = "Себетке жылжытылатын іс";
+// A 1×1 PNG, and a statement, as the evidence attached to the first case.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==", "base64");
+const STATEMENT = Buffer.from("Тілшінің өтініші: 2024 жылғы 14 мамырда сот ғимаратына жіберілмедім.\n", "utf8");
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+/** A dictionary string with its simple {name} placeholders filled (no plurals). */
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
 
 async function addCase({ title, summary, victimName, date, privateNames }) {
   await click("nav-cases");
@@ -93,6 +106,55 @@ const steps = [
     await click("case-search-submit");
     await waitUntil("one matching row", async () => (await find("case-row")).length === 1 && (await text("case-table")).includes(KK_TITLE));
     await screenshot("04-search");
+  }],
+  ["evidence: attach two files, see them, save a verified copy; the history lists the changes", async () => {
+    await click("nav-settings");
+    await type("settings-staff-name", STAFF);
+    await click("settings-save");
+    await waitFor("settings-saved");
+    mkdirSync(dirname(ATTACH[0]), { recursive: true });
+    writeFileSync(ATTACH[0], STATEMENT);
+    writeFileSync(ATTACH[1], PNG);
+    await click("nav-cases");
+    await type("case-search", KK_NAME + "\uE007");
+    await waitUntil("one matching row", async () => (await find("case-row")).length === 1);
+    await click("case-row-open");
+    await waitFor("evidence", { timeout: 10000 });
+    await click("evidence-add");
+    await waitFor("evidence-item", { count: 2, timeout: 15000 });
+    const rows = await exec(
+      `return [...document.querySelectorAll('[data-testid="evidence-item"]')].map((li) => ({
+         name: li.querySelector('[data-testid="evidence-name"]').textContent,
+         sha: li.querySelector('[data-testid="evidence-sha"]').getAttribute('title'),
+         added: li.querySelector('[data-testid="evidence-added"]').textContent }))`,
+    );
+    if (rows.map((r) => r.name).join("|") !== ATTACH.map((p) => basename(p)).join("|")) throw new Error(`the panel lists ${JSON.stringify(rows)}`);
+    if (!rows[0].sha.endsWith(sha256(STATEMENT)) || !rows[1].sha.endsWith(sha256(PNG))) throw new Error(`wrong fingerprints: ${JSON.stringify(rows)}`);
+    if (!rows.every((r) => r.added.includes(STAFF))) throw new Error(`not added by ${STAFF}: ${JSON.stringify(rows)}`);
+    await waitFor("evidence-thumb", { timeout: 10000 });
+    await screenshot("04b-evidence");
+    // "Save a copy…" of the statement: the test save path with its extension.
+    const out = SAVE_PATH.replace(/\.pdf$/, ".txt");
+    rmSync(out, { force: true });
+    await click("evidence-save");
+    await waitUntil("the copy is written", () => existsSync(out), 15000);
+    if (!readFileSync(out).equals(STATEMENT)) throw new Error("the saved copy differs from the attached file");
+    await waitUntil("the verified hash is shown", async () => (await text("evidence-result")).includes(sha256(STATEMENT)));
+    // An edit, then the history: newest first, the field change and the attachments.
+    await type("case-outlet", OUTLET);
+    await click("case-save");
+    await waitFor("case-saved", { timeout: 10000 });
+    const lang = await uiLang();
+    const label = t(dict[lang], "fields.outlet");
+    await waitUntil("the history shows the outlet change first", async () => {
+      const first = await exec(`return document.querySelector('[data-testid="history-entry"]')?.innerText ?? ""`);
+      return first.includes(`${label}:`) && first.includes(`→ ${OUTLET}`) && first.includes(STAFF);
+    }, 15000);
+    const history = await text("history-list");
+    const attached = t(dict[lang], "history.fileAdded");
+    if (history.split(attached).length - 1 !== 2) throw new Error(`the history does not list both attachments: ${history.slice(0, 400)}`);
+    await exec(`document.querySelector('[data-testid="history"]').scrollIntoView(); return true;`);
+    await screenshot("04c-history");
   }],
   ["the monthly summary counts it", async () => {
     await click("nav-summary");
@@ -193,6 +255,35 @@ const steps = [
     await waitUntil("the default draft is back", async () => (await find("overview-excluded")).length === 0, 15000);
     const date = await exec(`return document.querySelector('[data-testid="overview-pubdate"]').value`);
     if (date === "2024-06-03") throw new Error("the reset kept the edited publication date");
+  }],
+  ["trash: move a case to the trash, see it there, restore it", async () => {
+    await addCase({ title: TRASH_TITLE, summary: "Уақытша іс.", victimName: "", date: "2024-04-18" });
+    const lang = await uiLang();
+    await click("case-delete");
+    await click("confirm-ok");
+    await waitFor("case-table", { timeout: 10000 });
+    const label = fill(t(dict[lang], "trash.open"), { n: 1 });
+    await waitUntil(`the button reads ${label}`, async () => (await text("trash-open")).trim() === label);
+    if ((await text("case-table")).includes(TRASH_TITLE)) throw new Error("the trashed case is still listed");
+    await click("trash-open");
+    await waitFor("trash-item", { timeout: 10000 });
+    if (!(await text("trash-list")).includes(TRASH_TITLE)) throw new Error(`the trash lists ${await text("trash-list")}`);
+    await screenshot("06e-trash");
+    await click("trash-restore");
+    await waitFor("trash-none", { timeout: 10000 });
+    await click("trash-close");
+    await type("case-search", TRASH_TITLE + "\uE007");
+    await waitUntil("the restored case is listed", async () => (await find("case-row")).length === 1 && (await text("case-table")).includes(TRASH_TITLE));
+    await type("case-search", "\uE007");
+  }],
+  ["integrity: the vault check re-hashes the attachments and follows the history", async () => {
+    await click("nav-settings");
+    await click("verify-button");
+    await waitFor("verify-ok", { timeout: 30000 });
+    const ok = await text("verify-ok");
+    if (!/\b2\b/.test(ok) || !/[0-9a-f]{12}/.test(ok)) throw new Error(`the check says ${ok}`);
+    if ((await find("verify-problem")).length) throw new Error("the check reports a problem");
+    await screenshot("06f-integrity");
   }],
   ["markup in a case renders as text", async () => {
     await exec("window.alert = (m) => { window.__alerted = String(m); };");
@@ -307,6 +398,23 @@ const noDialogSteps = [
       await screenshot(`11-no-dialog-browse-${lang}`);
     }
     if (t(dict.kk, "vault.noDialog") === t(dict.en, "vault.noDialog")) throw new Error("the kk message is the English one");
+  }],
+  ["no dialog: Add files says so, in the UI language", async () => {
+    await choose("lang-switch", "kk");
+    await type("unlock-path", join(DIR, "e2e.kuzet"));
+    await type("unlock-passphrase", PASS);
+    await click("unlock-submit");
+    await waitFor("nav-cases", { timeout: 15000 });
+    await click("nav-cases");
+    await waitFor("case-row-open", { timeout: 10000 });
+    await click("case-row-open");
+    await click("evidence-add");
+    const lang = await uiLang();
+    const want = t(dict[lang], "evidence.noDialog");
+    await waitUntil(`the ${lang} no-dialog message`, async () => (await text("evidence-error")).trim() === want, 10000);
+    if (!(await visible("evidence-error"))) throw new Error("the no-dialog message is not visible");
+    await click("lock-button");
+    await waitFor("unlock-form", { timeout: 10000 });
   }],
   ["no dialog: the PDF export says so and writes nothing", async () => {
     rmSync(SAVE_PATH, { force: true });

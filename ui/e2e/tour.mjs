@@ -102,6 +102,17 @@ async function tourIn(l) {
   await shot("editor-middle");
   await scrollTo('[data-testid="dev-add"]');
   await shot("editor-timeline");
+  // Its evidence and history panels (the demo vault's cases have no files).
+  await scrollTo('[data-testid="evidence"]');
+  await shot("editor-evidence");
+  await scrollTo('[data-testid="history"]');
+  await shot("editor-history");
+  if ((await find("history-view")).length) {
+    await click("history-view");
+    await waitFor("history-version");
+    await shot("editor-history-version");
+    await click("history-version-close");
+  }
   await click("dev-add");
   await waitFor("dev-form");
   await click("dev-save");
@@ -190,6 +201,11 @@ async function tourIn(l) {
   await shot("cases-export");
   await click("export-cases-open");
   await scrollTop();
+  // The trash (empty on the demo vault).
+  await click("trash-open");
+  await waitFor("trash");
+  await shot("cases-trash");
+  await click("trash-close");
 
   // Settings, the taxonomy editor and its relabel form.
   await click("nav-settings");
@@ -197,6 +213,10 @@ async function tourIn(l) {
   await shot("settings");
   await scrollTo('[data-testid="passphrase-form"]');
   await shot("settings-passphrase");
+  await scrollTo('[data-testid="integrity"]');
+  await click("verify-button");
+  await waitUntil("the vault checked", async () => (await find("verify-ok")).length + (await find("verify-problem")).length > 0, 30000);
+  await shot("settings-integrity");
   await scrollTo(".taxonomy-editor");
   await shot("settings-taxonomy");
   await exec(

@@ -5,8 +5,14 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type {
   AppInfo,
+  AttachmentDto,
+  ExtractedDto,
+  HistoryEntryDto,
+  TrashedCaseDto,
+  VerifyDto,
   CaseDto,
   CaseFilterDto,
   CaseInputDto,
@@ -98,12 +104,42 @@ export const caseGet = (id: string) => call<CaseDto>("case_get", { id });
 export const caseCreate = (data: CaseInputDto) => call<CaseDto>("case_create", { data });
 export const caseUpdate = (id: string, data: CaseInputDto) =>
   call<CaseDto>("case_update", { id, data });
+/** Moves the case to the trash. */
 export const caseDelete = (id: string) => call<void>("case_delete", { id });
 export const developmentCreate = (caseId: string, data: DevelopmentInputDto) =>
   call<DevelopmentDto>("development_create", { caseId, data });
 export const developmentUpdate = (id: string, data: DevelopmentInputDto) =>
   call<DevelopmentDto>("development_update", { id, data });
 export const developmentDelete = (id: string) => call<void>("development_delete", { id });
+
+// ---- evidence (attachments) ----
+/** The native multi-file dialog; [] when cancelled. */
+export const pickAttachmentPaths = () => call<string[]>("pick_attachment_paths");
+/** Adds files to a case, in order; all or none. */
+export const attachmentAdd = (caseId: string, paths: string[]) =>
+  call<AttachmentDto[]>("attachment_add", { caseId, paths });
+export const attachmentsList = (caseId: string) => call<AttachmentDto[]>("attachments_list", { caseId });
+/** A `data:image/png;base64,…` thumbnail (≤ 160 px), null when not an image. */
+export const attachmentThumbnail = (id: string) => call<string | null>("attachment_thumbnail", { id });
+/** Writes a copy, verifying its SHA-256 (`Corrupt` on a mismatch); without EXIF/GPS when `stripMetadata`. */
+export const attachmentExtract = (id: string, path: string, stripMetadata: boolean) =>
+  call<ExtractedDto>("attachment_extract", { id, path, stripMetadata });
+export const attachmentRemove = (id: string) => call<void>("attachment_remove", { id });
+
+// ---- history & trash ----
+/** The case's history, newest first (its developments and attachments included). */
+export const caseHistory = (caseId: string) => call<HistoryEntryDto[]>("case_history", { caseId });
+/** The case as it was after entry `seq` (read only). */
+export const caseVersion = (caseId: string, seq: number) => call<CaseDto>("case_version", { caseId, seq });
+/** Restores that version as a new change. */
+export const caseVersionRestore = (caseId: string, seq: number) =>
+  call<CaseDto>("case_version_restore", { caseId, seq });
+export const trashList = () => call<TrashedCaseDto[]>("trash_list");
+export const trashRestore = (caseId: string) => call<CaseDto>("trash_restore", { caseId });
+/** Removes every trashed case for good; the number removed. */
+export const trashEmpty = () => call<number>("trash_empty");
+/** Re-checks the history chain and every attachment's bytes. */
+export const vaultVerify = () => call<VerifyDto>("vault_verify");
 
 // ---- summary & overview ----
 export const summaryMonth = (month: string) => call<MonthSummaryDto>("summary_month", { month });
@@ -153,4 +189,37 @@ export const editorDraftClear = (key: string) => call<void>("editor_draft_clear"
 /** Calls `cb` when the shell locks the vault (idle timeout or user). */
 export function onVaultLocked(cb: (e: VaultLockedEvent) => void): Promise<UnlistenFn> {
   return listen<VaultLockedEvent>("vault-locked", (ev) => cb(ev.payload));
+}
+
+/** A point in CSS pixels of the window. */
+export type WindowPoint = { x: number; y: number };
+
+/**
+ * Calls `cb` with the paths of files dropped onto the window and where they
+ * were dropped (for the panel under the pointer); `hover`, if given, with the
+ * pointer's place while files are dragged over the window, null when they
+ * leave. Outside Tauri (the browser mock, unit tests) nothing is listened to.
+ */
+export async function onFileDrop(
+  cb: (paths: string[], at: WindowPoint | null) => void,
+  hover?: (at: WindowPoint | null) => void,
+): Promise<UnlistenFn> {
+  const noop: UnlistenFn = () => {};
+  const css = (p: { x: number; y: number } | undefined): WindowPoint | null => {
+    const scale = globalThis.devicePixelRatio || 1;
+    return p ? { x: p.x / scale, y: p.y / scale } : null;
+  };
+  try {
+    if (!("__TAURI_INTERNALS__" in globalThis)) return noop;
+    return await getCurrentWebview().onDragDropEvent((ev) => {
+      const e = ev.payload;
+      if (e.type === "drop") {
+        hover?.(null);
+        if (e.paths.length) cb(e.paths, css(e.position));
+      } else if (e.type === "leave") hover?.(null);
+      else hover?.(css(e.position));
+    });
+  } catch {
+    return noop;
+  }
 }

@@ -69,6 +69,16 @@ import type { NamePlaceDto } from "./bindings/NamePlaceDto";
 import type { NameCandidateDto } from "./bindings/NameCandidateDto";
 import type { EditionDto } from "./bindings/EditionDto";
 import type { ExportFormatDto } from "./bindings/ExportFormatDto";
+import type { AttachmentDto } from "./bindings/AttachmentDto";
+import type { ExtractedDto } from "./bindings/ExtractedDto";
+import type { FieldChangeDto } from "./bindings/FieldChangeDto";
+import type { HistoryActionDto } from "./bindings/HistoryActionDto";
+import type { HistoryEntityDto } from "./bindings/HistoryEntityDto";
+import type { HistoryEntryDto } from "./bindings/HistoryEntryDto";
+import type { TrashedCaseDto } from "./bindings/TrashedCaseDto";
+import type { ChainBreakDto } from "./bindings/ChainBreakDto";
+import type { AttachmentProblemDto } from "./bindings/AttachmentProblemDto";
+import type { VerifyDto } from "./bindings/VerifyDto";
 
 export type {
   LangDto,
@@ -136,6 +146,16 @@ export type {
   NameCandidateDto,
   EditionDto,
   ExportFormatDto,
+  AttachmentDto,
+  ExtractedDto,
+  FieldChangeDto,
+  HistoryActionDto,
+  HistoryEntityDto,
+  HistoryEntryDto,
+  TrashedCaseDto,
+  ChainBreakDto,
+  AttachmentProblemDto,
+  VerifyDto,
 };
 
 // ---- UI-only aliases ----

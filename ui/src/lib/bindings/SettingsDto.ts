@@ -22,4 +22,8 @@ autoLockMinutes: number,
  * Names the pre-publication check lets pass (officials, journalists
  * who consent…), in alphabetical order.
  */
-publicFigures: Array<string>, };
+publicFigures: Array<string>, 
+/**
+ * Who is recorded in the history for changes made in this vault (`""` = unset).
+ */
+staffName: string, };

@@ -41,6 +41,19 @@ export const COMMANDS = [
   "cases_export",
   "settings_get",
   "settings_save",
+  "pick_attachment_paths",
+  "attachment_add",
+  "attachments_list",
+  "attachment_thumbnail",
+  "attachment_extract",
+  "attachment_remove",
+  "case_history",
+  "case_version",
+  "case_version_restore",
+  "trash_list",
+  "trash_restore",
+  "trash_empty",
+  "vault_verify",
 ] as const;
 
 /** The name of one command. */
@@ -60,5 +73,6 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "TooNew",
   "OutputRefused",
   "NamesUnchecked",
+  "Corrupt",
   "Internal",
 ];

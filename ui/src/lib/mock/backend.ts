@@ -3,6 +3,7 @@
 // bundle. Made-up sample cases in Kazakh and Russian; no real people.
 
 import taxonomyJson from "./taxonomy.json";
+import { createEvidence, NOT_MINE } from "./evidence";
 import type {
   NameCandidateDto,
   FieldError,
@@ -41,6 +42,10 @@ export interface MockOptions {
   calls?: { cmd: string; args: Record<string, unknown> | undefined }[];
   /** What the pre-publication check lists (until answered); default none. */
   names?: NameCandidateDto[];
+  /** What the attachment dialog answers (default: NoDialog, like the other dialogs). */
+  attachPaths?: string[];
+  /** What the save dialog answers (default: NoDialog). */
+  savePath?: string;
 }
 
 export const MOCK_PATH = "/home/monitor/Documents/kuzet.kuzet";
@@ -114,7 +119,9 @@ export function createMockBackend(opts: MockOptions = {}) {
     uiLang: opts.uiLang ?? "kk",
     autoLockMinutes: 10,
     publicFigures: [],
+    staffName: "",
   };
+  const evidence = createEvidence(cases, () => settings.staffName, opts);
 
   const allCats = taxonomy.groups.flatMap((g) => g.categories.map((c) => ({ g, c })));
   const counted = allCats.filter((x) => x.g.counted);
@@ -450,8 +457,11 @@ export function createMockBackend(opts: MockOptions = {}) {
         return { unlocked, path: unlocked ? MOCK_PATH : null, autoLockMinutes: settings.autoLockMinutes };
       case "activity":
         return null;
-      case "pick_open_path":
       case "pick_save_path":
+        if (opts.savePath) return opts.savePath;
+        fail("NoDialog", "no dialog in mock mode");
+      // eslint-disable-next-line no-fallthrough
+      case "pick_open_path":
         fail("NoDialog", "no dialog in mock mode");
       // eslint-disable-next-line no-fallthrough
       case "taxonomy_get":
@@ -504,6 +514,7 @@ export function createMockBackend(opts: MockOptions = {}) {
         const now = ts("2024-06-10T06:00:00Z");
         const c: CaseDto = { id, data: structuredClone(a.data), createdAt: now, updatedAt: now, developments: [] };
         cases.set(id, c);
+        evidence.caseSaved(null, c);
         return structuredClone(c);
       }
       case "case_update": {
@@ -511,14 +522,12 @@ export function createMockBackend(opts: MockOptions = {}) {
         const c = cases.get(a.id);
         if (!c) fail("NotFound", "no such case");
         validateCase(a.data, c.data);
+        const before = structuredClone(c);
         c.data = structuredClone(a.data);
         c.updatedAt = ts("2024-06-10T07:00:00Z");
+        evidence.caseSaved(before, c);
         return structuredClone(c);
       }
-      case "case_delete":
-        requireUnlocked();
-        if (!cases.delete(a.id)) fail("NotFound", "no such case");
-        return null;
       case "development_create": {
         requireUnlocked();
         const c = cases.get(a.caseId);
@@ -645,10 +654,17 @@ export function createMockBackend(opts: MockOptions = {}) {
         requireUnlocked();
         drafts.delete(a.key);
         return null;
-      default:
-        fail("Internal", `mock: unknown command ${cmd}`);
+      default: {
+        requireUnlocked();
+        const answer = evidence.handle(cmd, a);
+        if (answer === NOT_MINE) fail("Internal", `mock: unknown command ${cmd}`);
+        return answer;
+      }
     }
   };
 
-  return { handler, cases, drafts, overviewDrafts, unlock: () => (unlocked = true) };
+  return {
+    handler, cases, drafts, overviewDrafts, unlock: () => (unlocked = true),
+    attachments: evidence.attachments, history: evidence.history, trash: evidence.trash,
+  };
 }
