@@ -42,6 +42,11 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     NameCandidateDto::export_all(&cfg)?;
     EditionDto::export_all(&cfg)?;
     ExportFormatDto::export_all(&cfg)?;
+    AttachmentDto::export_all(&cfg)?;
+    ExtractedDto::export_all(&cfg)?;
+    HistoryEntryDto::export_all(&cfg)?;
+    TrashedCaseDto::export_all(&cfg)?;
+    VerifyDto::export_all(&cfg)?;
     write_limits(dir)?;
     std::fs::write(dir.join(COMMANDS_FILE), commands_ts())?;
     Ok(())

@@ -5,7 +5,8 @@
 //! `zenity`. With neither, it answers `None` at once, which would look like
 //! the user pressing Cancel; that case is reported as
 //! [`ErrorCode::NoDialog`] instead. `KUZET_TEST_SAVE_PATH` /
-//! `KUZET_TEST_OPEN_PATH` replace the dialogs in tests.
+//! `KUZET_TEST_OPEN_PATH` / `KUZET_TEST_ATTACH_PATHS` replace the dialogs
+//! in tests.
 
 use crate::ipc::{ErrorCode, IpcError, IpcResult};
 use crate::state::LaunchOptions;
@@ -49,17 +50,22 @@ fn judge_answer(answer: Option<PathBuf>, took: Duration, zenity: bool) -> IpcRes
     Ok(answer)
 }
 
-/// Normalises an extension argument: `".pdf"` → `"pdf"`.
-fn clean_extension(ext: &str) -> IpcResult<String> {
+/// Normalises an extension argument: `".pdf"` → `"pdf"`; `""` → none (a
+/// file without extension, such as an attachment named so).
+fn clean_extension(ext: &str) -> IpcResult<Option<String>> {
+    if ext.trim().is_empty() {
+        return Ok(None);
+    }
     let e = ext.trim().trim_start_matches('.').to_ascii_lowercase();
     if e.is_empty() || e.len() > 10 || !e.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(IpcError::invalid("extension", "use a short file extension such as pdf"));
     }
-    Ok(e)
+    Ok(Some(e))
 }
 
-/// Asks where to save a file named `default_name` with extension `ext`.
-/// `None` when the user cancelled. The answer always ends in `.ext`.
+/// Asks where to save a file named `default_name` with extension `ext`
+/// (`""`: any name). `None` when the user cancelled. The answer always ends
+/// in `.ext`.
 ///
 /// # Errors
 /// [`ErrorCode::NoDialog`] when no dialog can be shown; a validation error
@@ -70,16 +76,17 @@ pub async fn save_path(launch: &LaunchOptions, default_name: &str, ext: &str) ->
         Some(p.clone())
     } else {
         let started = Instant::now();
-        let picked = rfd::AsyncFileDialog::new()
-            .set_file_name(default_name)
-            .add_filter(ext.to_uppercase(), &[ext.as_str()])
-            .save_file()
-            .await
-            .map(|h| h.path().to_path_buf());
+        let mut dialog = rfd::AsyncFileDialog::new().set_file_name(default_name);
+        if let Some(ext) = &ext {
+            dialog = dialog.add_filter(ext.to_uppercase(), &[ext.as_str()]);
+        }
+        let picked = dialog.save_file().await.map(|h| h.path().to_path_buf());
         judge(picked, started)?
     };
-    Ok(answer
-        .map(|p| if p.extension().is_some_and(|e| e.eq_ignore_ascii_case(&ext)) { p } else { p.with_extension(&ext) }))
+    Ok(answer.map(|p| match &ext {
+        Some(ext) if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) => p.with_extension(ext),
+        _ => p,
+    }))
 }
 
 /// Asks which vault to open. `None` when the user cancelled.
@@ -97,6 +104,23 @@ pub async fn open_path(launch: &LaunchOptions) -> IpcResult<Option<PathBuf>> {
         .await
         .map(|h| h.path().to_path_buf());
     judge(picked, started)
+}
+
+/// Asks which files to attach to a case (any type, several at once);
+/// empty when the user cancelled. `KUZET_TEST_ATTACH_PATHS` (a `PATH`-style
+/// list) answers in tests.
+///
+/// # Errors
+/// [`ErrorCode::NoDialog`] when no dialog can be shown.
+pub async fn attachment_paths(launch: &LaunchOptions) -> IpcResult<Vec<PathBuf>> {
+    if let Some(list) = &launch.test_attach_paths {
+        return Ok(list.clone());
+    }
+    let started = Instant::now();
+    let picked = rfd::AsyncFileDialog::new().pick_files().await;
+    let first = picked.as_ref().and_then(|p| p.first()).map(|h| h.path().to_path_buf());
+    judge(first, started)?;
+    Ok(picked.unwrap_or_default().iter().map(|h| h.path().to_path_buf()).collect())
 }
 
 #[cfg(test)]
@@ -142,9 +166,10 @@ mod tests {
 
     #[test]
     fn extensions_are_normalised_or_refused() {
-        assert_eq!(clean_extension(".PDF").expect("ok"), "pdf");
-        assert_eq!(clean_extension(" kuzet ").expect("ok"), "kuzet");
-        for bad in ["", ".", "p/df", "a.b", "verylongextension"] {
+        assert_eq!(clean_extension(".PDF").expect("ok").as_deref(), Some("pdf"));
+        assert_eq!(clean_extension(" kuzet ").expect("ok").as_deref(), Some("kuzet"));
+        assert_eq!(clean_extension("").expect("none"), None);
+        for bad in [".", "p/df", "a.b", "verylongextension"] {
             assert_eq!(clean_extension(bad).expect_err(bad).code, ErrorCode::Validation, "{bad}");
         }
     }

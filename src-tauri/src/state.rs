@@ -31,6 +31,9 @@ pub struct LaunchOptions {
     pub test_save_path: Option<PathBuf>,
     /// `KUZET_TEST_OPEN_PATH`: answer every open dialog with this path.
     pub test_open_path: Option<PathBuf>,
+    /// `KUZET_TEST_ATTACH_PATHS` (a `PATH`-style list): answer every
+    /// attachment dialog with these files.
+    pub test_attach_paths: Option<Vec<PathBuf>>,
     /// Where the list of recent vaults is kept (the app's config dir);
     /// `None` keeps it in memory only.
     pub config_dir: Option<PathBuf>,
@@ -53,6 +56,9 @@ impl LaunchOptions {
             demo_vault: path("KUZET_DEMO_VAULT"),
             test_save_path: path("KUZET_TEST_SAVE_PATH"),
             test_open_path: path("KUZET_TEST_OPEN_PATH"),
+            test_attach_paths: std::env::var_os("KUZET_TEST_ATTACH_PATHS")
+                .filter(|v| !v.is_empty())
+                .map(|v| std::env::split_paths(&v).collect()),
             config_dir: None,
             autolock_check: std::env::var("KUZET_AUTOLOCK_CHECK_SECONDS")
                 .ok()

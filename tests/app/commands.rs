@@ -9,13 +9,13 @@ use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, Moc
 use tauri::webview::InvokeRequest;
 use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
-struct Shell {
+pub(crate) struct Shell {
     app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
 }
 
 impl Shell {
-    fn start(config_dir: &Path) -> Shell {
+    pub(crate) fn start(config_dir: &Path) -> Shell {
         Shell::start_with(LaunchOptions {
             config_dir: Some(config_dir.to_path_buf()),
             test_save_path: Some(config_dir.join("saved.pdf")),
@@ -24,14 +24,14 @@ impl Shell {
         })
     }
 
-    fn start_with(launch: LaunchOptions) -> Shell {
+    pub(crate) fn start_with(launch: LaunchOptions) -> Shell {
         let app =
             kuzet_app::app_builder(mock_builder(), launch).build(mock_context(noop_assets())).expect("mock app builds");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window");
         Shell { app, window }
     }
 
-    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+    pub(crate) fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         get_ipc_response(
             &self.window,
             InvokeRequest {
@@ -47,17 +47,17 @@ impl Shell {
         .map(|b| b.deserialize::<Value>().expect("json response"))
     }
 
-    fn ok(&self, cmd: &str, args: Value) -> Value {
+    pub(crate) fn ok(&self, cmd: &str, args: Value) -> Value {
         self.invoke(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
     }
 
-    fn err_code(&self, cmd: &str, args: Value) -> String {
+    pub(crate) fn err_code(&self, cmd: &str, args: Value) -> String {
         let e = self.invoke(cmd, args).expect_err(&format!("{cmd} must fail"));
         e["code"].as_str().unwrap_or_else(|| panic!("{cmd}: error without code: {e}")).to_string()
     }
 }
 
-fn kazakh_case() -> Value {
+pub(crate) fn kazakh_case() -> Value {
     json!({
         "ref": null,
         "kind": "case",

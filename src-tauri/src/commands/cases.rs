@@ -9,7 +9,7 @@ use kuzet_core::vault::{CaseFilter, Page};
 use std::str::FromStr;
 use tauri::State;
 
-fn case_id(id: &str) -> IpcResult<CaseId> {
+pub(crate) fn case_id(id: &str) -> IpcResult<CaseId> {
     CaseId::from_str(id).map_err(|_| IpcError::invalid("id", "is not a case id"))
 }
 
@@ -66,7 +66,7 @@ pub async fn case_update(state: State<'_, AppState>, id: String, data: CaseInput
     })
 }
 
-/// Deletes a case and its developments.
+/// Moves a case and its developments to the trash.
 #[tauri::command]
 pub async fn case_delete(state: State<'_, AppState>, id: String) -> IpcResult<()> {
     let id = case_id(&id)?;

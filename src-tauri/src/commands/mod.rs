@@ -6,6 +6,7 @@ pub mod app;
 pub mod cases;
 pub mod dialogs;
 pub mod drafts;
+pub mod evidence;
 pub mod overview;
 pub mod publication;
 pub mod settings;

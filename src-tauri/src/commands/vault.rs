@@ -34,9 +34,10 @@ async fn unlock_with(
     if passphrase.is_empty() {
         return Err(IpcError::invalid("passphrase", "must not be empty"));
     }
-    let vault = tauri::async_runtime::spawn_blocking(move || open(&path, &Passphrase::new(passphrase.as_str())))
+    let mut vault = tauri::async_runtime::spawn_blocking(move || open(&path, &Passphrase::new(passphrase.as_str())))
         .await
         .map_err(|e| IpcError::internal(format!("opening the vault stopped: {e}")))??;
+    vault.set_source("app");
     let prefs: UiPrefs = vault.get_document(UI_PREFS_KEY)?.unwrap_or_default();
     let info = VaultInfo {
         path: vault.path().display().to_string(),

@@ -112,6 +112,10 @@ pub struct SettingsDto {
     /// who consent…), in alphabetical order.
     #[serde(default)]
     pub public_figures: Vec<String>,
+    /// Who is recorded in the history for changes made in this vault
+    /// (`""`: unset).
+    #[serde(default)]
+    pub staff_name: String,
 }
 
 /// What the shell keeps in the vault document `ui-prefs`.

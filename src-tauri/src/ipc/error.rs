@@ -41,6 +41,9 @@ pub enum ErrorCode {
     /// personal names the user has not confirmed or marked private
     /// (`message` names them; ask `overview_name_check` again).
     NamesUnchecked,
+    /// Stored evidence does not match its record: an attachment's bytes
+    /// differ from the SHA-256 taken when it was added. Nothing was written.
+    Corrupt,
     /// Anything else (I/O, database, a bug); `message` says what.
     Internal,
 }
@@ -48,7 +51,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in declaration order: the source of the generated
     /// `ERROR_CODES` of `ui/src/lib/bindings/commands.ts`.
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::Locked,
         ErrorCode::WrongPassphrase,
         ErrorCode::NotAVault,
@@ -61,6 +64,7 @@ impl ErrorCode {
         ErrorCode::TooNew,
         ErrorCode::OutputRefused,
         ErrorCode::NamesUnchecked,
+        ErrorCode::Corrupt,
         ErrorCode::Internal,
     ];
 
@@ -80,7 +84,8 @@ impl ErrorCode {
             ErrorCode::TooNew => 9,
             ErrorCode::OutputRefused => 10,
             ErrorCode::NamesUnchecked => 11,
-            ErrorCode::Internal => 12,
+            ErrorCode::Corrupt => 12,
+            ErrorCode::Internal => 13,
         }
     }
 }
@@ -161,6 +166,8 @@ impl From<VaultError> for IpcError {
                 ..IpcError::new(ErrorCode::Validation, message)
             },
             VaultError::Taxonomy(_) => IpcError::new(ErrorCode::Validation, message),
+            VaultError::Corrupt { .. } => IpcError::new(ErrorCode::Corrupt, message),
+            VaultError::TooLarge { .. } | VaultError::NotAnImage { .. } => IpcError::invalid("file", message),
             VaultError::Import(rows) => IpcError {
                 code: ErrorCode::Validation,
                 message,

@@ -8,6 +8,7 @@
 mod app;
 mod case;
 mod error;
+mod evidence;
 mod overview;
 mod publication;
 mod summary;
@@ -16,6 +17,7 @@ mod taxonomy;
 pub use app::*;
 pub use case::*;
 pub use error::*;
+pub use evidence::*;
 pub use overview::*;
 pub use publication::*;
 pub use summary::*;

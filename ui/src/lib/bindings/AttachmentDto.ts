@@ -22,7 +22,7 @@ name: string,
  */
 mediaType: string, 
 /**
- * Size in bytes.
+ * Size in bytes (at most 2 GiB: exact as a JS number).
  */
 size: number, 
 /**
@@ -34,7 +34,7 @@ sha256: string,
  */
 addedAt: TimestampDto, 
 /**
- * The staff name that added it (`""` when none was set).
+ * Who added it (`""` when no staff name was set).
  */
 addedBy: string, 
 /**

@@ -5,7 +5,7 @@ import type { HistoryEntityDto } from "./HistoryEntityDto";
 import type { TimestampDto } from "./TimestampDto";
 
 /**
- * One entry of the vault's history.
+ * One entry of a case's history.
  */
 export type HistoryEntryDto = { 
 /**
@@ -21,11 +21,11 @@ at: TimestampDto,
  */
 actor: string, 
 /**
- * `"app"`, `"cli"`, `"import: may.csv"`, `"version 12"` …
+ * From where: `"app"`, `"cli"`, `"import: may.csv"`, `"version 12"` …
  */
 source: string, 
 /**
- * What kind of record.
+ * The kind of record.
  */
 entity: HistoryEntityDto, 
 /**
@@ -33,14 +33,14 @@ entity: HistoryEntityDto,
  */
 entityId: string, 
 /**
- * What was done.
+ * What happened.
  */
 action: HistoryActionDto, 
 /**
- * The fields changed.
+ * The fields that changed (none once erased by emptying the trash).
  */
 changes: Array<FieldChangeDto>, 
 /**
- * An earlier version of the case itself that can be restored.
+ * An earlier version of the case itself, which can be restored.
  */
 canRestore: boolean, };

@@ -24,6 +24,7 @@ autoLockMinutes: number,
  */
 publicFigures: Array<string>, 
 /**
- * Who is recorded in the history for changes made in this vault (`""` = unset).
+ * Who is recorded in the history for changes made in this vault
+ * (`""`: unset).
  */
 staffName: string, };

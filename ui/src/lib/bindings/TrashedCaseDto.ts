@@ -6,7 +6,7 @@ import type { TimestampDto } from "./TimestampDto";
  */
 export type TrashedCaseDto = { 
 /**
- * The case id (UUID).
+ * The case id.
  */
 id: string, 
 /**
@@ -18,18 +18,18 @@ title: string,
  */
 eventDate: string, 
 /**
- * When it was moved to the trash.
+ * When it was deleted.
  */
 deletedAt: TimestampDto, 
 /**
- * Who moved it.
+ * Who deleted it.
  */
 deletedBy: string, 
 /**
- * Number of its developments.
+ * Developments that went with it.
  */
 developments: number, 
 /**
- * Number of its attachments.
+ * Attachments it keeps.
  */
 attachments: number, };

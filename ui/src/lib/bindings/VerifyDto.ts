@@ -3,11 +3,11 @@ import type { AttachmentProblemDto } from "./AttachmentProblemDto";
 import type { ChainBreakDto } from "./ChainBreakDto";
 
 /**
- * The result of `vault_verify`.
+ * What the integrity check found.
  */
 export type VerifyDto = { 
 /**
- * Whether everything checked out.
+ * True when the chain holds and every attachment matches.
  */
 ok: boolean, 
 /**
@@ -15,7 +15,7 @@ ok: boolean,
  */
 entries: number, 
 /**
- * Hex SHA-256 of the last entry (`""` when none).
+ * Hex SHA-256 of the newest entry (`""` when none).
  */
 head: string, 
 /**
@@ -27,6 +27,6 @@ firstBreak: ChainBreakDto | null,
  */
 attachments: number, 
 /**
- * Attachments that failed.
+ * Attachments that do not match.
  */
 attachmentProblems: Array<AttachmentProblemDto>, };
