@@ -4,6 +4,7 @@
 //! ends up in the vault.
 
 mod errors;
+mod evidence;
 mod leftovers;
 mod overview;
 mod passphrase;
