@@ -132,6 +132,7 @@ const steps = [
     if (!rows[0].sha.endsWith(sha256(STATEMENT)) || !rows[1].sha.endsWith(sha256(PNG))) throw new Error(`wrong fingerprints: ${JSON.stringify(rows)}`);
     if (!rows.every((r) => r.added.includes(STAFF))) throw new Error(`not added by ${STAFF}: ${JSON.stringify(rows)}`);
     await waitFor("evidence-thumb", { timeout: 10000 });
+    await exec(`document.querySelector('[data-testid="evidence"]').scrollIntoView({ block: 'center' }); return true;`);
     await screenshot("04b-evidence");
     // "Save a copy…" of the statement: the test save path with its extension.
     const out = SAVE_PATH.replace(/\.pdf$/, ".txt");
@@ -153,7 +154,7 @@ const steps = [
     const history = await text("history-list");
     const attached = t(dict[lang], "history.fileAdded");
     if (history.split(attached).length - 1 !== 2) throw new Error(`the history does not list both attachments: ${history.slice(0, 400)}`);
-    await exec(`document.querySelector('[data-testid="history"]').scrollIntoView(); return true;`);
+    await exec(`document.querySelector('[data-testid="history"]').scrollIntoView({ block: 'start' }); return true;`);
     await screenshot("04c-history");
   }],
   ["the monthly summary counts it", async () => {

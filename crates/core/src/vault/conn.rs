@@ -268,6 +268,10 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     }
     conn.pragma_update(None, "synchronous", "FULL").map_err(db("setting synchronous"))?;
     conn.pragma_update(None, "foreign_keys", "ON").map_err(db("enabling foreign keys"))?;
+    // Deleted content is overwritten, not just unlinked: a case removed by
+    // emptying the trash, or a removed attachment, cannot be read back from
+    // free pages even by someone with the passphrase.
+    conn.pragma_update(None, "secure_delete", "ON").map_err(db("enabling secure delete"))?;
     // Negative: KiB. 64 MiB of decrypted pages at most.
     conn.pragma_update(None, "cache_size", -65536).map_err(db("setting the cache size"))?;
     check_fts5(conn)

@@ -332,7 +332,8 @@ pub(crate) fn append(c: &Connection, who: &Who<'_>, at: DateTime<Utc>, change: C
 /// Records a change of a record given as JSON before and after (`None`:
 /// did not exist / no longer exists), with its field-by-field difference.
 /// `snapshot` keeps `new` in the entry (cases: every version can be viewed
-/// and restored).
+/// and restored). An update that changes no field records nothing (returns
+/// 0).
 #[allow(clippy::too_many_arguments, reason = "the fields of one entry")]
 pub(crate) fn record(
     c: &Connection,
@@ -347,6 +348,9 @@ pub(crate) fn record(
     snapshot: bool,
 ) -> Result<u64> {
     let changes = diff(old, new);
+    if action == HistoryAction::Updated && changes.is_empty() {
+        return Ok(0); // saved again unchanged: nothing to record
+    }
     let snapshot = if snapshot { new.or(old).cloned() } else { None };
     append(c, who, at, Change { entity, entity_id, case_id, action, changes, snapshot })
 }
