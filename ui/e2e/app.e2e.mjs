@@ -107,7 +107,7 @@ const steps = [
     await waitUntil("one matching row", async () => (await find("case-row")).length === 1 && (await text("case-table")).includes(KK_TITLE));
     await screenshot("04-search");
   }],
-  ["evidence: attach two files, see them, save a verified copy; the history lists the changes", async () => {
+  ["evidence: attach two files, see them, save a verified copy; the history lists the changes and restores a version", async () => {
     await click("nav-settings");
     await type("settings-staff-name", STAFF);
     await click("settings-save");
@@ -156,6 +156,16 @@ const steps = [
     if (history.split(attached).length - 1 !== 2) throw new Error(`the history does not list both attachments: ${history.slice(0, 400)}`);
     await exec(`document.querySelector('[data-testid="history"]').scrollIntoView({ block: 'start' }); return true;`);
     await screenshot("04c-history");
+    // Restore the version from before the edit: a new change, the outlet empty again.
+    await click("history-restore");
+    await click("confirm-ok");
+    await waitFor("history-restored", { timeout: 10000 });
+    await waitUntil("the editor shows the restored version", async () =>
+      (await exec(`return document.querySelector('[data-testid="case-outlet"]').value`)) === "", 10000);
+    await waitUntil("the restore is the newest entry", async () => {
+      const first = await exec(`return document.querySelector('[data-testid="history-entry"]')?.innerText ?? ""`);
+      return first.includes(`${label}:`) && first.includes(`${OUTLET} →`);
+    }, 10000);
   }],
   ["the monthly summary counts it", async () => {
     await click("nav-summary");

@@ -18,19 +18,9 @@ use kuzet_core::vault::{Passphrase, Vault};
 use std::io::Write;
 use std::time::Instant;
 
-fn status_kib(field: &str) -> u64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
-}
-
-/// Resets VmHWM to the current RSS (Linux ≥ 4.0).
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
+#[path = "support/memory.rs"]
+mod memory;
+use memory::{reset_peak, status_kib};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -101,14 +91,22 @@ fn main() {
     let t = Instant::now();
     v.extract_attachment(a.id, &out).expect("extract");
     let extract_s = t.elapsed().as_secs_f64();
-    println!("- extract (SHA-256 verified): {extract_s:.2} s, {:.0} MiB/s; peak RSS {} MiB", rate(extract_s), status_kib("VmHWM:") / 1024);
+    println!(
+        "- extract (SHA-256 verified): {extract_s:.2} s, {:.0} MiB/s; peak RSS {} MiB",
+        rate(extract_s),
+        status_kib("VmHWM:") / 1024
+    );
 
     reset_peak();
     let t = Instant::now();
     let report = v.verify().expect("verify");
     let verify_s = t.elapsed().as_secs_f64();
     assert!(report.ok());
-    println!("- verify (chain + re-hash): {verify_s:.2} s, {:.0} MiB/s; peak RSS {} MiB", rate(verify_s), status_kib("VmHWM:") / 1024);
+    println!(
+        "- verify (chain + re-hash): {verify_s:.2} s, {:.0} MiB/s; peak RSS {} MiB",
+        rate(verify_s),
+        status_kib("VmHWM:") / 1024
+    );
     let vault_mib = std::fs::metadata(&vault_path).map(|m| m.len()).unwrap_or(0) / (1 << 20);
     println!("- vault file: {vault_mib} MiB for {mib} MiB of evidence");
     for p in [&src, &out] {

@@ -275,6 +275,10 @@ fn month_range(rng: &mut Rng) -> (NaiveDate, NaiveDate) {
 
 use chrono::Datelike;
 
+#[path = "support/memory.rs"]
+mod memory;
+use memory::{reset_peak, status_kib};
+
 /// The filtered list queries a monitor makes: a month and a group, a region,
 /// a year + victim type + status, two categories, everything, a deep page.
 fn filter_queries(c: &Codes, n: usize) -> Vec<(CaseFilter, Page)> {
@@ -389,20 +393,6 @@ fn measure_pair(enc: &Vault, plain: &Vault, queries: &[(CaseFilter, Page)]) -> (
         hits += page.total;
     }
     (stats(e_ms, hits), stats(p_ms, hits))
-}
-
-fn status_kib(field: &str) -> u64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
-}
-
-/// Resets VmHWM to the current RSS (Linux ≥ 4.0).
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 fn mib(bytes: u64) -> f64 {

@@ -352,6 +352,10 @@ pub(crate) fn record(
         return Ok(0); // saved again unchanged: nothing to record
     }
     let snapshot = if snapshot { new.or(old).cloned() } else { None };
+    // A new record with its whole content kept: the changes are that
+    // content, derived again when read (see `RawEntry::entry`), so the
+    // vault does not hold every new case twice.
+    let changes = if old.is_none() && snapshot.is_some() { Vec::new() } else { changes };
     append(c, who, at, Change { entity, entity_id, case_id, action, changes, snapshot })
 }
 
@@ -470,6 +474,8 @@ impl RawEntry {
 
     fn entry(&self) -> Option<HistoryEntry> {
         let payload = self.payload();
+        let action = HistoryAction::parse(&self.action)?;
+        let derived = matches!(action, HistoryAction::Created | HistoryAction::Restored);
         Some(HistoryEntry {
             seq: u64::try_from(self.seq).ok()?,
             at: DateTime::from_timestamp_nanos(self.at),
@@ -478,9 +484,14 @@ impl RawEntry {
             entity: Entity::parse(&self.entity)?,
             entity_id: self.entity_id.clone(),
             case_id: self.case_id.as_deref().and_then(|c| c.parse().ok()),
-            action: HistoryAction::parse(&self.action)?,
+            action,
             erased: self.payload.is_none(),
-            changes: payload.map(|p| p.changes).unwrap_or_default(),
+            changes: payload
+                .map(|p| match (p.changes.is_empty(), p.snapshot) {
+                    (true, Some(whole)) if derived => diff(None, Some(&whole)),
+                    (_, _) => p.changes,
+                })
+                .unwrap_or_default(),
             restorable: false,
             hash: self.hash.clone(),
         })

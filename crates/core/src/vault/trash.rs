@@ -67,19 +67,7 @@ impl Vault {
         .map_err(db("moving a case to the trash"))?;
         store::delete_case(&tx, id)?;
         let data = history::json(&case.data)?;
-        history::append(
-            &tx,
-            &who,
-            now,
-            history::Change {
-                entity: Entity::Case,
-                entity_id: id.to_string(),
-                case_id: Some(id),
-                action: HistoryAction::Trashed,
-                changes: Vec::new(),
-                snapshot: Some(data),
-            },
-        )?;
+        record_whole(&tx, &who, now, id, HistoryAction::Trashed, Some(data))?;
         tx.commit().map_err(db("moving a case to the trash"))?;
         self.case_written(id, before);
         Ok(())
@@ -179,24 +167,33 @@ impl Vault {
             tx.execute("DELETE FROM attachments WHERE case_id = ?1", [raw]).map_err(db("emptying the trash"))?;
             tx.execute("DELETE FROM trash WHERE case_id = ?1", [raw]).map_err(db("emptying the trash"))?;
             history::erase_case(&tx, id)?;
-            history::append(
-                &tx,
-                &who,
-                now,
-                history::Change {
-                    entity: Entity::Case,
-                    entity_id: raw.clone(),
-                    case_id: Some(id),
-                    action: HistoryAction::Purged,
-                    changes: Vec::new(),
-                    snapshot: None,
-                },
-            )?;
+            record_whole(&tx, &who, now, id, HistoryAction::Purged, None)?;
         }
         tx.commit().map_err(db("emptying the trash"))?;
         self.wrote_outside_cases(before);
         Ok(ids.len() as u32)
     }
+}
+
+/// Records what happened to a case as a whole (trashed, purged): no field
+/// changes; `snapshot` is the case as it was, when kept.
+fn record_whole(
+    c: &Connection,
+    who: &history::Who<'_>,
+    at: DateTime<Utc>,
+    id: CaseId,
+    action: HistoryAction,
+    snapshot: Option<serde_json::Value>,
+) -> Result<()> {
+    let change = history::Change {
+        entity: Entity::Case,
+        entity_id: id.to_string(),
+        case_id: Some(id),
+        action,
+        changes: Vec::new(),
+        snapshot,
+    };
+    history::append(c, who, at, change).map(|_| ())
 }
 
 /// A row of the trash as JSON text.
