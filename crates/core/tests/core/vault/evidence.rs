@@ -1,7 +1,7 @@
 //! Evidence and accountability: attachments, the history chain, the trash.
 
 use super::*;
-use kuzet_core::vault::{Entity, HistoryAction, HistoryEntry, VaultError};
+use kuzet_core::vault::{Entity, HistoryAction, HistoryEntry, Passphrase, VaultError};
 use serde_json::json;
 
 const MARKER: &[u8] = "ДӘЛЕЛ-маркер-EVIDENCE-5521 Айгерім Қасымова".as_bytes();
@@ -160,6 +160,22 @@ fn no_attachment_byte_reaches_the_disk_in_plaintext() {
     let b = Vault::open(&backup, &pass()).unwrap();
     assert_eq!(b.attachments(c.id).unwrap().len(), 1);
     assert!(b.verify().unwrap().ok());
+    drop(b);
+    // A re-key carries it too, and the bytes still match their hash.
+    let mut v = Vault::open(&path, &pass()).unwrap();
+    let new = Passphrase::new("жаңа құпия сөз 2026");
+    v.change_passphrase(&pass(), &new).unwrap();
+    drop(v);
+    let v = Vault::open(&path, &new).unwrap();
+    let r = v.verify().unwrap();
+    assert!(r.ok() && r.attachments == 1, "{r:?}");
+    for (file, bytes) in files_in(dir.path()) {
+        assert!(
+            !bytes.windows(marker_utf8.len()).any(|w| w == marker_utf8.as_slice()),
+            "{} after re-key",
+            file.display()
+        );
+    }
 }
 
 fn only(entries: &[HistoryEntry], entity: Entity, action: HistoryAction) -> &HistoryEntry {
