@@ -3,7 +3,7 @@
 //!
 //! Each write of a case, development, attachment, the taxonomy or a
 //! recorded document (settings, overview drafts, public figures; not the
-//! editor's autosaved drafts or UI preferences, see [`records_document`])
+//! editor's autosaved drafts or UI preferences)
 //! appends one entry in the transaction of the change, so a change and its
 //! entry are committed together or not at all.
 //!
