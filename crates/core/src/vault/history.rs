@@ -348,8 +348,12 @@ pub(crate) fn record(
     snapshot: bool,
 ) -> Result<u64> {
     let changes = diff(old, new);
-    if action == HistoryAction::Updated && changes.is_empty() {
-        return Ok(0); // saved again unchanged: nothing to record
+    let rewrite = matches!(action, HistoryAction::Updated | HistoryAction::Restored);
+    if rewrite && old.is_some() && changes.is_empty() {
+        // Saved again unchanged, or a version restored over the same
+        // content: nothing to record (and an empty change list stays the
+        // mark of a new record, see `RawEntry::entry`).
+        return Ok(0);
     }
     let snapshot = if snapshot { new.or(old).cloned() } else { None };
     // A new record with its whole content kept: the changes are that

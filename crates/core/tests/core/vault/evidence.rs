@@ -331,6 +331,10 @@ fn an_earlier_version_can_be_viewed_and_restored_as_a_new_change() {
     assert_eq!(h[0].source, format!("version {first}"));
     assert_eq!(h[0].changes[0].field, "title");
     assert!(v.verify().unwrap().ok());
+    // Restoring a version equal to the current case records nothing, and
+    // never a change from nothing.
+    v.restore_case_version(c.id, first, at(4)).unwrap();
+    assert_eq!(v.case_history(c.id).unwrap().len(), 3);
     let e = v.case_version(c.id, 999).unwrap_err();
     assert!(matches!(e, VaultError::NotFound { .. }), "{e}");
 }
