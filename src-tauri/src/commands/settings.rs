@@ -6,7 +6,7 @@ use crate::ipc::{IpcResult, SettingsDto, UiPrefs, UI_PREFS_KEY};
 use crate::state::AppState;
 use kuzet_core::overview::{OrgSettings, ORG_SETTINGS_KEY};
 use kuzet_core::publication::{PublicFigures, PUBLIC_FIGURES_KEY};
-use kuzet_core::vault::{document_json, STAFF_NAME_KEY};
+use kuzet_core::vault::{document_json, staff_name_document};
 use tauri::State;
 
 /// The vault's settings (defaults where none were saved).
@@ -34,7 +34,6 @@ pub async fn settings_save(state: State<'_, AppState>, settings: SettingsDto) ->
     let minutes = check_auto_lock(settings.auto_lock_minutes)?;
     let org = OrgSettings::from(settings.org);
     let prefs = UiPrefs { ui_lang: settings.ui_lang, auto_lock_minutes: minutes };
-    let staff = kuzet_core::text::nfc(settings.staff_name.trim());
     let mut figures = PublicFigures::default();
     for n in &settings.public_figures {
         figures.add(n);
@@ -43,11 +42,11 @@ pub async fn settings_save(state: State<'_, AppState>, settings: SettingsDto) ->
         (ORG_SETTINGS_KEY, document_json(ORG_SETTINGS_KEY, &org)?),
         (UI_PREFS_KEY, document_json(UI_PREFS_KEY, &prefs)?),
         (PUBLIC_FIGURES_KEY, document_json(PUBLIC_FIGURES_KEY, &figures)?),
-        (STAFF_NAME_KEY, document_json(STAFF_NAME_KEY, &staff)?),
+        staff_name_document(&settings.staff_name)?,
     ];
     state.with_session(|s| {
         s.vault.put_documents(&docs)?;
-        s.vault.set_actor(&staff);
+        s.vault.set_actor(&settings.staff_name);
         s.auto_lock_minutes = minutes;
         Ok(())
     })

@@ -629,9 +629,9 @@ impl Vault {
     /// # Errors
     /// DB errors.
     pub fn set_staff_name(&mut self, name: &str) -> Result<()> {
-        let name = crate::text::nfc(name.trim());
-        self.put_document(STAFF_NAME_KEY, &name)?;
-        self.actor = name;
+        let (key, doc) = staff_name_document(name)?;
+        self.put_documents(&[(key, doc)])?;
+        self.set_actor(name);
         Ok(())
     }
 
@@ -669,6 +669,17 @@ impl Vault {
 
 /// The vault document holding the staff name recorded in the history.
 pub const STAFF_NAME_KEY: &str = "staff-name";
+
+/// The staff-name document for `name` (NFC, trimmed), to save together
+/// with other settings in one [`Vault::put_documents`]; then
+/// [`Vault::set_actor`] makes it this session's author too.
+///
+/// # Errors
+/// [`super::VaultError::Db`] if it cannot be encoded.
+pub fn staff_name_document(name: &str) -> Result<(&'static str, Value)> {
+    let name = crate::text::nfc(name.trim());
+    Ok((STAFF_NAME_KEY, super::document_json(STAFF_NAME_KEY, &name)?))
+}
 
 #[cfg(test)]
 mod tests {

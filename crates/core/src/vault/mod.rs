@@ -26,7 +26,9 @@ pub(crate) use conn::lock_path as lock_path_of;
 pub use documents::document_json;
 pub use error::{ImportRowError, Result, VaultError};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
-pub use history::{ChainBreak, Entity, FieldChange, HistoryAction, HistoryEntry, VerifyReport, STAFF_NAME_KEY};
+pub use history::{
+    staff_name_document, ChainBreak, Entity, FieldChange, HistoryAction, HistoryEntry, VerifyReport, STAFF_NAME_KEY,
+};
 pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
 pub use trash::TrashedCase;
 
