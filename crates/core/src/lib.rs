@@ -12,7 +12,9 @@
 
 pub mod case;
 pub mod codes;
+pub mod duplicates;
 pub mod evidence;
+pub mod exchange;
 pub mod lang;
 pub mod leftover;
 pub mod month;

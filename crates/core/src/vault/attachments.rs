@@ -158,22 +158,38 @@ fn history_json(a: &Attachment) -> serde_json::Value {
     serde_json::json!({ "name": a.name, "media_type": a.media_type, "size": a.size, "sha256": a.sha256 })
 }
 
+/// Who added an attachment and when: here and now, or at another vault
+/// (an attachment received in a bundle keeps its id and intake).
+pub(crate) struct Intake<'a> {
+    pub id: AttachmentId,
+    pub added_at: DateTime<Utc>,
+    pub added_by: &'a str,
+}
+
 /// Streams one attachment into the open transaction `c`.
-fn add_in(
+pub(crate) fn add_in(
     c: &Connection,
     who: &history::Who<'_>,
     case: CaseId,
     name: &str,
     reader: &mut dyn Read,
     now: DateTime<Utc>,
+    intake: Option<Intake<'_>>,
 ) -> Result<Attachment> {
     let name = crate::text::nfc(name.trim());
-    let id = AttachmentId::new();
+    let intake = intake.unwrap_or(Intake { id: AttachmentId::new(), added_at: now, added_by: who.actor });
+    let id = intake.id;
     let err = || db("adding an attachment");
     c.execute(
         "INSERT INTO attachments (id, case_id, name, media_type, size, sha256, added_at, added_by)
          VALUES (?1, ?2, ?3, '', 0, '', ?4, ?5)",
-        rusqlite::params![id.to_string(), case.to_string(), name, now.timestamp_nanos_opt().unwrap_or(0), who.actor],
+        rusqlite::params![
+            id.to_string(),
+            case.to_string(),
+            name,
+            intake.added_at.timestamp_nanos_opt().unwrap_or(0),
+            intake.added_by
+        ],
     )
     .map_err(err())?;
     let seq = c.last_insert_rowid();
@@ -206,8 +222,8 @@ fn add_in(
         media_type: media_type.unwrap_or("application/octet-stream").to_string(),
         size,
         sha256: history::hex(&hasher.finalize()),
-        added_at: now,
-        added_by: who.actor.to_string(),
+        added_at: intake.added_at,
+        added_by: intake.added_by.to_string(),
     };
     c.execute(
         "UPDATE attachments SET media_type = ?2, size = ?3, sha256 = ?4 WHERE seq = ?1",
@@ -339,7 +355,7 @@ impl Vault {
                 return Err(too_large(&name));
             }
             let mut file = std::fs::File::open(path).map_err(io(format!("reading {shown}")))?;
-            added.push(add_in(&tx, &who, case, &name, &mut file, now)?);
+            added.push(add_in(&tx, &who, case, &name, &mut file, now, None)?);
         }
         tx.commit().map_err(db("adding an attachment"))?;
         self.wrote_outside_cases(before);
@@ -363,7 +379,7 @@ impl Vault {
         if store::case_seq(&tx, case)?.is_none() {
             return Err(store::case_not_found(case));
         }
-        let a = add_in(&tx, &who, case, name, reader, now)?;
+        let a = add_in(&tx, &who, case, name, reader, now, None)?;
         tx.commit().map_err(db("adding an attachment"))?;
         self.wrote_outside_cases(before);
         Ok(a)
@@ -485,23 +501,55 @@ impl Vault {
         let who = history::Who { actor: &self.actor, source: &self.source };
         let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("removing an attachment"))?;
-        let (seq, a) = record_of(&tx, id)?;
-        tx.execute("DELETE FROM attachments WHERE seq = ?1", [seq]).map_err(db("removing an attachment"))?;
-        let json = history_json(&a);
-        history::record(
-            &tx,
-            &who,
-            now,
-            Entity::Attachment,
-            id.to_string(),
-            Some(a.case_id),
-            HistoryAction::Removed,
-            Some(&json),
-            None,
-            false,
-        )?;
+        remove_in(&tx, &who, id, now)?;
         tx.commit().map_err(db("removing an attachment"))?;
         self.wrote_outside_cases(before);
         Ok(())
+    }
+}
+
+/// Removes the attachment `id` inside the open transaction `c`, recorded.
+pub(crate) fn remove_in(c: &Connection, who: &history::Who<'_>, id: AttachmentId, now: DateTime<Utc>) -> Result<()> {
+    let (seq, a) = record_of(c, id)?;
+    c.execute("DELETE FROM attachments WHERE seq = ?1", [seq]).map_err(db("removing an attachment"))?;
+    let json = history_json(&a);
+    history::record(
+        c,
+        who,
+        now,
+        Entity::Attachment,
+        id.to_string(),
+        Some(a.case_id),
+        HistoryAction::Removed,
+        Some(&json),
+        None,
+        false,
+    )?;
+    Ok(())
+}
+
+/// The attachment `id`, if it is stored (inside a transaction).
+pub(crate) fn find_in(c: &Connection, id: AttachmentId) -> Result<Option<Attachment>> {
+    match record_of(c, id) {
+        Ok((_, a)) => Ok(Some(a)),
+        Err(VaultError::NotFound { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Streams the bytes of the attachment `id` to `out`, checking them
+/// against its recorded SHA-256 and size.
+///
+/// # Errors
+/// [`VaultError::Corrupt`] on a mismatch, I/O errors of `out`, DB errors.
+pub(crate) fn copy_bytes(c: &Connection, id: AttachmentId, out: &mut dyn std::io::Write) -> Result<()> {
+    let (seq, a) = record_of(c, id)?;
+    let what = format!("attachment {:?}", a.name);
+    let (size, sha) = read_chunks(c, seq, &what, |chunk| {
+        out.write_all(chunk).map_err(io(format!("writing {what} into the bundle")))
+    })?;
+    match mismatch(&a, size, &sha) {
+        Some(why) => Err(corrupt(&a, why)),
+        None => Ok(()),
     }
 }

@@ -20,6 +20,7 @@ const PAGE_SIZE: u64 = 4096;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_initial.sql")),
     M::up(include_str!("../../migrations/0002_evidence.sql")),
+    M::up(include_str!("../../migrations/0003_exchange.sql")),
 ];
 
 /// The newest schema version this build knows.

@@ -126,6 +126,16 @@ pub enum VaultError {
         /// Which attachment.
         what: String,
     },
+    /// An exchange bundle or a peer's identity was refused; nothing was
+    /// written.
+    #[error("{0}")]
+    Bundle(crate::exchange::BundleError),
+}
+
+impl From<crate::exchange::BundleError> for VaultError {
+    fn from(e: crate::exchange::BundleError) -> Self {
+        VaultError::Bundle(e)
+    }
 }
 
 /// The result of vault operations.

@@ -64,6 +64,8 @@ pub enum HistoryAction {
     Purged,
     /// A development, attachment or document removed.
     Removed,
+    /// A duplicate case merged into another (and moved to the trash).
+    Merged,
 }
 
 macro_rules! text_enum {
@@ -80,7 +82,7 @@ macro_rules! text_enum {
     };
 }
 text_enum!(Entity { Case => "case", Development => "development", Attachment => "attachment", Taxonomy => "taxonomy", Document => "document" });
-text_enum!(HistoryAction { Created => "created", Updated => "updated", Trashed => "trashed", Restored => "restored", Purged => "purged", Removed => "removed" });
+text_enum!(HistoryAction { Created => "created", Updated => "updated", Trashed => "trashed", Restored => "restored", Purged => "purged", Removed => "removed", Merged => "merged" });
 
 /// One changed field: a dotted path into the record (`title`,
 /// `victim.name`, `proceeding.stage`; list items with a `code` are named by
@@ -326,6 +328,10 @@ pub(crate) fn append(c: &Connection, who: &Who<'_>, at: DateTime<Utc>, change: C
         ])
     })
     .map_err(err())?;
+    if matches!(change.entity, Entity::Case | Entity::Development | Entity::Attachment) {
+        let case = case_id.as_deref().unwrap_or(&change.entity_id);
+        super::versions::advance(c, change.entity, &change.entity_id, case, &hash[..32], sealed.seq)?;
+    }
     Ok(sealed.seq as u64)
 }
 

@@ -12,7 +12,9 @@ pub mod attachments;
 mod catalogue;
 mod conn;
 mod documents;
+pub mod duplicates;
 mod error;
+pub mod exchange;
 mod filter;
 pub mod history;
 pub mod import;
@@ -20,6 +22,7 @@ mod query;
 mod records;
 mod store;
 pub mod trash;
+mod versions;
 
 pub use attachments::{Attachment, Extracted, MAX_ATTACHMENT_BYTES};
 pub(crate) use conn::lock_path as lock_path_of;
@@ -30,6 +33,8 @@ pub use history::{
     staff_name_document, ChainBreak, Entity, FieldChange, HistoryAction, HistoryEntry, VerifyReport, STAFF_NAME_KEY,
 };
 pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
+pub use duplicates::{DuplicateCandidate, LinkKind};
+pub use exchange::{BundleChange, BundleExport, BundleReport, HeldItem, HeldReason, Outcome, Peer, PeerRole, Resolution};
 pub use trash::TrashedCase;
 
 use crate::case::{CaseData, CaseId, DevelopmentData, Field, Problem, ValidationErrors};
@@ -336,6 +341,7 @@ impl Vault {
             c.pragma_update(None, "application_id", conn::APPLICATION_ID).map_err(db("writing the vault id"))?;
             let taxonomy = Taxonomy::bundled();
             store::write_taxonomy(&c, &taxonomy)?;
+            exchange::ensure_identity(&c, chrono::Utc::now())?;
             Ok((c, taxonomy))
         })();
         match built {
@@ -503,6 +509,7 @@ impl Vault {
                 t
             }
         };
+        exchange::ensure_identity(&c, chrono::Utc::now())?;
         Ok((c, taxonomy))
     }
 

@@ -58,16 +58,7 @@ impl Vault {
         let who = history::Who { actor: &self.actor, source: &self.source };
         let tx = self.conn.transaction().map_err(db("moving a case to the trash"))?;
         let before = tx.total_changes();
-        let case = store::case(&tx, id)?.ok_or_else(|| store::case_not_found(id))?;
-        let devs = store::developments_where(&tx, "case_id = ?1", [id.to_string()])?;
-        tx.execute(
-            "INSERT INTO trash (case_id, deleted_at, deleted_by, case_json, developments) VALUES (?1, ?2, ?3, ?4, ?5)",
-            rusqlite::params![id.to_string(), nanos(now), who.actor, to_text(&case)?, to_text(&devs)?],
-        )
-        .map_err(db("moving a case to the trash"))?;
-        store::delete_case(&tx, id)?;
-        let data = history::json(&case.data)?;
-        record_whole(&tx, &who, now, id, HistoryAction::Trashed, Some(data))?;
+        trash_in(&tx, &who, now, id, HistoryAction::Trashed)?;
         tx.commit().map_err(db("moving a case to the trash"))?;
         self.case_written(id, before);
         Ok(())
@@ -112,34 +103,7 @@ impl Vault {
         let who = history::Who { actor: &self.actor, source: &self.source };
         let tx = self.conn.transaction().map_err(db("restoring a case"))?;
         let before = tx.total_changes();
-        let (mut case, devs) =
-            trashed(&tx, id)?.ok_or_else(|| VaultError::NotFound { what: format!("case {id} in the trash") })?;
-        let refs =
-            std::iter::once(case.data.external_ref.as_ref()).chain(devs.iter().map(|d| d.data.external_ref.as_ref()));
-        for r in refs.flatten() {
-            if store::ref_owner(&tx, r)?.is_some() {
-                return Err(VaultError::DuplicateRef(r.clone()));
-            }
-        }
-        case.updated_at = now;
-        store::insert_case(&tx, &case)?;
-        for d in &devs {
-            store::insert_development(&tx, d)?;
-        }
-        tx.execute("DELETE FROM trash WHERE case_id = ?1", [id.to_string()]).map_err(db("restoring a case"))?;
-        let data = history::json(&case.data)?;
-        history::record(
-            &tx,
-            &who,
-            now,
-            Entity::Case,
-            id.to_string(),
-            Some(id),
-            HistoryAction::Restored,
-            None,
-            Some(&data),
-            true,
-        )?;
+        let case = restore_in(&tx, &who, now, id, None)?;
         tx.commit().map_err(db("restoring a case"))?;
         self.case_written(id, before);
         Ok(case)
@@ -173,6 +137,68 @@ impl Vault {
         self.wrote_outside_cases(before);
         Ok(ids.len() as u32)
     }
+}
+
+/// Moves the case `id` and its developments to the trash inside the open
+/// transaction `c`, recorded as `action` (trashed, or merged into another).
+pub(crate) fn trash_in(
+    c: &Connection,
+    who: &history::Who<'_>,
+    now: DateTime<Utc>,
+    id: CaseId,
+    action: HistoryAction,
+) -> Result<Case> {
+    let case = store::case(c, id)?.ok_or_else(|| store::case_not_found(id))?;
+    let devs = store::developments_where(c, "case_id = ?1", [id.to_string()])?;
+    c.execute(
+        "INSERT INTO trash (case_id, deleted_at, deleted_by, case_json, developments) VALUES (?1, ?2, ?3, ?4, ?5)",
+        rusqlite::params![id.to_string(), nanos(now), who.actor, to_text(&case)?, to_text(&devs)?],
+    )
+    .map_err(db("moving a case to the trash"))?;
+    store::delete_case(c, id)?;
+    let data = history::json(&case.data)?;
+    record_whole(c, who, now, id, action, Some(data))?;
+    Ok(case)
+}
+
+/// Whether the case `id` is in the trash.
+pub(crate) fn in_trash(c: &Connection, id: CaseId) -> Result<bool> {
+    c.prepare_cached("SELECT 1 FROM trash WHERE case_id = ?1")
+        .and_then(|mut st| st.exists([id.to_string()]))
+        .map_err(db("reading the trash"))
+}
+
+/// Puts the case `id` back from the trash inside the open transaction `c`,
+/// with its developments; with `content`, the case gets that content
+/// instead of the one it had (a version received from a peer). Recorded as
+/// restored.
+pub(crate) fn restore_in(
+    c: &Connection,
+    who: &history::Who<'_>,
+    now: DateTime<Utc>,
+    id: CaseId,
+    content: Option<crate::case::CaseData>,
+) -> Result<Case> {
+    let (mut case, devs) =
+        trashed(c, id)?.ok_or_else(|| VaultError::NotFound { what: format!("case {id} in the trash") })?;
+    if let Some(data) = content {
+        case.data = data;
+    }
+    let refs = std::iter::once(case.data.external_ref.as_ref()).chain(devs.iter().map(|d| d.data.external_ref.as_ref()));
+    for r in refs.flatten() {
+        if store::ref_owner(c, r)?.is_some() {
+            return Err(VaultError::DuplicateRef(r.clone()));
+        }
+    }
+    case.updated_at = now;
+    store::insert_case(c, &case)?;
+    for d in &devs {
+        store::insert_development(c, d)?;
+    }
+    c.execute("DELETE FROM trash WHERE case_id = ?1", [id.to_string()]).map_err(db("restoring a case"))?;
+    let data = history::json(&case.data)?;
+    history::record(c, who, now, Entity::Case, id.to_string(), Some(id), HistoryAction::Restored, None, Some(&data), true)?;
+    Ok(case)
 }
 
 /// Records what happened to a case as a whole (trashed, purged): no field

@@ -163,7 +163,7 @@ fn a_new_vault_has_the_latest_schema_and_a_newer_one_is_refused_untouched() {
     {
         let c = raw(&path);
         let v: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(v, 2);
+        assert_eq!(v, 3);
         let tables: Vec<String> = c
             .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'case_fts_%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             .unwrap()
@@ -176,12 +176,20 @@ fn a_new_vault_has_the_latest_schema_and_a_newer_one_is_refused_untouched() {
             [
                 "attachment_chunks",
                 "attachments",
+                "bundles_received",
                 "case_data",
                 "case_fts",
+                "case_links",
+                "case_peers",
                 "cases",
                 "developments",
                 "documents",
+                "exchange_held",
                 "history",
+                "identity",
+                "peers",
+                "record_heads",
+                "record_versions",
                 "taxonomy",
                 "trash"
             ]
@@ -192,7 +200,7 @@ fn a_new_vault_has_the_latest_schema_and_a_newer_one_is_refused_untouched() {
     }
     let before = files_in(dir.path());
     let e = open_err(&path, &pass());
-    assert!(matches!(e, VaultError::TooNew { found: 99, supported: 2 }), "{e:?}");
+    assert!(matches!(e, VaultError::TooNew { found: 99, supported: 3 }), "{e:?}");
     assert_eq!(files_in(dir.path()), before, "a newer vault is left untouched");
 }
 
@@ -209,7 +217,7 @@ fn an_empty_vault_is_migrated_and_seeded() {
     drop(v);
     let c = raw(&path);
     let ver: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    assert_eq!(ver, 2);
+    assert_eq!(ver, 3);
 }
 
 #[test]

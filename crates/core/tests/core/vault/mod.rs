@@ -3,6 +3,7 @@
 
 mod dry_run;
 mod evidence;
+mod exchange;
 mod files;
 mod import;
 mod records;
