@@ -47,6 +47,14 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     HistoryEntryDto::export_all(&cfg)?;
     TrashedCaseDto::export_all(&cfg)?;
     VerifyDto::export_all(&cfg)?;
+    IdentityDto::export_all(&cfg)?;
+    PeerDto::export_all(&cfg)?;
+    BundleExportDto::export_all(&cfg)?;
+    BundleReportDto::export_all(&cfg)?;
+    HeldDto::export_all(&cfg)?;
+    ResolutionDto::export_all(&cfg)?;
+    DuplicateDto::export_all(&cfg)?;
+    LinkKindDto::export_all(&cfg)?;
     write_limits(dir)?;
     std::fs::write(dir.join(COMMANDS_FILE), commands_ts())?;
     Ok(())

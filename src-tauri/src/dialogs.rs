@@ -123,6 +123,28 @@ pub async fn attachment_paths(launch: &LaunchOptions) -> IpcResult<Vec<PathBuf>>
     Ok(picked.unwrap_or_default().iter().map(|h| h.path().to_path_buf()).collect())
 }
 
+/// Asks which exchange files to open (`kuzetbundle` bundles, several at
+/// once, or one `kuzetid` identity); empty when the user cancelled.
+/// `KUZET_TEST_EXCHANGE_PATHS` (a `PATH`-style list) answers in tests.
+///
+/// # Errors
+/// [`ErrorCode::NoDialog`] when no dialog can be shown.
+pub async fn exchange_paths(launch: &LaunchOptions, identity: bool) -> IpcResult<Vec<PathBuf>> {
+    if let Some(list) = &launch.test_exchange_paths {
+        return Ok(list.clone());
+    }
+    let started = Instant::now();
+    let dialog = rfd::AsyncFileDialog::new();
+    let picked = if identity {
+        dialog.add_filter("Kuzet identity", &["kuzetid", "txt"]).pick_file().await.map(|h| vec![h])
+    } else {
+        dialog.add_filter("Kuzet bundle", &["kuzetbundle"]).pick_files().await
+    };
+    let first = picked.as_ref().and_then(|p| p.first()).map(|h| h.path().to_path_buf());
+    judge(first, started)?;
+    Ok(picked.unwrap_or_default().iter().map(|h| h.path().to_path_buf()).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,8 @@ pub struct LaunchOptions {
     /// `KUZET_TEST_ATTACH_PATHS` (a `PATH`-style list): answer every
     /// attachment dialog with these files.
     pub test_attach_paths: Option<Vec<PathBuf>>,
+    /// `KUZET_TEST_EXCHANGE_PATHS`: the answer of the exchange file dialog.
+    pub test_exchange_paths: Option<Vec<PathBuf>>,
     /// Where the list of recent vaults is kept (the app's config dir);
     /// `None` keeps it in memory only.
     pub config_dir: Option<PathBuf>,
@@ -57,6 +59,9 @@ impl LaunchOptions {
             test_save_path: path("KUZET_TEST_SAVE_PATH"),
             test_open_path: path("KUZET_TEST_OPEN_PATH"),
             test_attach_paths: std::env::var_os("KUZET_TEST_ATTACH_PATHS")
+                .filter(|v| !v.is_empty())
+                .map(|v| std::env::split_paths(&v).collect()),
+            test_exchange_paths: std::env::var_os("KUZET_TEST_EXCHANGE_PATHS")
                 .filter(|v| !v.is_empty())
                 .map(|v| std::env::split_paths(&v).collect()),
             config_dir: None,

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod dialogs;
 pub mod drafts;
 pub mod evidence;
+pub mod exchange;
 pub mod overview;
 pub mod publication;
 pub mod settings;

@@ -44,6 +44,10 @@ pub enum ErrorCode {
     /// Stored evidence does not match its record: an attachment's bytes
     /// differ from the SHA-256 taken when it was added. Nothing was written.
     Corrupt,
+    /// An exchange bundle or a peer's identity was refused (not a bundle,
+    /// for another vault, changed or cut short, from a vault that is not a
+    /// peer); `message` says which. Nothing was written.
+    BundleRefused,
     /// Anything else (I/O, database, a bug); `message` says what.
     Internal,
 }
@@ -51,7 +55,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in declaration order: the source of the generated
     /// `ERROR_CODES` of `ui/src/lib/bindings/commands.ts`.
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::Locked,
         ErrorCode::WrongPassphrase,
         ErrorCode::NotAVault,
@@ -65,6 +69,7 @@ impl ErrorCode {
         ErrorCode::OutputRefused,
         ErrorCode::NamesUnchecked,
         ErrorCode::Corrupt,
+        ErrorCode::BundleRefused,
         ErrorCode::Internal,
     ];
 
@@ -85,7 +90,8 @@ impl ErrorCode {
             ErrorCode::OutputRefused => 10,
             ErrorCode::NamesUnchecked => 11,
             ErrorCode::Corrupt => 12,
-            ErrorCode::Internal => 13,
+            ErrorCode::BundleRefused => 13,
+            ErrorCode::Internal => 14,
         }
     }
 }
@@ -167,6 +173,7 @@ impl From<VaultError> for IpcError {
             },
             VaultError::Taxonomy(_) => IpcError::new(ErrorCode::Validation, message),
             VaultError::Corrupt { .. } => IpcError::new(ErrorCode::Corrupt, message),
+            VaultError::Bundle(_) => IpcError::new(ErrorCode::BundleRefused, message),
             VaultError::TooLarge { .. } | VaultError::NotAnImage { .. } => IpcError::invalid("file", message),
             VaultError::Import(rows) => IpcError {
                 code: ErrorCode::Validation,

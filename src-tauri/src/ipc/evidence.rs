@@ -116,6 +116,8 @@ pub enum HistoryActionDto {
     Purged,
     /// A development, attachment or document removed.
     Removed,
+    /// A duplicate case merged into another (and moved to the trash).
+    Merged,
 }
 
 impl From<HistoryAction> for HistoryActionDto {
@@ -127,6 +129,7 @@ impl From<HistoryAction> for HistoryActionDto {
             HistoryAction::Restored => Self::Restored,
             HistoryAction::Purged => Self::Purged,
             HistoryAction::Removed => Self::Removed,
+            HistoryAction::Merged => Self::Merged,
         }
     }
 }

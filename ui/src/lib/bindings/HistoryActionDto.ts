@@ -3,4 +3,4 @@
 /**
  * What happened to the record.
  */
-export type HistoryActionDto = "created" | "updated" | "trashed" | "restored" | "purged" | "removed";
+export type HistoryActionDto = "created" | "updated" | "trashed" | "restored" | "purged" | "removed" | "merged";

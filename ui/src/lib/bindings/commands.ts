@@ -54,6 +54,21 @@ export const COMMANDS = [
   "trash_restore",
   "trash_empty",
   "vault_verify",
+  "pick_exchange_paths",
+  "exchange_identity",
+  "exchange_identity_rename",
+  "exchange_identity_save",
+  "exchange_peer_read",
+  "exchange_peer_add",
+  "exchange_peers",
+  "exchange_peer_remove",
+  "exchange_bundle_export",
+  "exchange_bundle_import",
+  "exchange_held",
+  "exchange_held_resolve",
+  "duplicates_list",
+  "duplicate_merge",
+  "duplicate_link",
 ] as const;
 
 /** The name of one command. */
@@ -74,5 +89,6 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "OutputRefused",
   "NamesUnchecked",
   "Corrupt",
+  "BundleRefused",
   "Internal",
 ];
