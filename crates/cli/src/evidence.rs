@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// The case named by `s`: its external ref, else its id; with `trash`, a
 /// case in the trash counts too.
-fn resolve(vault: &Vault, s: &str, trash: bool) -> Result<CaseId> {
+pub(crate) fn resolve(vault: &Vault, s: &str, trash: bool) -> Result<CaseId> {
     if let Some(c) = vault.case_by_ref(s)? {
         return Ok(c.id);
     }

@@ -18,6 +18,9 @@ pub enum Failure {
     InUse(String),
     /// Evidence does not verify (exit 6).
     Corrupt(String),
+    /// An exchange bundle or a peer's identity was refused; nothing was
+    /// written (exit 7).
+    Refused(String),
     /// Anything else (exit 1).
     Other(String),
 }
@@ -32,6 +35,7 @@ impl Failure {
             Failure::Invalid(_) | Failure::Rows(_) => 4,
             Failure::InUse(_) => 5,
             Failure::Corrupt(_) => 6,
+            Failure::Refused(_) => 7,
         }
     }
 
@@ -49,6 +53,7 @@ impl Failure {
             | Failure::Invalid(m)
             | Failure::InUse(m)
             | Failure::Corrupt(m)
+            | Failure::Refused(m)
             | Failure::Other(m) => {
                 eprintln!("kuzet: error: {m}")
             }
@@ -70,6 +75,7 @@ impl From<VaultError> for Failure {
             | VaultError::TooLarge { .. }
             | VaultError::NotAnImage { .. } => Failure::Invalid(m),
             VaultError::Corrupt { .. } => Failure::Corrupt(m),
+            VaultError::Bundle(_) => Failure::Refused(m),
             VaultError::Import(rows) => Failure::Rows(rows),
             VaultError::TooNew { .. } | VaultError::Io { .. } | VaultError::Db { .. } | VaultError::Migration(_) => {
                 Failure::Other(m)
@@ -91,5 +97,11 @@ impl From<TransferError> for Failure {
 impl From<kuzet_core::overview::OverviewError> for Failure {
     fn from(e: kuzet_core::overview::OverviewError) -> Self {
         Failure::Other(format!("the overview could not be made: {e}"))
+    }
+}
+
+impl From<kuzet_core::exchange::BundleError> for Failure {
+    fn from(e: kuzet_core::exchange::BundleError) -> Self {
+        Failure::Refused(e.to_string())
     }
 }

@@ -7,6 +7,7 @@
 //! parsing, counting, exporting and drawing live in the core.
 
 mod evidence;
+mod exchange;
 mod failure;
 mod run;
 mod secret;
@@ -30,6 +31,9 @@ Exit codes:
   5  the vault is open in another window or program
   6  evidence does not verify: an attachment's bytes no longer match their SHA-256,
      or the history chain is broken (`verify` says where)
+  7  an exchange bundle or identity was refused, nothing written: not a bundle, for
+     another vault, changed or cut short, from a vault that is not a peer, or a
+     fingerprint that does not match
 
 Environment:
   KUZET_PASSPHRASE      the vault passphrase (else asked for without echo)
@@ -235,6 +239,131 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         remove: Vec<String>,
     },
+    /// This vault's identity for exchange: its name, fingerprint and the
+    /// public text to give to the other side.
+    Identity {
+        #[command(subcommand)]
+        action: Option<IdentityAction>,
+    },
+    /// The vaults this one exchanges bundles with.
+    Peers {
+        #[command(subcommand)]
+        action: PeersAction,
+    },
+    /// Encrypted, signed exchange bundles between vaults.
+    Bundle {
+        #[command(subcommand)]
+        action: BundleAction,
+    },
+    /// Incoming versions held back (conflicts, codes this taxonomy lacks),
+    /// and settling them.
+    Held {
+        /// Keep this vault's version of held version SEQ.
+        #[arg(long, value_name = "SEQ")]
+        keep: Option<u64>,
+        /// Take the incoming version of SEQ.
+        #[arg(long, value_name = "SEQ", conflicts_with = "keep")]
+        take: Option<u64>,
+        /// Keep this vault's version of SEQ with the --field fields taken from the incoming one.
+        #[arg(long, value_name = "SEQ", conflicts_with_all = ["keep", "take"], requires = "field")]
+        fields: Option<u64>,
+        /// A top-level field (title, summary, victim, sources, …) to take; repeat.
+        #[arg(long, value_name = "FIELD")]
+        field: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Likely duplicate cases (close dates, same victim or outlet, similar
+    /// text), and deciding on them.
+    Duplicates {
+        /// Only pairs with a case in this month.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<Month>,
+        /// Only the duplicates of this case (ref or id).
+        #[arg(long, value_name = "CASE", conflicts_with = "month")]
+        case: Option<String>,
+        /// Merge the second case into the first (KEEP DUPLICATE).
+        #[arg(long, num_args = 2, value_names = ["KEEP", "DUPLICATE"])]
+        merge: Vec<String>,
+        /// Record two cases as related (both counted).
+        #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "merge")]
+        related: Vec<String>,
+        /// Record two cases as not duplicates.
+        #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["merge", "related"])]
+        dismiss: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum IdentityAction {
+    /// Print the name, fingerprint and public text (the default).
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the public identity to a file for the other side.
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Rename this vault ("Shymkent correspondent"); the fingerprint stays.
+    Name { name: String },
+}
+
+#[derive(Subcommand)]
+enum PeersAction {
+    /// Add a peer from its identity file or text, once its fingerprint was
+    /// compared with the other side.
+    Add {
+        /// A file holding the identity, or the kuzet-id1:… text itself.
+        identity: String,
+        /// headquarters (hq) or correspondent.
+        #[arg(long)]
+        role: String,
+        /// The fingerprint the other side read out to you; must match.
+        #[arg(long, value_name = "DIGITS")]
+        fingerprint: Option<String>,
+        /// Add without --fingerprint (you compared it otherwise).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// List the peers.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a peer (name or fingerprint).
+    Remove { peer: String },
+}
+
+#[derive(Subcommand)]
+enum BundleAction {
+    /// Write what PEER has not seen yet as one encrypted, signed file.
+    Export {
+        /// The peer's name or fingerprint.
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Everything again, not only what changed since the last bundle.
+        #[arg(long)]
+        full: bool,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Apply bundles, each in one transaction; --dry-run says what would change.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 const IMPORT_HELP: &str = "\
@@ -318,6 +447,26 @@ fn main() -> ExitCode {
         Command::Verify { json } => evidence::verify(&vault, json),
         Command::Delete { case } => evidence::delete(&vault, &case),
         Command::Trash { restore, empty, yes } => evidence::trash(&vault, &restore, empty, yes),
+        Command::Identity { action } => match action.unwrap_or(IdentityAction::Show { json: false }) {
+            IdentityAction::Show { json } => exchange::identity(&vault, None, false, None, json),
+            IdentityAction::Export { out, force } => exchange::identity(&vault, Some(&out), force, None, false),
+            IdentityAction::Name { name } => exchange::identity(&vault, None, false, Some(&name), false),
+        },
+        Command::Peers { action } => match action {
+            PeersAction::Add { identity, role, fingerprint, yes } => {
+                exchange::peers_add(&vault, &identity, &role, fingerprint.as_deref(), yes)
+            }
+            PeersAction::List { json } => exchange::peers_list(&vault, json),
+            PeersAction::Remove { peer } => exchange::peers_remove(&vault, &peer),
+        },
+        Command::Bundle { action } => match action {
+            BundleAction::Export { to, out, full, force } => exchange::bundle_export(&vault, &to, &out, full, force),
+            BundleAction::Import { files, dry_run, json } => exchange::bundle_import(&vault, &files, dry_run, json),
+        },
+        Command::Held { keep, take, fields, field, json } => exchange::held(&vault, keep, take, fields, &field, json),
+        Command::Duplicates { month, case, merge, related, dismiss, json } => {
+            exchange::duplicates(&vault, month, case.as_deref(), &merge, &related, &dismiss, json)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
