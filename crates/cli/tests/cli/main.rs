@@ -5,6 +5,7 @@
 
 mod errors;
 mod evidence;
+mod exchange;
 mod leftovers;
 mod overview;
 mod passphrase;
