@@ -5,4 +5,5 @@
 mod bindings;
 mod commands;
 mod evidence;
+mod exchange;
 mod surface;

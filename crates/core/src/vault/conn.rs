@@ -268,6 +268,8 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
         return Err(VaultError::Migration(format!("could not set journal mode (got {mode})")));
     }
     conn.pragma_update(None, "synchronous", "FULL").map_err(db("setting synchronous"))?;
+    // A bundle's or an import's per-record statements stay prepared.
+    conn.set_prepared_statement_cache_capacity(64);
     conn.pragma_update(None, "foreign_keys", "ON").map_err(db("enabling foreign keys"))?;
     // Deleted content is overwritten, not just unlinked: a case removed by
     // emptying the trash, or a removed attachment, cannot be read back from

@@ -631,7 +631,8 @@ impl Vault {
                 }
             }
         }
-        let ctx = Apply { c: &tx, who: &who, now, peer: &peer.fingerprint.0, taxonomy: &taxonomy };
+        let any = any_held(&tx, &peer.fingerprint.0)?;
+        let ctx = Apply { c: &tx, who: &who, now, peer: &peer.fingerprint.0, taxonomy: &taxonomy, any_held: any };
         for item in &m.cases {
             let outcome = ctx.case(item)?;
             let title = item.case.as_ref().map(|c| c.data.title.clone()).unwrap_or_else(|| ctx.title_here(item.id));
@@ -706,7 +707,7 @@ impl Vault {
         let who = Who { actor: &self.actor, source: &source };
         let taxonomy = self.taxonomy.clone();
         let tx = self.conn.transaction().map_err(db("settling a held version"))?;
-        let ctx = Apply { c: &tx, who: &who, now, peer: &item.peer_fingerprint.0, taxonomy: &taxonomy };
+        let ctx = Apply { c: &tx, who: &who, now, peer: &item.peer_fingerprint.0, taxonomy: &taxonomy, any_held: true };
         let fields_of = |fields: &[String]| -> Option<Value> {
             let mut merged = item.ours.clone()?;
             let theirs = item.theirs.as_ref()?;
@@ -830,6 +831,14 @@ struct Apply<'a> {
     /// The sender's fingerprint.
     peer: &'a str,
     taxonomy: &'a crate::taxonomy::Taxonomy,
+    /// Whether anything from this peer is held (else those lookups are skipped).
+    any_held: bool,
+}
+
+/// Whether anything from `peer` is held.
+fn any_held(c: &Connection, peer: &str) -> Result<bool> {
+    c.query_row("SELECT EXISTS (SELECT 1 FROM exchange_held WHERE peer = ?1)", [peer], |r| r.get(0))
+        .map_err(db("reading the held versions"))
 }
 
 /// The problems of refused content as one line.
@@ -856,6 +865,9 @@ impl Apply<'_> {
     }
 
     fn unhold(&self, entity: Entity, id: &str) -> Result<()> {
+        if !self.any_held {
+            return Ok(());
+        }
         self.c
             .execute(
                 "DELETE FROM exchange_held WHERE entity = ?1 AND entity_id = ?2 AND peer = ?3",
@@ -867,6 +879,9 @@ impl Apply<'_> {
 
     /// Whether a version held from this peer already is (or includes) `rev`.
     fn held_covers(&self, entity: Entity, id: &str, rev: &str) -> Result<bool> {
+        if !self.any_held {
+            return Ok(false);
+        }
         let item: Option<String> = self
             .c
             .query_row(

@@ -92,29 +92,23 @@ pub(crate) fn adopt(c: &Connection, entity: Entity, id: &str, rev: &str, ancesto
     if let Some(local) = head(c, entity, id)? {
         if local.rev != rev && !ancestors.contains(&local.rev) {
             // Made by this very apply (the history entry just written).
-            c.execute(
-                "DELETE FROM record_versions WHERE entity = ?1 AND entity_id = ?2 AND rev = ?3",
-                rusqlite::params![entity.as_str(), id, local.rev],
-            )
-            .map_err(err())?;
+            c.prepare_cached("DELETE FROM record_versions WHERE entity = ?1 AND entity_id = ?2 AND rev = ?3")
+                .and_then(|mut st| st.execute(rusqlite::params![entity.as_str(), id, local.rev]))
+                .map_err(err())?;
         }
     }
     learn(c, entity, id, std::iter::once(rev).chain(ancestors.iter().map(String::as_str)))?;
-    c.execute(
-        "UPDATE record_heads SET rev = ?3, from_peer = ?4 WHERE entity = ?1 AND entity_id = ?2",
-        rusqlite::params![entity.as_str(), id, rev, peer],
-    )
-    .map_err(err())?;
+    c.prepare_cached("UPDATE record_heads SET rev = ?3, from_peer = ?4 WHERE entity = ?1 AND entity_id = ?2")
+        .and_then(|mut st| st.execute(rusqlite::params![entity.as_str(), id, rev, peer]))
+        .map_err(err())?;
     Ok(())
 }
 
 /// Marks the record's current version as received from `peer` (it need
 /// not be sent back there).
 pub(crate) fn mark_from(c: &Connection, entity: Entity, id: &str, peer: &str) -> Result<()> {
-    c.execute(
-        "UPDATE record_heads SET from_peer = ?3 WHERE entity = ?1 AND entity_id = ?2",
-        rusqlite::params![entity.as_str(), id, peer],
-    )
-    .map_err(db("recording a version"))?;
+    c.prepare_cached("UPDATE record_heads SET from_peer = ?3 WHERE entity = ?1 AND entity_id = ?2")
+        .and_then(|mut st| st.execute(rusqlite::params![entity.as_str(), id, peer]))
+        .map_err(db("recording a version"))?;
     Ok(())
 }
