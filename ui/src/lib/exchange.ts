@@ -10,8 +10,8 @@ export function safeFileName(name: string, date: string): string {
     .normalize("NFC")
     .replace(/[\\/:*?"<>|\u0000-\u001f«»]+/g, "")
     .trim()
-    .replace(/\s+/g, "-")
-    .replace(/^\.+/, "")
+    .replace(/[\s\-‐–—]+/g, "-")
+    .replace(/^[.-]+|-+$/g, "")
     .slice(0, 60);
   return `${base || "kuzet"}-${date}`;
 }

@@ -1,7 +1,7 @@
 // The mock's exchange and duplicates: plumbing only (store and return canned
 // answers), no rules of the core. Used by backend.ts.
 //
-// Identity text in the mock: `kuzet-id1:<24 digits>:<name, URI-encoded>`.
+// Identity text in the mock: `kuzet-id1:<24 digits>:<name>`.
 // Bundle paths drive the answers: a name with "tampered" is refused,
 // "conflict" holds a version; anything else creates and updates one record each.
 
@@ -17,13 +17,13 @@ function fail(code: IpcError["code"], message: string, field?: "_form"): never {
 const at = (local: string): TimestampDto => ({ utc: local.replace(" ", "T") + ":00Z", local });
 const fingerprint = (digits: string) => digits.match(/.{4}/g)!.join(" ");
 const identity = (digits: string, name: string): IdentityDto => ({
-  name, fingerprint: fingerprint(digits), public: `kuzet-id1:${digits}:${encodeURIComponent(name)}`,
+  name, fingerprint: fingerprint(digits), public: `kuzet-id1:${digits}:${name}`,
 });
 
 function parse(text: string): IdentityDto {
-  const m = /^kuzet-id1:(\d{24}):(.+)$/.exec(text.trim());
+  const m = /^kuzet-id1:(\d{24}):(.+)$/s.exec(text.trim());
   if (!m) fail("Validation", "not a Kuzet identity", "_form");
-  return identity(m[1], decodeURIComponent(m[2]));
+  return identity(m[1], m[2].trim());
 }
 
 export function createExchange(cases: Map<string, CaseDto>, opts: { exchangePaths?: string[]; savePath?: string }) {
@@ -93,7 +93,7 @@ export function createExchange(cases: Map<string, CaseDto>, opts: { exchangePath
       case "exchange_identity_save":
         return null;
       case "exchange_peer_read":
-        return parse(a.path ? `kuzet-id1:105822947736120485599310:${encodeURIComponent("Тілші — Шымкент")}` : String(a.text ?? ""));
+        return parse(a.path ? "kuzet-id1:105822947736120485599310:Тілші — Шымкент" : String(a.text ?? ""));
       case "exchange_peer_add": {
         const id = parse(String(a.text ?? ""));
         const p: PeerDto = { identity: id, role: a.role, addedAt: at("2024-06-10 12:00"), sentAt: null };
