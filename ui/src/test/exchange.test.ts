@@ -158,8 +158,8 @@ describe("exchange screen", () => {
     expect(files).toHaveLength(3);
     expect(within(files[0]).getByTestId("exchange-file-sender").textContent).toContain("From Әділ сөз — штаб, made 2024-06-09 15:00");
     const counts = within(files[0]).getByTestId("exchange-file-counts");
-    expect([...counts.querySelectorAll(".badge")].map((b) => b.textContent)).toEqual(["2 new", "1 updated"]);
-    expect(within(files[1]).getByTestId("exchange-count-held").textContent).toBe("1 held for review");
+    expect([...counts.querySelectorAll(".badge")].map((b) => b.textContent)).toEqual(["new: 2", "updated: 1"]);
+    expect(within(files[1]).getByTestId("exchange-count-held").textContent).toBe("held for review: 1");
     expect(within(files[1]).getByTestId("exchange-file-held").textContent).toContain("— Changed here too");
     expect((await within(files[2]).findByTestId("exchange-file-error")).textContent).toBe(
       "This bundle was not applied: it was changed on the way, it is meant for another vault, its sender is not one of your peers, or the file is cut short. Nothing was written. (the bundle was tampered with)",

@@ -1,7 +1,7 @@
 // Dev-only: runs the UI against the in-memory mock backend (`vite --mode mock`).
 // URL parameters drive it to a screen for screenshots:
 //   ?lang=kk|ru|en &unlock=1 &screen=cases|summary|overview|settings|editor &case=new|first
-//   &month=2024-05 &demo=1 ; screen=exchange answers the dialogs with sample paths
+//   &month=2024-05 &demo=1 ; screen=exchange answers the dialogs with sample paths (&receive=1, &peer=1)
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { createMockBackend, MOCK_PATH, MOCK_PASSPHRASE } from "./backend";
 
@@ -46,6 +46,11 @@ export async function mockBoot(): Promise<void> {
     if (s === "exchange" && params.get("receive") === "1") {
       await new Promise((r) => setTimeout(r, 300));
       (document.querySelector('[data-testid="exchange-receive"]') as HTMLButtonElement | null)?.click();
+    }
+    // &peer=1: read a sample peer's identity file, for a screenshot of the fingerprint check.
+    if (s === "exchange" && params.get("peer") === "1") {
+      await new Promise((r) => setTimeout(r, 300));
+      (document.querySelector('[data-testid="exchange-peer-file"]') as HTMLButtonElement | null)?.click();
     }
   }
 }
