@@ -42,7 +42,7 @@ export function createExchange(cases: Map<string, CaseDto>, opts: { exchangePath
       changes: [
         { field: "title", old: c.data.title, new: c.data.title + " (толықтырылды)" },
         { field: "victim.name", old: c.data.victimName || null, new: "Әсел Нұрланқызы" },
-        { field: "victim.outlet", old: c.data.outlet || null, new: "«Орда.kz»" },
+        { field: "victim.outlet", old: c.data.outlet || null, new: "«Жайық Пресс»" },
         { field: "summary", old: c.data.summary || null, new: "Тілші сот ғимаратына кіргізілмеді, күзет оның куәлігін тексерді." },
       ],
     });
