@@ -9,6 +9,15 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type {
   AppInfo,
   AttachmentDto,
+  BundleExportDto,
+  BundleReportDto,
+  DuplicateDto,
+  HeldDto,
+  IdentityDto,
+  LinkKindDto,
+  PeerDto,
+  PeerRoleDto,
+  ResolutionDto,
   ExtractedDto,
   HistoryEntryDto,
   TrashedCaseDto,
@@ -140,6 +149,43 @@ export const trashRestore = (caseId: string) => call<CaseDto>("trash_restore", {
 export const trashEmpty = () => call<number>("trash_empty");
 /** Re-checks the history chain and every attachment's bytes. */
 export const vaultVerify = () => call<VerifyDto>("vault_verify");
+
+// ---- exchange between vaults ----
+/** Bundles to open (several), or with `identity` one identity file; [] when cancelled. */
+export const pickExchangePaths = (identity: boolean) => call<string[]>("pick_exchange_paths", { identity });
+/** This vault's public identity: name, fingerprint and the text to give to the other side. */
+export const exchangeIdentity = () => call<IdentityDto>("exchange_identity");
+export const exchangeIdentityRename = (name: string) => call<IdentityDto>("exchange_identity_rename", { name });
+/** Writes the public identity (no secret) to `path` from `pickSavePath(…, "kuzetid")`. */
+export const exchangeIdentitySave = (path: string) => call<void>("exchange_identity_save", { path });
+/** Reads a peer's identity from pasted `text` or, with `path`, from that file (nothing is stored). */
+export const exchangePeerRead = (text: string, path: string | null = null) =>
+  call<IdentityDto>("exchange_peer_read", { text, path });
+/** Adds a peer (after staff compared its fingerprint), or updates its name and role. */
+export const exchangePeerAdd = (text: string, role: PeerRoleDto) => call<PeerDto>("exchange_peer_add", { text, role });
+export const exchangePeers = () => call<PeerDto[]>("exchange_peers");
+export const exchangePeerRemove = (fingerprint: string) => call<void>("exchange_peer_remove", { fingerprint });
+/** Writes a bundle for the peer to `path`: what it has not seen yet, or everything with `full`. */
+export const exchangeBundleExport = (fingerprint: string, path: string, full: boolean) =>
+  call<BundleExportDto>("exchange_bundle_export", { fingerprint, path, full });
+/** Applies a bundle (all or nothing); with `dryRun` only says what it would do. `BundleRefused` when it cannot be trusted. */
+export const exchangeBundleImport = (path: string, dryRun: boolean) =>
+  call<BundleReportDto>("exchange_bundle_import", { path, dryRun });
+/** Incoming versions held back (conflicts first). */
+export const exchangeHeld = () => call<HeldDto[]>("exchange_held");
+export const exchangeHeldResolve = (seq: number, resolution: ResolutionDto) =>
+  call<void>("exchange_held_resolve", { seq, resolution });
+
+// ---- duplicates ----
+/** Likely duplicate pairs, best first: cases dated `from`–`to` (both null: all), or those of `caseId`. */
+export const duplicatesList = (from: string | null, to: string | null, caseId: string | null = null) =>
+  call<DuplicateDto[]>("duplicates_list", { from, to, caseId });
+/** Merges `duplicateId` into `keepId`; the duplicate goes to the trash. */
+export const duplicateMerge = (keepId: string, duplicateId: string) =>
+  call<CaseDto>("duplicate_merge", { keepId, duplicateId });
+/** Marks a pair related, or not duplicates; it is not proposed again. */
+export const duplicateLink = (caseId: string, otherId: string, kind: LinkKindDto) =>
+  call<void>("duplicate_link", { caseId, otherId, kind });
 
 // ---- summary & overview ----
 export const summaryMonth = (month: string) => call<MonthSummaryDto>("summary_month", { month });

@@ -78,3 +78,25 @@ export function formatTimestamp(iso: string, lang: string): string {
     return iso;
   }
 }
+
+/**
+ * Today's date in Kazakhstan (Asia/Almaty) as "YYYY-MM-DD", from the clock
+ * via Intl; only for file names (never an event date).
+ */
+export function todayKz(): string {
+  try {
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Almaty",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).formatToParts(new Date());
+    const y = parts.find((p) => p.type === "year")?.value;
+    const m = parts.find((p) => p.type === "month")?.value;
+    const d = parts.find((p) => p.type === "day")?.value;
+    if (y && m && d) return `${y}-${m}-${d}`;
+  } catch {
+    /* fall through */
+  }
+  return `${currentMonthKz()}-01`;
+}

@@ -8,7 +8,7 @@ import { LANGS } from "./types";
 import * as api from "./api";
 import { addMonths, currentMonthKz } from "./dates";
 
-export type Screen = "cases" | "editor" | "summary" | "overview" | "settings";
+export type Screen = "cases" | "editor" | "summary" | "overview" | "exchange" | "settings";
 
 export const unlocked = writable(false);
 export const vaultPath = writable<string | null>(null);

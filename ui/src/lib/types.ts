@@ -73,6 +73,19 @@ import type { AttachmentDto } from "./bindings/AttachmentDto";
 import type { ExtractedDto } from "./bindings/ExtractedDto";
 import type { FieldChangeDto } from "./bindings/FieldChangeDto";
 import type { HistoryActionDto } from "./bindings/HistoryActionDto";
+import type { IdentityDto } from "./bindings/IdentityDto";
+import type { PeerDto } from "./bindings/PeerDto";
+import type { PeerRoleDto } from "./bindings/PeerRoleDto";
+import type { BundleExportDto } from "./bindings/BundleExportDto";
+import type { BundleReportDto } from "./bindings/BundleReportDto";
+import type { BundleChangeDto } from "./bindings/BundleChangeDto";
+import type { OutcomeDto } from "./bindings/OutcomeDto";
+import type { HeldDto } from "./bindings/HeldDto";
+import type { HeldReasonDto } from "./bindings/HeldReasonDto";
+import type { ResolutionDto } from "./bindings/ResolutionDto";
+import type { DuplicateDto } from "./bindings/DuplicateDto";
+import type { DuplicateReasonDto } from "./bindings/DuplicateReasonDto";
+import type { LinkKindDto } from "./bindings/LinkKindDto";
 import type { HistoryEntityDto } from "./bindings/HistoryEntityDto";
 import type { HistoryEntryDto } from "./bindings/HistoryEntryDto";
 import type { TrashedCaseDto } from "./bindings/TrashedCaseDto";
@@ -156,6 +169,19 @@ export type {
   ChainBreakDto,
   AttachmentProblemDto,
   VerifyDto,
+  IdentityDto,
+  PeerDto,
+  PeerRoleDto,
+  BundleExportDto,
+  BundleReportDto,
+  BundleChangeDto,
+  OutcomeDto,
+  HeldDto,
+  HeldReasonDto,
+  ResolutionDto,
+  DuplicateDto,
+  DuplicateReasonDto,
+  LinkKindDto,
 };
 
 // ---- UI-only aliases ----

@@ -34,7 +34,7 @@ describe("labels on every control", () => {
       await fireEvent.click(screen.getByTestId("case-has-proceeding"));
     await fireEvent.click(screen.getByTestId("dev-add"));
     expect(unlabelled()).toEqual([]);
-    for (const tab of ["nav-summary", "nav-overview", "nav-settings"]) {
+    for (const tab of ["nav-summary", "nav-overview", "nav-exchange", "nav-settings"]) {
       await fireEvent.click(screen.getByTestId(tab));
       await new Promise((r) => setTimeout(r, 150));
       expect(unlabelled(), tab).toEqual([]);

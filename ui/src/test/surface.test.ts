@@ -17,7 +17,7 @@ describe("generated command surface", () => {
         return toIpcError(e).message.startsWith("mock: unknown command");
       }
     });
-    expect(COMMANDS.length).toBe(51);
+    expect(COMMANDS.length).toBe(66);
     expect(unknown).toEqual([]);
   });
 

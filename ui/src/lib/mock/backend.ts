@@ -4,6 +4,7 @@
 
 import taxonomyJson from "./taxonomy.json";
 import { createEvidence, NOT_MINE } from "./evidence";
+import { createExchange } from "./exchange";
 import type {
   NameCandidateDto,
   FieldError,
@@ -46,6 +47,8 @@ export interface MockOptions {
   attachPaths?: string[];
   /** What the save dialog answers (default: NoDialog). */
   savePath?: string;
+  /** What the exchange open dialog answers (default: NoDialog). */
+  exchangePaths?: string[];
 }
 
 export const MOCK_PATH = "/home/monitor/Documents/kuzet.kuzet";
@@ -122,6 +125,7 @@ export function createMockBackend(opts: MockOptions = {}) {
     staffName: "",
   };
   const evidence = createEvidence(cases, () => settings.staffName, opts);
+  let exchange: ReturnType<typeof createExchange> | null = null;
 
   const allCats = taxonomy.groups.flatMap((g) => g.categories.map((c) => ({ g, c })));
   const counted = allCats.filter((x) => x.g.counted);
@@ -656,7 +660,8 @@ export function createMockBackend(opts: MockOptions = {}) {
         return null;
       default: {
         requireUnlocked();
-        const answer = evidence.handle(cmd, a);
+        let answer = evidence.handle(cmd, a);
+        if (answer === NOT_MINE) answer = (exchange ??= createExchange(cases, opts)).handle(cmd, a);
         if (answer === NOT_MINE) fail("Internal", `mock: unknown command ${cmd}`);
         return answer;
       }
@@ -666,5 +671,7 @@ export function createMockBackend(opts: MockOptions = {}) {
   return {
     handler, cases, drafts, overviewDrafts, unlock: () => (unlocked = true),
     attachments: evidence.attachments, history: evidence.history, trash: evidence.trash,
+    /** The exchange part (created on first use, after the sample cases). */
+    exchange: () => (exchange ??= createExchange(cases, opts)),
   };
 }

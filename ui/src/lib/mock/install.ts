@@ -1,14 +1,24 @@
 // Dev-only: runs the UI against the in-memory mock backend (`vite --mode mock`).
 // URL parameters drive it to a screen for screenshots:
 //   ?lang=kk|ru|en &unlock=1 &screen=cases|summary|overview|settings|editor &case=new|first
-//   &month=2024-05 &demo=1
+//   &month=2024-05 &demo=1 ; screen=exchange answers the dialogs with sample paths (&receive=1, &peer=1)
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { createMockBackend, MOCK_PATH, MOCK_PASSPHRASE } from "./backend";
 
 const params = new URLSearchParams(location.search);
 
 export function installMockBackend(): void {
-  const backend = createMockBackend({ demo: params.get("demo") === "1", cases: Number(params.get("cases") ?? 240) });
+  const exchange = params.get("screen") === "exchange";
+  const backend = createMockBackend({
+    demo: params.get("demo") === "1",
+    cases: Number(params.get("cases") ?? 240),
+    ...(exchange
+      ? {
+          savePath: "/home/monitor/Documents/bundle.kuzetbundle",
+          exchangePaths: ["/home/monitor/Жүктеулер/штаб-2024-06-09.kuzetbundle", "/home/monitor/Жүктеулер/conflict.kuzetbundle", "/home/monitor/Жүктеулер/tampered.kuzetbundle"],
+        }
+      : {}),
+  });
   mockIPC(backend.handler, { shouldMockEvents: true });
 }
 
@@ -31,6 +41,16 @@ export async function mockBoot(): Promise<void> {
         const page = await api.casesFind({ categories: which === "claim" ? ["claims.civil"] : [] }, 0, 1);
         openCase(page.rows[0].id);
       }
-    } else if (s === "summary" || s === "overview" || s === "settings" || s === "cases") screen.set(s);
+    } else if (s === "summary" || s === "overview" || s === "settings" || s === "cases" || s === "exchange") screen.set(s);
+    // &receive=1 on the exchange screen: pick the sample bundles (dry run) for a screenshot of the preview.
+    if (s === "exchange" && params.get("receive") === "1") {
+      await new Promise((r) => setTimeout(r, 300));
+      (document.querySelector('[data-testid="exchange-receive"]') as HTMLButtonElement | null)?.click();
+    }
+    // &peer=1: read a sample peer's identity file, for a screenshot of the fingerprint check.
+    if (s === "exchange" && params.get("peer") === "1") {
+      await new Promise((r) => setTimeout(r, 300));
+      (document.querySelector('[data-testid="exchange-peer-file"]') as HTMLButtonElement | null)?.click();
+    }
   }
 }
