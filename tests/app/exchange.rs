@@ -41,7 +41,7 @@ fn identity_peers_bundles_held_and_duplicates() {
     let preview = shell.ok("exchange_peer_read", json!({"text": format!("  {theirs}\n"), "path": null}));
     assert_eq!(preview["name"], "Шымкент тілшісі");
     assert_eq!(preview["fingerprint"], corr.identity().unwrap().fingerprint().0);
-    assert_eq!(shell.err_code("exchange_peer_read", json!({"text": "kuzet-id1:abc", "path": null})), "validation");
+    assert_eq!(shell.err_code("exchange_peer_read", json!({"text": "kuzet-id1:abc", "path": null})), "Validation");
     let peer = shell.ok("exchange_peer_add", json!({"text": theirs, "role": "correspondent"}));
     assert_eq!(peer["role"], "correspondent");
     assert_eq!(shell.ok("exchange_peers", json!({})).as_array().unwrap().len(), 1);
@@ -64,7 +64,7 @@ fn identity_peers_bundles_held_and_duplicates() {
     bytes[mid] ^= 4;
     let bad = dir.path().join("bad.kuzetbundle");
     std::fs::write(&bad, bytes).unwrap();
-    assert_eq!(shell.err_code("exchange_bundle_import", json!({"path": bad, "dryRun": false})), "bundleRefused");
+    assert_eq!(shell.err_code("exchange_bundle_import", json!({"path": bad, "dryRun": false})), "BundleRefused");
 
     // The same event entered here too: a duplicate pair, merged.
     let here = shell.ok("case_create", json!({"data": kazakh_case()}));
@@ -75,7 +75,11 @@ fn identity_peers_bundles_held_and_duplicates() {
     let other = if dups[0]["case"]["id"] == keep { &dups[0]["other"]["id"] } else { &dups[0]["case"]["id"] };
     shell.ok("duplicate_merge", json!({"keepId": keep, "duplicateId": other}));
     assert_eq!(shell.ok("cases_find", json!({"filter": {}, "offset": 0, "limit": 10}))["total"], 1);
-    assert!(shell.ok("duplicates_list", json!({"from": null, "to": null, "caseId": null})).as_array().unwrap().is_empty());
+    assert!(shell
+        .ok("duplicates_list", json!({"from": null, "to": null, "caseId": null}))
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     // A bundle back to the correspondent.
     let out = dir.path().join("back.kuzetbundle");

@@ -109,7 +109,9 @@ pub fn peers_list(path: &Path, as_json: bool) -> Result {
         println!("No peers yet: `kuzet peers add` adds one.");
     }
     for p in &peers {
-        let sent = p.sent_at.map_or_else(|| "nothing sent yet".to_string(), |t| format!("last bundle {} (Almaty)", local_time(t)));
+        let sent = p
+            .sent_at
+            .map_or_else(|| "nothing sent yet".to_string(), |t| format!("last bundle {} (Almaty)", local_time(t)));
         println!("{}  {}  {}  {sent}", p.fingerprint, p.role.as_str(), p.identity.name);
     }
     Ok(())
@@ -149,7 +151,10 @@ fn outcome_text(o: &Outcome) -> String {
         Outcome::Deleted => "deleted".into(),
         Outcome::Restored => "restored from the trash".into(),
         Outcome::Unchanged => "already here".into(),
-        Outcome::Held { reason, detail } => format!("HELD ({}): {detail}", serde_json::to_value(reason).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()),
+        Outcome::Held { reason, detail } => format!(
+            "HELD ({}): {detail}",
+            serde_json::to_value(reason).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+        ),
     }
 }
 
@@ -209,8 +214,18 @@ pub fn bundle_import(path: &Path, files: &[PathBuf], dry_run: bool, as_json: boo
 }
 
 /// `held [--keep SEQ | --take SEQ | --fields SEQ --field F…]`.
-pub fn held(path: &Path, keep: Option<u64>, take: Option<u64>, fields: Option<u64>, field: &[String], as_json: bool) -> Result {
-    let settle = keep.map(|s| (s, Resolution::KeepOurs)).or(take.map(|s| (s, Resolution::TakeTheirs))).or(fields.map(|s| (s, Resolution::Fields(field.to_vec()))));
+pub fn held(
+    path: &Path,
+    keep: Option<u64>,
+    take: Option<u64>,
+    fields: Option<u64>,
+    field: &[String],
+    as_json: bool,
+) -> Result {
+    let settle = keep
+        .map(|s| (s, Resolution::KeepOurs))
+        .or(take.map(|s| (s, Resolution::TakeTheirs)))
+        .or(fields.map(|s| (s, Resolution::Fields(field.to_vec()))));
     if let Some((seq, resolution)) = settle {
         let (mut vault, _) = open(path)?;
         vault.resolve_held(seq, resolution, Utc::now())?;
@@ -234,7 +249,9 @@ pub fn held(path: &Path, keep: Option<u64>, take: Option<u64>, fields: Option<u6
     for h in &list {
         println!("{}. {} {:?} from {}: {}", h.seq, h.entity.as_str(), h.title, h.peer, h.detail);
         for c in &h.changes {
-            let t = |v: &Option<serde_json::Value>| kuzet_core::vault::FieldChange::text(v.as_ref()).unwrap_or_else(|| "—".into());
+            let t = |v: &Option<serde_json::Value>| {
+                kuzet_core::vault::FieldChange::text(v.as_ref()).unwrap_or_else(|| "—".into())
+            };
             println!("     {}: here {}  |  theirs {}", c.field, t(&c.old), t(&c.new));
         }
     }
@@ -278,11 +295,19 @@ pub fn duplicates(
         match kind {
             None => {
                 let kept = vault.merge_duplicate(a, b, Utc::now())?;
-                println!("Merged {} into {:?}: one case, both sources kept; the other is in the trash as merged.", ids[1], kept.data.title);
+                println!(
+                    "Merged {} into {:?}: one case, both sources kept; the other is in the trash as merged.",
+                    ids[1], kept.data.title
+                );
             }
             Some(k) => {
                 vault.link_cases(a, b, k, Utc::now())?;
-                println!("Recorded: {} and {} are {}; not proposed again.", ids[0], ids[1], if k == LinkKind::Related { "related" } else { "not duplicates" });
+                println!(
+                    "Recorded: {} and {} are {}; not proposed again.",
+                    ids[0],
+                    ids[1],
+                    if k == LinkKind::Related { "related" } else { "not duplicates" }
+                );
             }
         }
         return Ok(());

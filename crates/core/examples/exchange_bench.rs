@@ -14,7 +14,7 @@
 use chrono::Utc;
 use kuzet_core::case::CaseData;
 use kuzet_core::taxonomy::Taxonomy;
-use kuzet_core::vault::{ImportItem, PeerRole, Passphrase, Vault};
+use kuzet_core::vault::{ImportItem, Passphrase, PeerRole, Vault};
 use std::time::Instant;
 
 #[path = "support/synthetic.rs"]

@@ -255,7 +255,8 @@ mod tests {
     #[test]
     fn names_match_across_scripts_case_and_word_order() {
         let a = skeleton("Айгерім Қасымова");
-        for same in ["Aigerim Kassymova", "КАСЫМОВА Айгерим", "Aigerim Qasymova", "Айгерим Касымова Нурлановна"] {
+        for same in ["Aigerim Kassymova", "КАСЫМОВА Айгерим", "Aigerim Qasymova", "Айгерим Касымова Нурлановна"]
+        {
             assert!(same_name(&a, &skeleton(same)), "{same}: {a:?} vs {:?}", skeleton(same));
         }
         for other in ["Айгерім Сейітова", "Асель Қасымова", ""] {

@@ -79,7 +79,8 @@ pub async fn exchange_peer_read(text: String, path: Option<String>) -> IpcResult
     let text = match path {
         Some(p) => {
             let p = PathBuf::from(p);
-            let meta = std::fs::metadata(&p).map_err(|e| IpcError::invalid("path", format!("cannot read {}: {e}", p.display())))?;
+            let meta = std::fs::metadata(&p)
+                .map_err(|e| IpcError::invalid("path", format!("cannot read {}: {e}", p.display())))?;
             if meta.len() > MAX_IDENTITY_FILE_BYTES {
                 return Err(IpcError::invalid("path", "is too large to be a Kuzet identity"));
             }
@@ -129,7 +130,11 @@ pub async fn exchange_bundle_export(
 /// Applies the bundle at `path` (all or nothing), or with `dryRun` says
 /// what it would change and writes nothing.
 #[tauri::command]
-pub async fn exchange_bundle_import(state: State<'_, AppState>, path: String, dry_run: bool) -> IpcResult<BundleReportDto> {
+pub async fn exchange_bundle_import(
+    state: State<'_, AppState>,
+    path: String,
+    dry_run: bool,
+) -> IpcResult<BundleReportDto> {
     let file = PathBuf::from(path);
     long(&state, move |v| Ok((&v.import_bundle(&file, dry_run, chrono::Utc::now())?).into()))
 }
@@ -182,7 +187,12 @@ pub async fn duplicate_merge(state: State<'_, AppState>, keep_id: String, duplic
 
 /// Marks two cases related, or dismisses the pair; it is not proposed again.
 #[tauri::command]
-pub async fn duplicate_link(state: State<'_, AppState>, case_id: String, other_id: String, kind: LinkKindDto) -> IpcResult<()> {
+pub async fn duplicate_link(
+    state: State<'_, AppState>,
+    case_id: String,
+    other_id: String,
+    kind: LinkKindDto,
+) -> IpcResult<()> {
     let (a, b) = (self::case_id(&case_id)?, self::case_id(&other_id)?);
     let kind = match kind {
         LinkKindDto::Related => LinkKind::Related,

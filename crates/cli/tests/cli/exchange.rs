@@ -32,8 +32,16 @@ fn a_correspondents_month_reaches_headquarters_whole_and_once() {
     let hq_id = hq.path("hq.kuzetid");
     hq.kuzet(&["identity", "export", "--out", hq_id.to_str().unwrap()]).ok();
     c.kuzet(&["peers", "add", hq_id.to_str().unwrap(), "--role", "hq"]).fails(2, &["compare the fingerprint"]);
-    c.kuzet(&["peers", "add", hq_id.to_str().unwrap(), "--role", "hq", "--fingerprint", "1234 5678 9012 3456 7890 1234"])
-        .fails(7, &["do not add it"]);
+    c.kuzet(&[
+        "peers",
+        "add",
+        hq_id.to_str().unwrap(),
+        "--role",
+        "hq",
+        "--fingerprint",
+        "1234 5678 9012 3456 7890 1234",
+    ])
+    .fails(7, &["do not add it"]);
     pair(&hq, &c);
     let list = c.kuzet(&["peers", "list"]).ok();
     assert!(list.stdout.contains("headquarters  Алматы, орталық кеңсе"), "{}", list.stdout);
@@ -97,11 +105,16 @@ fn a_conflict_is_held_and_settled_field_by_field() {
     let held = hq.kuzet(&["held", "--json"]).ok();
     let held: Value = serde_json::from_str(&held.stdout).unwrap();
     let seq = held[0]["seq"].as_u64().unwrap().to_string();
-    let fields: Vec<&str> = held[0]["changes"].as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        held[0]["changes"].as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
     assert!(fields.contains(&"summary") && fields.contains(&"title"), "{fields:?}");
     hq.kuzet(&["held", "--fields", &seq, "--field", "summary"]).ok();
     assert_eq!(hq.kuzet(&["held"]).ok().stdout.trim(), "Nothing is held.");
     let found = hq.kuzet(&["search", "сессию", "--json"]).ok();
-    assert!(found.stdout.contains("уточнено в Алматы"), "HQ's title with the correspondent's summary: {}", found.stdout);
+    assert!(
+        found.stdout.contains("уточнено в Алматы"),
+        "HQ's title with the correspondent's summary: {}",
+        found.stdout
+    );
     assert_eq!(hq.stats("2024-05"), stats_before, "a conflict never changes the counts");
 }

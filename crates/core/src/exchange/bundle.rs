@@ -197,7 +197,11 @@ pub(crate) fn open<R: Read>(file: R, me: &LocalIdentity) -> Result<Opened<R>, Bu
     let mut magic = [0u8; 16];
     read_exact(&mut rest, &mut magic)?;
     if &magic != MAGIC {
-        return Err(if magic.starts_with(b"KUZET-BUNDLE\0v") { BundleError::NewerFormat } else { BundleError::NotABundle });
+        return Err(if magic.starts_with(b"KUZET-BUNDLE\0v") {
+            BundleError::NewerFormat
+        } else {
+            BundleError::NotABundle
+        });
     }
     let mut len = [0u8; 8];
     read_exact(&mut rest, &mut len)?;

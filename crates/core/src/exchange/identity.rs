@@ -81,7 +81,8 @@ impl PublicIdentity {
         let body = joined
             .strip_prefix(PUBLIC_PREFIX)
             .ok_or_else(|| bad("it is not a Kuzet public identity (it should start with kuzet-id1:)"))?;
-        let json = URL_SAFE_NO_PAD.decode(body).map_err(|_| bad("it is damaged (not base64url); copy it again whole"))?;
+        let json =
+            URL_SAFE_NO_PAD.decode(body).map_err(|_| bad("it is damaged (not base64url); copy it again whole"))?;
         let id: PublicIdentity =
             serde_json::from_slice(&json).map_err(|_| bad("it is damaged (not an identity); copy it again whole"))?;
         id.recipient()?;

@@ -172,7 +172,8 @@ impl Vault {
                 data.private_names.push(n.clone());
             }
         }
-        if dup.data.confidential && !dup.data.victim.name.trim().is_empty() && dup.data.victim.name != data.victim.name {
+        if dup.data.confidential && !dup.data.victim.name.trim().is_empty() && dup.data.victim.name != data.victim.name
+        {
             if !data.private_names.contains(&dup.data.victim.name) {
                 data.private_names.push(dup.data.victim.name.clone());
             }
@@ -218,7 +219,9 @@ impl Vault {
             .prepare("SELECT case_id, other_id, kind FROM case_links WHERE case_id = ?1 OR other_id = ?1")
             .map_err(err())?;
         let rows = st
-            .query_map([id.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+            .query_map([id.to_string()], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            })
             .map_err(err())?;
         let mut out = Vec::new();
         for row in rows {
@@ -241,10 +244,27 @@ fn link(c: &Connection, who: &Who<'_>, a: CaseId, b: CaseId, kind: LinkKind, now
     c.execute(
         "INSERT INTO case_links (case_id, other_id, kind, at, by) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (case_id, other_id) DO UPDATE SET kind = excluded.kind, at = excluded.at, by = excluded.by",
-        rusqlite::params![a.to_string(), b.to_string(), kind.as_str(), now.timestamp_nanos_opt().unwrap_or(0), who.actor],
+        rusqlite::params![
+            a.to_string(),
+            b.to_string(),
+            kind.as_str(),
+            now.timestamp_nanos_opt().unwrap_or(0),
+            who.actor
+        ],
     )
     .map_err(db("linking cases"))?;
     let json = serde_json::json!({ "other": b.to_string(), "kind": kind.as_str() });
-    history::record(c, who, now, history::Entity::Document, format!("links/{a}/{b}"), Some(a), HistoryAction::Created, None, Some(&json), false)?;
+    history::record(
+        c,
+        who,
+        now,
+        history::Entity::Document,
+        format!("links/{a}/{b}"),
+        Some(a),
+        HistoryAction::Created,
+        None,
+        Some(&json),
+        false,
+    )?;
     Ok(())
 }

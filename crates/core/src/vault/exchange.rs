@@ -262,11 +262,14 @@ fn to_json_text<T: Serialize>(v: &T) -> Result<String> {
 /// Makes the vault's identity if it has none (a new vault, or the first
 /// open after the upgrade to schema 3).
 pub(crate) fn ensure_identity(c: &Connection, now: DateTime<Utc>) -> Result<()> {
-    let has: bool = c.query_row("SELECT count(*) FROM identity", [], |r| r.get::<_, i64>(0)).map_err(db("reading the identity"))? > 0;
+    let has: bool =
+        c.query_row("SELECT count(*) FROM identity", [], |r| r.get::<_, i64>(0)).map_err(db("reading the identity"))?
+            > 0;
     if has {
         return Ok(());
     }
-    let (_, secret, seed) = LocalIdentity::generate(DEFAULT_IDENTITY_NAME).map_err(io("making the vault's key pair"))?;
+    let (_, secret, seed) =
+        LocalIdentity::generate(DEFAULT_IDENTITY_NAME).map_err(io("making the vault's key pair"))?;
     c.execute(
         "INSERT INTO identity (id, name, age_secret, sign_secret, created_at) VALUES (1, ?1, ?2, ?3, ?4)",
         rusqlite::params![DEFAULT_IDENTITY_NAME, secret, &seed[..], nanos(now)],
@@ -358,7 +361,9 @@ impl Vault {
     pub fn set_identity_name(&mut self, name: &str) -> Result<PublicIdentity> {
         let name = crate::text::nfc(name.trim());
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-            return Err(bad(&format!("a vault's name must be 1 to {MAX_NAME_CHARS} characters, without control characters")));
+            return Err(bad(&format!(
+                "a vault's name must be 1 to {MAX_NAME_CHARS} characters, without control characters"
+            )));
         }
         let who = Who { actor: &self.actor, source: &self.source };
         let before = self.conn.total_changes();
@@ -366,7 +371,18 @@ impl Vault {
         let old = local_identity(&tx)?.name;
         tx.execute("UPDATE identity SET name = ?1 WHERE id = 1", [&name]).map_err(db("renaming the vault"))?;
         let (o, n) = (Value::String(old), Value::String(name));
-        history::record(&tx, &who, Utc::now(), Entity::Document, "identity/name".into(), None, HistoryAction::Updated, Some(&o), Some(&n), false)?;
+        history::record(
+            &tx,
+            &who,
+            Utc::now(),
+            Entity::Document,
+            "identity/name".into(),
+            None,
+            HistoryAction::Updated,
+            Some(&o),
+            Some(&n),
+            false,
+        )?;
         tx.commit().map_err(db("renaming the vault"))?;
         self.wrote_outside_cases(before);
         self.identity()
@@ -398,7 +414,18 @@ impl Vault {
         let old_json = old.as_ref().map(|p| json(&p.identity.name, p.role));
         let action = if old.is_some() { HistoryAction::Updated } else { HistoryAction::Created };
         let new_json = json(&identity.name, role);
-        history::record(&tx, &who, now, Entity::Document, format!("peers/{}", fp.0), None, action, old_json.as_ref(), Some(&new_json), false)?;
+        history::record(
+            &tx,
+            &who,
+            now,
+            Entity::Document,
+            format!("peers/{}", fp.0),
+            None,
+            action,
+            old_json.as_ref(),
+            Some(&new_json),
+            false,
+        )?;
         tx.commit().map_err(db("adding a peer"))?;
         self.wrote_outside_cases(before);
         peer_by_fingerprint(&self.conn, &fp)?.ok_or_else(|| VaultError::NotFound { what: "the peer just added".into() })
@@ -424,7 +451,18 @@ impl Vault {
         let tx = self.conn.transaction().map_err(db("removing a peer"))?;
         tx.execute("DELETE FROM peers WHERE fingerprint = ?1", [&peer.fingerprint.0]).map_err(db("removing a peer"))?;
         let old = serde_json::json!({ "name": peer.identity.name, "role": peer.role.as_str() });
-        history::record(&tx, &who, Utc::now(), Entity::Document, format!("peers/{}", peer.fingerprint.0), None, HistoryAction::Removed, Some(&old), None, false)?;
+        history::record(
+            &tx,
+            &who,
+            Utc::now(),
+            Entity::Document,
+            format!("peers/{}", peer.fingerprint.0),
+            None,
+            HistoryAction::Removed,
+            Some(&old),
+            None,
+            false,
+        )?;
         tx.commit().map_err(db("removing a peer"))?;
         self.wrote_outside_cases(before);
         Ok(peer)
@@ -491,7 +529,18 @@ impl Vault {
             "cases": summary.cases, "deletions": summary.deletions, "developments": summary.developments,
             "attachments": summary.attachments, "through_seq": manifest.through_seq,
         });
-        history::record(&tx, &who, now, Entity::Document, format!("bundles/sent/{}", manifest.id), None, HistoryAction::Created, None, Some(&json), false)?;
+        history::record(
+            &tx,
+            &who,
+            now,
+            Entity::Document,
+            format!("bundles/sent/{}", manifest.id),
+            None,
+            HistoryAction::Created,
+            None,
+            Some(&json),
+            false,
+        )?;
         tx.commit().map_err(db("recording the bundle"))?;
         self.wrote_outside_cases(before);
         Ok(summary)
@@ -519,7 +568,8 @@ impl Vault {
             })
             .map_err(err())?;
         let heads = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err())?;
-        let parse = |s: &str| s.parse::<uuid::Uuid>().map_err(|_| VaultError::Corrupt { what: format!("record id {s:?}") });
+        let parse =
+            |s: &str| s.parse::<uuid::Uuid>().map_err(|_| VaultError::Corrupt { what: format!("record id {s:?}") });
         let mut m = Manifest {
             format: FORMAT,
             id: uuid::Uuid::new_v4().to_string(),
@@ -617,13 +667,25 @@ impl Vault {
         let mut taxonomy = self.taxonomy.clone();
         if let Some(t) = &m.taxonomy {
             if peer.role != PeerRole::Headquarters {
-                report.taxonomy_refused = Some(format!("{} is a correspondent; only headquarters' taxonomy is taken", peer.identity.name));
+                report.taxonomy_refused =
+                    Some(format!("{} is a correspondent; only headquarters' taxonomy is taken", peer.identity.name));
             } else if t != &taxonomy {
                 match store::check_taxonomy_keeps_used_codes(&tx, t) {
                     Ok(()) => {
                         let (old, new) = (history::json(&taxonomy)?, history::json(t)?);
                         store::write_taxonomy(&tx, t)?;
-                        history::record(&tx, &who, now, Entity::Taxonomy, "taxonomy".into(), None, HistoryAction::Updated, Some(&old), Some(&new), false)?;
+                        history::record(
+                            &tx,
+                            &who,
+                            now,
+                            Entity::Taxonomy,
+                            "taxonomy".into(),
+                            None,
+                            HistoryAction::Updated,
+                            Some(&old),
+                            Some(&new),
+                            false,
+                        )?;
                         taxonomy = t.clone();
                         report.taxonomy_updated = true;
                     }
@@ -636,17 +698,35 @@ impl Vault {
         for item in &m.cases {
             let outcome = ctx.case(item)?;
             let title = item.case.as_ref().map(|c| c.data.title.clone()).unwrap_or_else(|| ctx.title_here(item.id));
-            report.changes.push(BundleChange { entity: Entity::Case, id: item.id.to_string(), case_id: item.id, title, outcome });
+            report.changes.push(BundleChange {
+                entity: Entity::Case,
+                id: item.id.to_string(),
+                case_id: item.id,
+                title,
+                outcome,
+            });
         }
         for item in &m.developments {
             let outcome = ctx.development(item)?;
             let title = item.development.as_ref().map(|d| d.data.title.clone()).unwrap_or_default();
-            report.changes.push(BundleChange { entity: Entity::Development, id: item.id.to_string(), case_id: item.case_id, title, outcome });
+            report.changes.push(BundleChange {
+                entity: Entity::Development,
+                id: item.id.to_string(),
+                case_id: item.case_id,
+                title,
+                outcome,
+            });
         }
         for item in &m.attachments {
             let outcome = ctx.attachment(item, &mut opened.rest)?;
             let title = item.file.as_ref().map(|f| f.name.clone()).unwrap_or_default();
-            report.changes.push(BundleChange { entity: Entity::Attachment, id: item.id.to_string(), case_id: item.case_id, title, outcome });
+            report.changes.push(BundleChange {
+                entity: Entity::Attachment,
+                id: item.id.to_string(),
+                case_id: item.case_id,
+                title,
+                outcome,
+            });
         }
         bundle::finish(&mut opened.rest)?;
         let applied = report.count(|o| !matches!(o, Outcome::Unchanged | Outcome::Held { .. }));
@@ -723,20 +803,22 @@ impl Vault {
         };
         match item.entity {
             Entity::Case => {
-                let it: CaseItem = serde_json::from_str(&raw).map_err(|_| VaultError::Corrupt { what: format!("held version {seq}") })?;
+                let it: CaseItem = serde_json::from_str(&raw)
+                    .map_err(|_| VaultError::Corrupt { what: format!("held version {seq}") })?;
                 let content: Option<Option<CaseData>> = match &resolution {
                     Resolution::KeepOurs => None,
                     Resolution::TakeTheirs => Some(it.case.as_ref().map(|c| c.data.clone())),
-                    Resolution::Fields(f) => Some(Some(
-                        fields_of(f)
-                            .and_then(|v| serde_json::from_value(v).ok())
-                            .ok_or_else(|| VaultError::NotFound { what: "both versions of the case, to take fields from".into() })?,
-                    )),
+                    Resolution::Fields(f) => {
+                        Some(Some(fields_of(f).and_then(|v| serde_json::from_value(v).ok()).ok_or_else(|| {
+                            VaultError::NotFound { what: "both versions of the case, to take fields from".into() }
+                        })?))
+                    }
                 };
                 ctx.settle_case(&it, content)?;
             }
             Entity::Development => {
-                let it: DevelopmentItem = serde_json::from_str(&raw).map_err(|_| VaultError::Corrupt { what: format!("held version {seq}") })?;
+                let it: DevelopmentItem = serde_json::from_str(&raw)
+                    .map_err(|_| VaultError::Corrupt { what: format!("held version {seq}") })?;
                 let content: Option<Option<DevelopmentData>> = match &resolution {
                     Resolution::KeepOurs => None,
                     Resolution::TakeTheirs => Some(it.development.as_ref().map(|d| d.data.clone())),
@@ -851,14 +933,31 @@ impl Apply<'_> {
         store::case(self.c, id).ok().flatten().map(|c| c.data.title).unwrap_or_default()
     }
 
-    fn hold(&self, entity: Entity, id: &str, case_id: CaseId, reason: HeldReason, detail: String, item: &impl Serialize) -> Result<Outcome> {
+    fn hold(
+        &self,
+        entity: Entity,
+        id: &str,
+        case_id: CaseId,
+        reason: HeldReason,
+        detail: String,
+        item: &impl Serialize,
+    ) -> Result<Outcome> {
         self.c
             .execute(
                 "INSERT INTO exchange_held (entity, entity_id, case_id, peer, reason, detail, item, received_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                  ON CONFLICT (entity, entity_id, peer) DO UPDATE SET reason = excluded.reason, detail = excluded.detail,
                      item = excluded.item, received_at = excluded.received_at",
-                rusqlite::params![entity.as_str(), id, case_id.to_string(), self.peer, reason.as_str(), detail, to_json_text(item)?, nanos(self.now)],
+                rusqlite::params![
+                    entity.as_str(),
+                    id,
+                    case_id.to_string(),
+                    self.peer,
+                    reason.as_str(),
+                    detail,
+                    to_json_text(item)?,
+                    nanos(self.now)
+                ],
             )
             .map_err(db("holding an incoming version"))?;
         Ok(Outcome::Held { reason, detail })
@@ -933,16 +1032,29 @@ impl Apply<'_> {
                 _ => false,
             };
             if same {
-                versions::learn(self.c, Entity::Case, &id_s, std::iter::once(item.rev.as_str()).chain(item.ancestors.iter().map(String::as_str)))?;
+                versions::learn(
+                    self.c,
+                    Entity::Case,
+                    &id_s,
+                    std::iter::once(item.rev.as_str()).chain(item.ancestors.iter().map(String::as_str)),
+                )?;
                 return Ok(Outcome::Unchanged);
             }
             let by = self.peer_name();
-            return self.hold(Entity::Case, &id_s, item.id, HeldReason::Conflict, format!("changed here and by {by} since the last exchange"), item);
+            return self.hold(
+                Entity::Case,
+                &id_s,
+                item.id,
+                HeldReason::Conflict,
+                format!("changed here and by {by} since the last exchange"),
+                item,
+            );
         }
-        let outcome = match self.write_case(item.id, item.case.as_ref().map(|c| &c.data), here.as_ref(), item.case.as_ref())? {
-            Ok(o) => o,
-            Err((reason, detail)) => return self.hold(Entity::Case, &id_s, item.id, reason, detail, item),
-        };
+        let outcome =
+            match self.write_case(item.id, item.case.as_ref().map(|c| &c.data), here.as_ref(), item.case.as_ref())? {
+                Ok(o) => o,
+                Err((reason, detail)) => return self.hold(Entity::Case, &id_s, item.id, reason, detail, item),
+            };
         versions::adopt(self.c, Entity::Case, &id_s, &item.rev, &item.ancestors, self.peer)?;
         self.unhold(Entity::Case, &id_s)?;
         Ok(outcome)
@@ -979,7 +1091,9 @@ impl Apply<'_> {
         if let Some(r) = &data.external_ref {
             match store::ref_owner(self.c, r)? {
                 Some(store::RefOwner::Case(other)) if other == id => {}
-                Some(_) => return Ok(Err((HeldReason::RefTaken, format!("the ref {r:?} belongs to another record here")))),
+                Some(_) => {
+                    return Ok(Err((HeldReason::RefTaken, format!("the ref {r:?} belongs to another record here"))))
+                }
                 None => {}
             }
         }
@@ -990,9 +1104,12 @@ impl Apply<'_> {
                 records::record_case(self.c, self.who, self.now, &case, Some(&old.data), HistoryAction::Updated)?;
                 Ok(Ok(Outcome::Updated))
             }
-            None if trash::in_trash(self.c, id)? => match trash::restore_in(self.c, self.who, self.now, id, Some(data)) {
+            None if trash::in_trash(self.c, id)? => match trash::restore_in(self.c, self.who, self.now, id, Some(data))
+            {
                 Ok(_) => Ok(Ok(Outcome::Restored)),
-                Err(VaultError::DuplicateRef(r)) => Ok(Err((HeldReason::RefTaken, format!("the ref {r:?} belongs to another record here")))),
+                Err(VaultError::DuplicateRef(r)) => {
+                    Ok(Err((HeldReason::RefTaken, format!("the ref {r:?} belongs to another record here"))))
+                }
                 Err(e) => Err(e),
             },
             None => {
@@ -1018,13 +1135,31 @@ impl Apply<'_> {
                 _ => false,
             };
             if same {
-                versions::learn(self.c, Entity::Development, &id_s, std::iter::once(item.rev.as_str()).chain(item.ancestors.iter().map(String::as_str)))?;
+                versions::learn(
+                    self.c,
+                    Entity::Development,
+                    &id_s,
+                    std::iter::once(item.rev.as_str()).chain(item.ancestors.iter().map(String::as_str)),
+                )?;
                 return Ok(Outcome::Unchanged);
             }
             let by = self.peer_name();
-            return self.hold(Entity::Development, &id_s, item.case_id, HeldReason::Conflict, format!("changed here and by {by} since the last exchange"), item);
+            return self.hold(
+                Entity::Development,
+                &id_s,
+                item.case_id,
+                HeldReason::Conflict,
+                format!("changed here and by {by} since the last exchange"),
+                item,
+            );
         }
-        match self.write_development(item.id, item.case_id, item.development.as_ref().map(|d| &d.data), here.as_ref(), item.development.as_ref())? {
+        match self.write_development(
+            item.id,
+            item.case_id,
+            item.development.as_ref().map(|d| &d.data),
+            here.as_ref(),
+            item.development.as_ref(),
+        )? {
             Ok(outcome) => {
                 versions::adopt(self.c, Entity::Development, &id_s, &item.rev, &item.ancestors, self.peer)?;
                 self.unhold(Entity::Development, &id_s)?;
@@ -1046,7 +1181,18 @@ impl Apply<'_> {
             if let Some(old) = here {
                 store::delete_development(self.c, id)?;
                 let json = history::json(&old.data)?;
-                history::record(self.c, self.who, self.now, Entity::Development, id.to_string(), Some(old.case_id), HistoryAction::Removed, Some(&json), None, false)?;
+                history::record(
+                    self.c,
+                    self.who,
+                    self.now,
+                    Entity::Development,
+                    id.to_string(),
+                    Some(old.case_id),
+                    HistoryAction::Removed,
+                    Some(&json),
+                    None,
+                    false,
+                )?;
                 return Ok(Ok(Outcome::Deleted));
             }
             return Ok(Ok(Outcome::Unchanged));
@@ -1062,13 +1208,16 @@ impl Apply<'_> {
         if let Some(r) = &data.external_ref {
             match store::ref_owner(self.c, r)? {
                 Some(store::RefOwner::Development(other)) if other == id => {}
-                Some(_) => return Ok(Err((HeldReason::RefTaken, format!("the ref {r:?} belongs to another record here")))),
+                Some(_) => {
+                    return Ok(Err((HeldReason::RefTaken, format!("the ref {r:?} belongs to another record here"))))
+                }
                 None => {}
             }
         }
         match here {
             Some(old) => {
-                let dev = Development { id, case_id: old.case_id, data, created_at: old.created_at, updated_at: self.now };
+                let dev =
+                    Development { id, case_id: old.case_id, data, created_at: old.created_at, updated_at: self.now };
                 store::update_development(self.c, &dev)?;
                 records::record_development(self.c, self.who, self.now, &dev, Some(&old.data), HistoryAction::Updated)?;
                 Ok(Ok(Outcome::Updated))
@@ -1111,7 +1260,8 @@ impl Apply<'_> {
         }
         let intake = Intake { id: item.id, added_at: file.added_at, added_by: &file.added_by };
         let mut reader = StreamErr { inner: bytes, error: None };
-        let added = attachments::add_in(self.c, self.who, item.case_id, &file.name, &mut reader, self.now, Some(intake));
+        let added =
+            attachments::add_in(self.c, self.who, item.case_id, &file.name, &mut reader, self.now, Some(intake));
         if let Some(e) = reader.error {
             return Err(VaultError::Bundle(e));
         }
@@ -1144,7 +1294,12 @@ impl Apply<'_> {
                 }
             }
         }
-        versions::learn(self.c, Entity::Case, &id_s, std::iter::once(item.rev.as_str()).chain(item.ancestors.iter().map(String::as_str)))
+        versions::learn(
+            self.c,
+            Entity::Case,
+            &id_s,
+            std::iter::once(item.rev.as_str()).chain(item.ancestors.iter().map(String::as_str)),
+        )
     }
 
     /// A new local version equal in content (kept as it was): recorded as
@@ -1152,7 +1307,14 @@ impl Apply<'_> {
     fn mark_resolved_case(&self, id: CaseId, here: Option<&Case>) -> Result<()> {
         let snapshot = here.map(|h| history::json(&h.data)).transpose()?;
         let action = if here.is_some() { HistoryAction::Updated } else { HistoryAction::Trashed };
-        let change = history::Change { entity: Entity::Case, entity_id: id.to_string(), case_id: Some(id), action, changes: Vec::new(), snapshot };
+        let change = history::Change {
+            entity: Entity::Case,
+            entity_id: id.to_string(),
+            case_id: Some(id),
+            action,
+            changes: Vec::new(),
+            snapshot,
+        };
         history::append(self.c, self.who, self.now, change).map(|_| ())
     }
 
@@ -1162,14 +1324,27 @@ impl Apply<'_> {
         let keep = |this: &Self| -> Result<()> {
             let snapshot = here.as_ref().map(|h| history::json(&h.data)).transpose()?;
             let action = if here.is_some() { HistoryAction::Updated } else { HistoryAction::Removed };
-            let change = history::Change { entity: Entity::Development, entity_id: id_s.clone(), case_id: Some(item.case_id), action, changes: Vec::new(), snapshot };
+            let change = history::Change {
+                entity: Entity::Development,
+                entity_id: id_s.clone(),
+                case_id: Some(item.case_id),
+                action,
+                changes: Vec::new(),
+                snapshot,
+            };
             history::append(this.c, this.who, this.now, change).map(|_| ())
         };
         match content {
             None => keep(self)?,
             Some(content) => {
                 let unchanged_local = content.as_ref() == here.as_ref().map(|h| &h.data);
-                match self.write_development(item.id, item.case_id, content.as_ref(), here.as_ref(), item.development.as_ref())? {
+                match self.write_development(
+                    item.id,
+                    item.case_id,
+                    content.as_ref(),
+                    here.as_ref(),
+                    item.development.as_ref(),
+                )? {
                     Ok(_) if unchanged_local => keep(self)?,
                     Ok(_) => {}
                     Err((_, detail)) => {
@@ -1181,7 +1356,12 @@ impl Apply<'_> {
                 }
             }
         }
-        versions::learn(self.c, Entity::Development, &id_s, std::iter::once(item.rev.as_str()).chain(item.ancestors.iter().map(String::as_str)))
+        versions::learn(
+            self.c,
+            Entity::Development,
+            &id_s,
+            std::iter::once(item.rev.as_str()).chain(item.ancestors.iter().map(String::as_str)),
+        )
     }
 }
 

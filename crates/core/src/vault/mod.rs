@@ -27,14 +27,16 @@ mod versions;
 pub use attachments::{Attachment, Extracted, MAX_ATTACHMENT_BYTES};
 pub(crate) use conn::lock_path as lock_path_of;
 pub use documents::document_json;
+pub use duplicates::{DuplicateCandidate, LinkKind};
 pub use error::{ImportRowError, Result, VaultError};
+pub use exchange::{
+    BundleChange, BundleExport, BundleReport, HeldItem, HeldReason, Outcome, Peer, PeerRole, Resolution,
+};
 pub use filter::{CaseFilter, CasePage, Page, SortOrder};
 pub use history::{
     staff_name_document, ChainBreak, Entity, FieldChange, HistoryAction, HistoryEntry, VerifyReport, STAFF_NAME_KEY,
 };
 pub use import::{Action, ImportPlan, PlannedItem, PlannedRecord};
-pub use duplicates::{DuplicateCandidate, LinkKind};
-pub use exchange::{BundleChange, BundleExport, BundleReport, HeldItem, HeldReason, Outcome, Peer, PeerRole, Resolution};
 pub use trash::TrashedCase;
 
 use crate::case::{CaseData, CaseId, DevelopmentData, Field, Problem, ValidationErrors};

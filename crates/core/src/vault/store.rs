@@ -93,7 +93,9 @@ pub(crate) fn case_seq(c: &Connection, id: CaseId) -> Result<Option<i64>> {
 
 pub(crate) fn cases_where<P: Params>(c: &Connection, cond: &str, params: P) -> Result<Vec<Case>> {
     let mut st = c
-        .prepare_cached(&format!("SELECT {CASE_COLS} FROM {CASE_FROM} WHERE {cond} ORDER BY c.event_date, c.created_at, c.id"))
+        .prepare_cached(&format!(
+            "SELECT {CASE_COLS} FROM {CASE_FROM} WHERE {cond} ORDER BY c.event_date, c.created_at, c.id"
+        ))
         .map_err(db("reading cases"))?;
     let rows = st.query_map(params, case_from_row).map_err(db("reading cases"))?;
     rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db("reading cases"))
@@ -113,7 +115,9 @@ pub(crate) fn development_by_ref(c: &Connection, r: &str) -> Result<Option<Devel
 
 pub(crate) fn developments_where<P: Params>(c: &Connection, cond: &str, params: P) -> Result<Vec<Development>> {
     let mut st = c
-        .prepare_cached(&format!("SELECT {DEV_COLS} FROM developments WHERE {cond} ORDER BY event_date, created_at, id"))
+        .prepare_cached(&format!(
+            "SELECT {DEV_COLS} FROM developments WHERE {cond} ORDER BY event_date, created_at, id"
+        ))
         .map_err(db("reading developments"))?;
     let rows = st.query_map(params, dev_from_row).map_err(db("reading developments"))?;
     rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db("reading developments"))

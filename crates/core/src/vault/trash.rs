@@ -184,7 +184,8 @@ pub(crate) fn restore_in(
     if let Some(data) = content {
         case.data = data;
     }
-    let refs = std::iter::once(case.data.external_ref.as_ref()).chain(devs.iter().map(|d| d.data.external_ref.as_ref()));
+    let refs =
+        std::iter::once(case.data.external_ref.as_ref()).chain(devs.iter().map(|d| d.data.external_ref.as_ref()));
     for r in refs.flatten() {
         if store::ref_owner(c, r)?.is_some() {
             return Err(VaultError::DuplicateRef(r.clone()));
@@ -197,7 +198,18 @@ pub(crate) fn restore_in(
     }
     c.execute("DELETE FROM trash WHERE case_id = ?1", [id.to_string()]).map_err(db("restoring a case"))?;
     let data = history::json(&case.data)?;
-    history::record(c, who, now, Entity::Case, id.to_string(), Some(id), HistoryAction::Restored, None, Some(&data), true)?;
+    history::record(
+        c,
+        who,
+        now,
+        Entity::Case,
+        id.to_string(),
+        Some(id),
+        HistoryAction::Restored,
+        None,
+        Some(&data),
+        true,
+    )?;
     Ok(case)
 }
 

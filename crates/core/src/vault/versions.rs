@@ -64,7 +64,9 @@ pub(crate) fn knows(c: &Connection, entity: Entity, id: &str, rev: &str) -> Resu
 pub(crate) fn ancestors(c: &Connection, entity: Entity, id: &str, head: &str) -> Result<Vec<String>> {
     let err = || db("reading the versions");
     let mut st = c
-        .prepare_cached("SELECT rev FROM record_versions WHERE entity = ?1 AND entity_id = ?2 AND rev <> ?3 ORDER BY rev")
+        .prepare_cached(
+            "SELECT rev FROM record_versions WHERE entity = ?1 AND entity_id = ?2 AND rev <> ?3 ORDER BY rev",
+        )
         .map_err(err())?;
     let rows = st.query_map(rusqlite::params![entity.as_str(), id, head], |r| r.get(0)).map_err(err())?;
     rows.collect::<rusqlite::Result<Vec<String>>>().map_err(err())
@@ -72,7 +74,12 @@ pub(crate) fn ancestors(c: &Connection, entity: Entity, id: &str, head: &str) ->
 
 /// Adds versions known elsewhere to the record's known set (merged-in
 /// ancestry), without changing its head.
-pub(crate) fn learn<'a>(c: &Connection, entity: Entity, id: &str, revs: impl IntoIterator<Item = &'a str>) -> Result<()> {
+pub(crate) fn learn<'a>(
+    c: &Connection,
+    entity: Entity,
+    id: &str,
+    revs: impl IntoIterator<Item = &'a str>,
+) -> Result<()> {
     let mut st = c
         .prepare_cached("INSERT OR IGNORE INTO record_versions (entity, entity_id, rev) VALUES (?1, ?2, ?3)")
         .map_err(db("recording a version"))?;
@@ -87,7 +94,14 @@ pub(crate) fn learn<'a>(c: &Connection, entity: Entity, id: &str, revs: impl Int
 /// version `rev` instead, so both vaults name the same version the same
 /// way, and the local id (known nowhere else) is dropped. `rev` and its
 /// ancestors join the known set.
-pub(crate) fn adopt(c: &Connection, entity: Entity, id: &str, rev: &str, ancestors: &[String], peer: &str) -> Result<()> {
+pub(crate) fn adopt(
+    c: &Connection,
+    entity: Entity,
+    id: &str,
+    rev: &str,
+    ancestors: &[String],
+    peer: &str,
+) -> Result<()> {
     let err = || db("recording a version");
     if let Some(local) = head(c, entity, id)? {
         if local.rev != rev && !ancestors.contains(&local.rev) {

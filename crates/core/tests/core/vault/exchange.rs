@@ -71,10 +71,37 @@ fn two_correspondents_and_headquarters_exchange_bundles_both_ways() {
     pair(&mut hq, &mut akt);
 
     // Cases on both sides; the same detention seen from two cities.
-    let s1 = shym.v.insert_case(detained("Задержание журналиста у акимата", "Айгерім Қасымова", "Ашық сөз", 14, "Полиция задержала журналиста во время съёмки у акимата"), at(2)).unwrap();
+    let s1 = shym
+        .v
+        .insert_case(
+            detained(
+                "Задержание журналиста у акимата",
+                "Айгерім Қасымова",
+                "Ашық сөз",
+                14,
+                "Полиция задержала журналиста во время съёмки у акимата",
+            ),
+            at(2),
+        )
+        .unwrap();
     let s2 = shym.v.insert_case(case(day(2024, 5, 20), "journalists.threat", "Угрозы редактору"), at(2)).unwrap();
-    let s3 = shym.v.insert_case(case(day(2024, 5, 21), "journalists.obstruction", "Недопуск на сессию маслихата"), at(2)).unwrap();
-    let a1 = akt.v.insert_case(detained("Detention of a journalist near the akimat", "Aigerim Kassymova", "Ashyq Soz", 15, "Police detained the journalist while filming near the akimat"), at(2)).unwrap();
+    let s3 = shym
+        .v
+        .insert_case(case(day(2024, 5, 21), "journalists.obstruction", "Недопуск на сессию маслихата"), at(2))
+        .unwrap();
+    let a1 = akt
+        .v
+        .insert_case(
+            detained(
+                "Detention of a journalist near the akimat",
+                "Aigerim Kassymova",
+                "Ashyq Soz",
+                15,
+                "Police detained the journalist while filming near the akimat",
+            ),
+            at(2),
+        )
+        .unwrap();
     let a2 = akt.v.insert_case(case(day(2024, 5, 3), "journalists.attack", "Нападение на оператора"), at(2)).unwrap();
     let d1 = shym.v.insert_development(s2.id, dev(day(2024, 5, 25), "Возбуждено уголовное дело"), at(2)).unwrap();
 
@@ -120,7 +147,8 @@ fn two_correspondents_and_headquarters_exchange_bundles_both_ways() {
     shym.v.delete_case(s3.id).unwrap();
     let b3 = send(&mut shym, &hq, "shym-2.kuzetbundle");
     let r3 = hq.v.import_bundle(&b3, false, at(7)).unwrap();
-    let outcome = |r: &kuzet_core::vault::BundleReport, id: &str| r.changes.iter().find(|c| c.id == id).unwrap().outcome.clone();
+    let outcome =
+        |r: &kuzet_core::vault::BundleReport, id: &str| r.changes.iter().find(|c| c.id == id).unwrap().outcome.clone();
     assert_eq!(outcome(&r3, &s3.id.to_string()), Outcome::Deleted);
     assert!(matches!(outcome(&r3, &s2.id.to_string()), Outcome::Held { reason: HeldReason::Conflict, .. }));
     assert_eq!(hq.v.case(s2.id).unwrap().data.title, "Угрозы главному редактору", "HQ's version stays");
@@ -184,11 +212,20 @@ fn refused_bundles_leave_the_vault_untouched() {
         assert!(matches!(refuse(&mut hq.v, &t, "t.kuzetbundle"), VaultError::Bundle(BundleError::Tampered)));
     }
     let cut = &bytes[..bytes.len() - 20];
-    assert!(matches!(refuse(&mut hq.v, cut, "cut.kuzetbundle"), VaultError::Bundle(BundleError::Truncated | BundleError::Tampered)));
-    assert!(matches!(refuse(&mut hq.v, b"hello, not a bundle", "x.kuzetbundle"), VaultError::Bundle(BundleError::NotABundle)));
+    assert!(matches!(
+        refuse(&mut hq.v, cut, "cut.kuzetbundle"),
+        VaultError::Bundle(BundleError::Truncated | BundleError::Tampered)
+    ));
+    assert!(matches!(
+        refuse(&mut hq.v, b"hello, not a bundle", "x.kuzetbundle"),
+        VaultError::Bundle(BundleError::NotABundle)
+    ));
     // For another vault.
     stranger.v.add_peer(&c.v.identity().unwrap().encode(), PeerRole::Correspondent, at(1)).unwrap();
-    assert!(matches!(stranger.v.import_bundle(&good, false, at(5)).unwrap_err(), VaultError::Bundle(BundleError::WrongRecipient)));
+    assert!(matches!(
+        stranger.v.import_bundle(&good, false, at(5)).unwrap_err(),
+        VaultError::Bundle(BundleError::WrongRecipient)
+    ));
     // From a vault HQ has not added.
     stranger.v.add_peer(&hq.v.identity().unwrap().encode(), PeerRole::Headquarters, at(1)).unwrap();
     let from_stranger = stranger.dir.join("s.kuzetbundle");
@@ -229,8 +266,13 @@ fn a_bundle_holds_no_plaintext_and_carries_attachments() {
     let added = c.v.add_attachments(k.id, &[file], at(2)).unwrap();
     let out = send(&mut c, &hq, "b.kuzetbundle");
     let raw = std::fs::read(&out).unwrap();
-    for needle in [marker.as_bytes(), "Айгерім".as_bytes(), b"MARKER-77121", b"journalists.threat", b"evidence bytes"] {
-        assert!(!raw.windows(needle.len()).any(|w| w == needle), "plaintext {:?} in the bundle", String::from_utf8_lossy(needle));
+    for needle in [marker.as_bytes(), "Айгерім".as_bytes(), b"MARKER-77121", b"journalists.threat", b"evidence bytes"]
+    {
+        assert!(
+            !raw.windows(needle.len()).any(|w| w == needle),
+            "plaintext {:?} in the bundle",
+            String::from_utf8_lossy(needle)
+        );
     }
     hq.v.import_bundle(&out, false, at(4)).unwrap();
     let got = hq.v.attachments(k.id).unwrap();
@@ -266,7 +308,9 @@ fn a_bundle_with_codes_headquarters_lacks_is_held_and_reported() {
     let out = send(&mut c, &hq, "b.kuzetbundle");
     let r = hq.v.import_bundle(&out, false, at(4)).unwrap();
     match &r.changes[0].outcome {
-        Outcome::Held { reason: HeldReason::Invalid, detail } => assert!(detail.contains("journalists.drone_ban"), "{detail}"),
+        Outcome::Held { reason: HeldReason::Invalid, detail } => {
+            assert!(detail.contains("journalists.drone_ban"), "{detail}")
+        }
         other => panic!("{other:?}"),
     }
     assert!(r.taxonomy_refused.is_none());
