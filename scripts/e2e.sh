@@ -15,7 +15,7 @@ target=${CARGO_TARGET_DIR:-$root/target}
 
 if [ ! -d ui/node_modules ]; then npm --prefix ui ci --no-audit --no-fund --loglevel=error; fi
 npm --prefix ui run build --silent
-cargo build -p kuzet-app
+cargo build -p kuzet-app -p kuzet-cli
 
 . scripts/webdriver.sh
 webdriver_tools e2e
@@ -33,6 +33,10 @@ export KUZET_TEST_ATTACH_PATHS=$work/evidence/өтініш.txt:$work/evidence/ph
 # second, so Settings' "1 minute" locks after about 5 s (the default 10
 # minutes, 50 s, never fires during the scenario).
 export KUZET_TEST_AUTOLOCK_MINUTE_SECONDS=5 KUZET_AUTOLOCK_CHECK_SECONDS=1
+# What the exchange dialog answers: a correspondent's bundle and a damaged
+# copy of it, both made by app.e2e.mjs with the kuzet CLI ($KUZET_CLI).
+export KUZET_TEST_EXCHANGE_PATHS=$work/exchange/shymkent.kuzetbundle:$work/exchange/damaged.kuzetbundle
+export KUZET_CLI=$target/debug/kuzet
 # The second pass starts the app through this wrapper: no D-Bus session bus
 # (so no xdg-desktop-portal), nothing on PATH (so no zenity) and no test
 # answers for dialogs, i.e. a desktop where no file dialog can open.

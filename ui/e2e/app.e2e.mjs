@@ -31,6 +31,8 @@ const SAVE_PATH = process.env.KUZET_TEST_SAVE_PATH;
 const MINUTE_S = Number(process.env.KUZET_TEST_AUTOLOCK_MINUTE_SECONDS ?? "0");
 // What the attachment dialog answers: a text file, then a PNG.
 const ATTACH = (process.env.KUZET_TEST_ATTACH_PATHS ?? "").split(":").filter(Boolean);
+const EXCHANGE = (process.env.KUZET_TEST_EXCHANGE_PATHS ?? "").split(":").filter(Boolean);
+const CLI = process.env.KUZET_CLI;
 if (!APP || !NO_DIALOG_APP || !DIR || !SAVE_PATH || !(MINUTE_S >= 1 && MINUTE_S <= 60) || ATTACH.length !== 2) {
   console.error(
     "e2e: set KUZET_APP, KUZET_NO_DIALOG_APP, KUZET_E2E_DIR, KUZET_TEST_SAVE_PATH, KUZET_TEST_ATTACH_PATHS (two files) and KUZET_TEST_AUTOLOCK_MINUTE_SECONDS (use scripts/e2e.sh)",
@@ -295,6 +297,74 @@ const steps = [
     if (!/\b2\b/.test(ok) || !/[0-9a-f]{12}/.test(ok)) throw new Error(`the check says ${ok}`);
     if ((await find("verify-problem")).length) throw new Error("the check reports a problem");
     await screenshot("06f-integrity");
+  }],
+  ["exchange: a correspondent's bundle is previewed and applied, a damaged copy refused, the duplicate merged, a bundle sent back", async () => {
+    if (!CLI || EXCHANGE.length !== 2) throw new Error("set KUZET_CLI and KUZET_TEST_EXCHANGE_PATHS (use scripts/e2e.sh)");
+    const xdir = dirname(EXCHANGE[0]);
+    mkdirSync(xdir, { recursive: true });
+    const corr = join(xdir, "shymkent.kuzet");
+    const kuzet = (...args) =>
+      execFileSync(CLI, ["--vault", corr, ...args], { env: { ...process.env, KUZET_PASSPHRASE: "тілші-2024" }, encoding: "utf8" });
+    await click("nav-exchange");
+    await type("exchange-identity-name", "Алматы, орталық кеңсе");
+    await click("exchange-identity-rename");
+    await waitUntil("the vault is renamed", async () => (await text("exchange-identity")).includes("Алматы, орталық кеңсе"));
+    const mine = await exec(`return document.querySelector('[data-testid="exchange-identity-text"]').value`);
+    if (!mine.startsWith("kuzet-id1:")) throw new Error(`the identity text is ${mine}`);
+    // The correspondent: the same detention, written in Latin, and another case.
+    kuzet("init");
+    kuzet("identity", "name", "Шымкент тілшісі");
+    writeFileSync(join(xdir, "hq.kuzetid"), mine + "\n");
+    kuzet("peers", "add", join(xdir, "hq.kuzetid"), "--role", "hq", "--yes");
+    const csv = [
+      "ref,kind,event_date,category,region,title,victim_name,outlet",
+      `SH-1,case,${MONTH}-15,journalists.obstruction,almaty_city,Journalist not let into the court building,Asem Kurmangazykyzy,`,
+      `SH-2,case,${MONTH}-22,journalists.threat,shymkent,Шымкенттегі редакторға қоқан-лоқы,Ерлан Сәтбаев,`,
+    ].join("\n");
+    writeFileSync(join(xdir, "shymkent.csv"), csv + "\n");
+    kuzet("import", join(xdir, "shymkent.csv"));
+    kuzet("bundle", "export", "--to", "Алматы, орталық кеңсе", "--out", EXCHANGE[0]);
+    const damaged = readFileSync(EXCHANGE[0]);
+    damaged[damaged.length >> 1] ^= 0x20;
+    writeFileSync(EXCHANGE[1], damaged);
+    const theirs = JSON.parse(kuzet("identity", "show", "--json"));
+    // Add the correspondent once its fingerprint is confirmed.
+    await type("exchange-peer-text", theirs.public);
+    await click("exchange-peer-read");
+    await waitFor("exchange-peer-preview");
+    const shown = (await text("exchange-peer-fingerprint-preview")).replace(/\s+/g, " ").trim();
+    if (shown !== theirs.fingerprint) throw new Error(`the preview shows ${shown}, the correspondent has ${theirs.fingerprint}`);
+    await click("exchange-peer-confirm");
+    await choose("exchange-peer-role", "correspondent");
+    await click("exchange-peer-add");
+    await waitFor("exchange-peer-row", { timeout: 10000 });
+    // Both files previewed: one would add two cases, the other is refused.
+    await click("exchange-receive");
+    await waitFor("exchange-file", { count: 2, timeout: 15000 });
+    await waitFor("exchange-file-error", { timeout: 15000 });
+    if (!(await text("exchange-file-sender")).includes("Шымкент тілшісі")) throw new Error(`sender: ${await text("exchange-file-sender")}`);
+    await screenshot("06g-exchange-preview");
+    await click("exchange-apply");
+    await waitFor("exchange-file-applied", { timeout: 20000 });
+    // The same detention from two cities: proposed, merged, counted once.
+    await waitFor("duplicate-row", { timeout: 15000 });
+    const reasons = await text("duplicate-reasons");
+    if (!/Asem Kurmangazykyzy|Әсем Құрманғазықызы/.test(reasons)) throw new Error(`the reasons say ${reasons}`);
+    await exec(`document.querySelector('[data-testid="duplicates"]').scrollIntoView({ block: 'center' }); return true;`);
+    await screenshot("06h-exchange-duplicate");
+    await click("duplicate-merge-left");
+    await click("confirm-ok");
+    await waitFor("duplicates-none", { timeout: 15000 });
+    // A bundle back: the correspondent applies it.
+    const back = SAVE_PATH.replace(/\.pdf$/, ".kuzetbundle");
+    rmSync(back, { force: true });
+    await click(`exchange-send-${theirs.fingerprint.replace(/\s+/g, "")}`);
+    await waitFor("exchange-send-result", { timeout: 15000 });
+    if (!existsSync(back)) throw new Error(`no bundle at ${back}`);
+    const applied = kuzet("bundle", "import", back);
+    if (!applied.includes("from \"Алматы, орталық кеңсе\"")) throw new Error(`the correspondent says ${applied}`);
+    const plain = readFileSync(back).toString("latin1");
+    if (plain.includes("Kurmangazykyzy") || plain.includes("journalists.")) throw new Error("the bundle holds plaintext");
   }],
   ["markup in a case renders as text", async () => {
     await exec("window.alert = (m) => { window.__alerted = String(m); };");
