@@ -15,7 +15,10 @@ target=${CARGO_TARGET_DIR:-$root/target}
 
 if [ ! -d ui/node_modules ]; then npm --prefix ui ci --no-audit --no-fund --loglevel=error; fi
 npm --prefix ui run build --silent
-cargo build -p kuzet-app -p kuzet-cli
+cargo build -p kuzet-app
+# The CLI on its own: built with the app, the shared crates would be
+# compiled again with unified features.
+cargo build -p kuzet-cli
 
 . scripts/webdriver.sh
 webdriver_tools e2e

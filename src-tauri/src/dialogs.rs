@@ -57,7 +57,7 @@ fn clean_extension(ext: &str) -> IpcResult<Option<String>> {
         return Ok(None);
     }
     let e = ext.trim().trim_start_matches('.').to_ascii_lowercase();
-    if e.is_empty() || e.len() > 10 || !e.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if e.is_empty() || e.len() > 16 || !e.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(IpcError::invalid("extension", "use a short file extension such as pdf"));
     }
     Ok(Some(e))
@@ -190,6 +190,7 @@ mod tests {
     fn extensions_are_normalised_or_refused() {
         assert_eq!(clean_extension(".PDF").expect("ok").as_deref(), Some("pdf"));
         assert_eq!(clean_extension(" kuzet ").expect("ok").as_deref(), Some("kuzet"));
+        assert_eq!(clean_extension("kuzetbundle").expect("ok").as_deref(), Some("kuzetbundle"));
         assert_eq!(clean_extension("").expect("none"), None);
         for bad in [".", "p/df", "a.b", "verylongextension"] {
             assert_eq!(clean_extension(bad).expect_err(bad).code, ErrorCode::Validation, "{bad}");

@@ -308,7 +308,7 @@ const steps = [
     await click("nav-exchange");
     await type("exchange-identity-name", "Алматы, орталық кеңсе");
     await click("exchange-identity-rename");
-    await waitUntil("the vault is renamed", async () => (await text("exchange-identity")).includes("Алматы, орталық кеңсе"));
+    await waitFor("exchange-identity-result", { timeout: 10000 });
     const mine = await exec(`return document.querySelector('[data-testid="exchange-identity-text"]').value`);
     if (!mine.startsWith("kuzet-id1:")) throw new Error(`the identity text is ${mine}`);
     // The correspondent: the same detention, written in Latin, and another case.
