@@ -292,3 +292,16 @@ describe("exchange screen", () => {
     expect((await screen.findByTestId("exchange-held-fields")).textContent?.trim()).toBe("Таңдалған өрістерді алу");
   });
 });
+
+describe("the case editor", () => {
+  it("says when an incoming version of the case is held, and leads to Exchange", async () => {
+    start({ cases: 1 });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("case-row-open"));
+    const banner = await screen.findByTestId("editor-held-banner");
+    expect(banner.textContent).toContain("Әділ сөз — штаб");
+    expect(banner.textContent).toContain("This vault's version stays");
+    await fireEvent.click(within(banner).getByTestId("editor-held-open"));
+    await screen.findByTestId("exchange-identity-fingerprint");
+  });
+});
