@@ -64,7 +64,7 @@ fn identity_peers_bundles_held_and_duplicates() {
     bytes[mid] ^= 4;
     let bad = dir.path().join("bad.kuzetbundle");
     std::fs::write(&bad, bytes).unwrap();
-    assert_eq!(shell.err_code("exchange_bundle_import", json!({"path": bad, "dryRun": false})), "BundleRefused");
+    assert_eq!(shell.err_code("exchange_bundle_import", json!({"path": bad, "dryRun": false})), "BundleTampered");
 
     // The same event entered here too: a duplicate pair, merged.
     let here = shell.ok("case_create", json!({"data": kazakh_case()}));

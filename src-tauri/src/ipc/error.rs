@@ -44,9 +44,20 @@ pub enum ErrorCode {
     /// Stored evidence does not match its record: an attachment's bytes
     /// differ from the SHA-256 taken when it was added. Nothing was written.
     Corrupt,
-    /// An exchange bundle or a peer's identity was refused (not a bundle,
-    /// for another vault, changed or cut short, from a vault that is not a
-    /// peer); `message` says which. Nothing was written.
+    /// The file is not a Kuzet exchange bundle. Nothing was written.
+    NotABundle,
+    /// The bundle was changed after it was made (a damaged copy or
+    /// tampering). Nothing was written.
+    BundleTampered,
+    /// The bundle file ends early (an interrupted copy). Nothing was written.
+    BundleTruncated,
+    /// The bundle is for another vault. Nothing was written.
+    BundleWrongRecipient,
+    /// The bundle's sender is not among this vault's peers; `message` names
+    /// it and its fingerprint. Nothing was written.
+    BundleUntrusted,
+    /// Another exchange refusal (a peer's identity that cannot be used, an
+    /// unknown peer, a bundle from a newer Kuzet); `message` says what.
     BundleRefused,
     /// Anything else (I/O, database, a bug); `message` says what.
     Internal,
@@ -55,7 +66,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in declaration order: the source of the generated
     /// `ERROR_CODES` of `ui/src/lib/bindings/commands.ts`.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::Locked,
         ErrorCode::WrongPassphrase,
         ErrorCode::NotAVault,
@@ -69,6 +80,11 @@ impl ErrorCode {
         ErrorCode::OutputRefused,
         ErrorCode::NamesUnchecked,
         ErrorCode::Corrupt,
+        ErrorCode::NotABundle,
+        ErrorCode::BundleTampered,
+        ErrorCode::BundleTruncated,
+        ErrorCode::BundleWrongRecipient,
+        ErrorCode::BundleUntrusted,
         ErrorCode::BundleRefused,
         ErrorCode::Internal,
     ];
@@ -90,8 +106,13 @@ impl ErrorCode {
             ErrorCode::OutputRefused => 10,
             ErrorCode::NamesUnchecked => 11,
             ErrorCode::Corrupt => 12,
-            ErrorCode::BundleRefused => 13,
-            ErrorCode::Internal => 14,
+            ErrorCode::NotABundle => 13,
+            ErrorCode::BundleTampered => 14,
+            ErrorCode::BundleTruncated => 15,
+            ErrorCode::BundleWrongRecipient => 16,
+            ErrorCode::BundleUntrusted => 17,
+            ErrorCode::BundleRefused => 18,
+            ErrorCode::Internal => 19,
         }
     }
 }
@@ -173,7 +194,18 @@ impl From<VaultError> for IpcError {
             },
             VaultError::Taxonomy(_) => IpcError::new(ErrorCode::Validation, message),
             VaultError::Corrupt { .. } => IpcError::new(ErrorCode::Corrupt, message),
-            VaultError::Bundle(_) => IpcError::new(ErrorCode::BundleRefused, message),
+            VaultError::Bundle(b) => {
+                use kuzet_core::exchange::BundleError as B;
+                let code = match b {
+                    B::NotABundle => ErrorCode::NotABundle,
+                    B::Tampered => ErrorCode::BundleTampered,
+                    B::Truncated => ErrorCode::BundleTruncated,
+                    B::WrongRecipient => ErrorCode::BundleWrongRecipient,
+                    B::UntrustedSender { .. } => ErrorCode::BundleUntrusted,
+                    _ => ErrorCode::BundleRefused,
+                };
+                IpcError::new(code, message)
+            }
             VaultError::TooLarge { .. } | VaultError::NotAnImage { .. } => IpcError::invalid("file", message),
             VaultError::Import(rows) => IpcError {
                 code: ErrorCode::Validation,

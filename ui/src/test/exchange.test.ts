@@ -162,7 +162,7 @@ describe("exchange screen", () => {
     expect(within(files[1]).getByTestId("exchange-count-held").textContent).toBe("held for review: 1");
     expect(within(files[1]).getByTestId("exchange-file-held").textContent).toContain("— Changed here too");
     expect((await within(files[2]).findByTestId("exchange-file-error")).textContent).toBe(
-      "This bundle was not applied: it was changed on the way, it is meant for another vault, its sender is not one of your peers, or the file is cut short. Nothing was written. (the bundle was tampered with)",
+      "This bundle was changed after it was made (a damaged copy or tampering). Nothing was applied; ask the sender for it again.",
     );
     expect(argsOf(calls, "exchange_bundle_import")).toEqual(BUNDLES.map((path) => ({ path, dryRun: true })));
 

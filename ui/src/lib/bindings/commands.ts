@@ -89,6 +89,11 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "OutputRefused",
   "NamesUnchecked",
   "Corrupt",
+  "NotABundle",
+  "BundleTampered",
+  "BundleTruncated",
+  "BundleWrongRecipient",
+  "BundleUntrusted",
   "BundleRefused",
   "Internal",
 ];

@@ -65,7 +65,7 @@ export function createExchange(cases: Map<string, CaseDto>, opts: { exchangePath
   }
 
   function report(path: string, applied: boolean): BundleReportDto {
-    if (path.includes("tampered")) fail("BundleRefused", "the bundle was tampered with");
+    if (path.includes("tampered")) fail("BundleTampered", "this bundle was changed after it was made");
     const c = first();
     const conflict = path.includes("conflict");
     return {
