@@ -347,6 +347,9 @@ const steps = [
     await click("exchange-apply");
     await waitFor("exchange-file-applied", { timeout: 20000 });
     // The same detention from two cities: proposed, merged, counted once.
+    await type("duplicates-from", `${MONTH}-01`);
+    await type("duplicates-to", `${MONTH}-31`);
+    await click("duplicates-apply");
     await waitFor("duplicate-row", { timeout: 15000 });
     const reasons = await text("duplicate-reasons");
     if (!/Asem Kurmangazykyzy|Әсем Құрманғазықызы/.test(reasons)) throw new Error(`the reasons say ${reasons}`);

@@ -181,9 +181,10 @@ describe("exchange screen", () => {
     expect(within(screen.getAllByTestId("exchange-file")[2]).queryByTestId("exchange-file-applied")).toBeNull();
     // After applying, the held list and the duplicates are read again.
     expect(argsOf(calls, "exchange_held").length).toBe(2);
+    // The month being worked on, by default (the whole vault would be slow).
     expect(argsOf(calls, "duplicates_list")).toEqual([
-      { from: null, to: null, caseId: null },
-      { from: null, to: null, caseId: null },
+      { from: "2024-05-01", to: "2024-05-31", caseId: null },
+      { from: "2024-05-01", to: "2024-05-31", caseId: null },
     ]);
     expect((screen.getByTestId("exchange-apply") as HTMLButtonElement).disabled).toBe(true);
   });
