@@ -98,8 +98,17 @@ fn main() {
             found
         );
         let t = Instant::now();
-        let month = big.duplicate_candidates(Some((first_day() + chrono::Duration::days(400), first_day() + chrono::Duration::days(430)))).unwrap();
-        println!("every candidate pair of one month: {:.0} ms ({} pairs)", t.elapsed().as_secs_f64() * 1000.0, month.len());
+        let month = big
+            .duplicate_candidates(Some((
+                first_day() + chrono::Duration::days(400),
+                first_day() + chrono::Duration::days(430),
+            )))
+            .unwrap();
+        println!(
+            "every candidate pair of one month: {:.0} ms ({} pairs)",
+            t.elapsed().as_secs_f64() * 1000.0,
+            month.len()
+        );
         let t = Instant::now();
         let all = big.duplicate_candidates(None).unwrap();
         println!("every candidate pair of all {n} cases: {:.1} s ({} pairs)", t.elapsed().as_secs_f64(), all.len());
