@@ -172,11 +172,13 @@ impl Vault {
                 data.private_names.push(n.clone());
             }
         }
-        if dup.data.confidential && !dup.data.victim.name.trim().is_empty() && dup.data.victim.name != data.victim.name
+        let hidden_victim = &dup.data.victim.name;
+        if dup.data.confidential
+            && !hidden_victim.trim().is_empty()
+            && hidden_victim != &data.victim.name
+            && !data.private_names.contains(hidden_victim)
         {
-            if !data.private_names.contains(&dup.data.victim.name) {
-                data.private_names.push(dup.data.victim.name.clone());
-            }
+            data.private_names.push(hidden_victim.clone());
         }
         data.confidential |= dup.data.confidential;
         let case = Case { id: keep, data, created_at: old.created_at, updated_at: now };
