@@ -49,7 +49,21 @@ pub fn identity(path: &Path, export: Option<&Path>, force: bool, name: Option<&s
 /// Reads an identity argument: a file holding one, or the text itself.
 fn identity_text(arg: &str) -> Result<String> {
     let p = PathBuf::from(arg);
-    if !arg.trim_start().starts_with(kuzet_core::exchange::identity::PUBLIC_PREFIX) && p.is_file() {
+    let looks_like_text =
+        arg.trim_start().trim_start_matches('\u{feff}').starts_with(kuzet_core::exchange::identity::PUBLIC_PREFIX);
+    if !looks_like_text && p.exists() && !p.is_file() {
+        return Err(Failure::Invalid(format!(
+            "{} is not a file; give the identity file or its kuzet-id1:… text",
+            p.display()
+        )));
+    }
+    if !looks_like_text && !p.exists() {
+        return Err(Failure::Invalid(format!(
+            "there is no file {}, and it is not an identity text (kuzet-id1:…)",
+            p.display()
+        )));
+    }
+    if !looks_like_text {
         let meta = std::fs::metadata(&p).map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", p.display())))?;
         if meta.len() > 64 << 10 {
             return Err(Failure::Invalid(format!("{} is too large to be a Kuzet identity", p.display())));
@@ -163,6 +177,7 @@ fn report_json(r: &BundleReport) -> serde_json::Value {
         "id": r.id, "sender": r.sender, "sender_fingerprint": r.sender_fingerprint.0,
         "created_at": r.created_at.to_rfc3339(), "seen_before": r.seen_before, "applied": r.applied,
         "taxonomy_updated": r.taxonomy_updated, "taxonomy_refused": r.taxonomy_refused,
+        "missing_before": r.missing_before,
         "changes": r.changes.iter().map(|c| json!({
             "entity": c.entity.as_str(), "id": c.id, "case_id": c.case_id.to_string(), "title": c.title,
             "outcome": serde_json::to_value(&c.outcome).unwrap_or_default(),
@@ -175,9 +190,17 @@ fn report_json(r: &BundleReport) -> serde_json::Value {
 pub fn bundle_import(path: &Path, files: &[PathBuf], dry_run: bool, as_json: bool) -> Result {
     let (mut vault, _) = open(path)?;
     let mut reports = Vec::new();
-    for file in files {
+    for (i, file) in files.iter().enumerate() {
+        let before = if i > 0 && !dry_run {
+            format!(" (the {i} file(s) before it were applied; the ones after it were not tried)")
+        } else if i + 1 < files.len() {
+            " (the files after it were not tried)".to_string()
+        } else {
+            String::new()
+        };
         let r = vault.import_bundle(file, dry_run, Utc::now()).map_err(|e| match Failure::from(e) {
-            Failure::Refused(m) => Failure::Refused(format!("{}: {m}", file.display())),
+            Failure::Refused(m) => Failure::Refused(format!("{}: {m}{before}", file.display())),
+            Failure::Other(m) => Failure::Other(format!("{}: {m}{before}", file.display())),
             other => other,
         })?;
         if !as_json {
@@ -192,8 +215,19 @@ pub fn bundle_import(path: &Path, files: &[PathBuf], dry_run: bool, as_json: boo
                 local_time(r.created_at),
                 if r.seen_before { ", applied here before" } else { "" }
             );
+            if let Some(seq) = r.missing_before {
+                println!(
+                    "  WARNING: a bundle {:?} made before this one has not been applied here (its changes up to #{seq} are missing): ask for `bundle export --full`",
+                    r.sender
+                );
+            }
             for c in r.changes.iter().filter(|c| c.outcome != Outcome::Unchanged) {
-                println!("  {} {} {:?}: {}", c.entity.as_str(), c.case_id, c.title, outcome_text(&c.outcome));
+                let of = if c.entity == kuzet_core::vault::Entity::Case {
+                    String::new()
+                } else {
+                    format!(" of case {}", c.case_id)
+                };
+                println!("  {} {}{of} {:?}: {}", c.entity.as_str(), c.id, c.title, outcome_text(&c.outcome));
             }
             if r.taxonomy_updated {
                 println!("  the taxonomy was updated from headquarters");

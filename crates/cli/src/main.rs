@@ -268,7 +268,7 @@ enum Command {
         #[arg(long, value_name = "SEQ", conflicts_with_all = ["keep", "take"], requires = "field")]
         fields: Option<u64>,
         /// A top-level field (title, summary, victim, sources, …) to take; repeat.
-        #[arg(long, value_name = "FIELD")]
+        #[arg(long, value_name = "FIELD", requires = "fields")]
         field: Vec<String>,
         #[arg(long)]
         json: bool,

@@ -81,6 +81,8 @@ CREATE TABLE bundles_received (
     peer       TEXT    NOT NULL,
     created_at INTEGER NOT NULL,
     applied_at INTEGER NOT NULL,
+    since_seq  INTEGER NOT NULL,                   -- the sender's history seq it covers changes after
+    through_seq INTEGER NOT NULL,                  -- … and up to
     applied    INTEGER NOT NULL,                   -- records changed by it
     held       INTEGER NOT NULL                    -- records held back
 ) STRICT;

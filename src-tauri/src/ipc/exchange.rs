@@ -231,6 +231,9 @@ pub struct BundleReportDto {
     pub taxonomy_updated: bool,
     /// Why a taxonomy in it was not taken.
     pub taxonomy_refused: Option<String>,
+    /// Set when a bundle the sender made before this one has not been
+    /// applied here (its changes are missing: ask for a full bundle).
+    pub missing_earlier: bool,
 }
 
 impl From<&BundleReport> for BundleReportDto {
@@ -245,6 +248,7 @@ impl From<&BundleReport> for BundleReportDto {
             changes: r.changes.iter().map(Into::into).collect(),
             taxonomy_updated: r.taxonomy_updated,
             taxonomy_refused: r.taxonomy_refused.clone(),
+            missing_earlier: r.missing_before.is_some(),
         }
     }
 }

@@ -53,6 +53,11 @@ pub struct Manifest {
     pub recipient: Fingerprint,
     /// The sender's history seq this bundle covers changes up to.
     pub through_seq: u64,
+    /// The seq it covers changes after (the `through_seq` of the sender's
+    /// previous bundle to this vault; 0 for a first or full bundle): a
+    /// receiver that has not seen a bundle up to it knows one is missing.
+    #[serde(default)]
+    pub since_seq: u64,
     /// The sender's taxonomy, when headquarters sends it to a correspondent.
     #[serde(default)]
     pub taxonomy: Option<Taxonomy>,
@@ -183,7 +188,20 @@ pub(crate) fn read_exact(r: &mut impl Read, buf: &mut [u8]) -> Result<(), Bundle
 /// [`BundleError::NewerFormat`], I/O errors of `file` as `Io`.
 pub(crate) fn open<R: Read>(file: R, me: &LocalIdentity) -> Result<Opened<R>, BundleError> {
     use age::DecryptError as D;
-    let decryptor = age::Decryptor::new_buffered(BufReader::new(file)).map_err(|e| match e {
+    // age reads its header line by line: a file of zeros (or /dev/zero)
+    // would be one endless line. Its first bytes say whether it is an age
+    // file at all.
+    const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+    let mut input = BufReader::new(file);
+    let head = std::io::BufRead::fill_buf(&mut input).map_err(|e| BundleError::Io(e.to_string()))?;
+    if !head.starts_with(AGE_MAGIC) {
+        return Err(if head.len() < AGE_MAGIC.len() && AGE_MAGIC.starts_with(head) && !head.is_empty() {
+            BundleError::Truncated
+        } else {
+            BundleError::NotABundle
+        });
+    }
+    let decryptor = age::Decryptor::new_buffered(input).map_err(|e| match e {
         D::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => BundleError::Truncated,
         D::Io(e) => BundleError::Io(e.to_string()),
         D::UnknownFormat => BundleError::NotABundle,

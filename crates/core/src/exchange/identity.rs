@@ -17,6 +17,18 @@ pub const PUBLIC_PREFIX: &str = "kuzet-id1:";
 /// The longest display name of a vault, in characters.
 pub const MAX_NAME_CHARS: usize = 80;
 
+/// Whether `name` (NFC, trimmed) is a usable display name: 1 to
+/// [`MAX_NAME_CHARS`] characters, no control characters and no invisible
+/// or direction-changing ones (zero-width spaces, bidi overrides), which
+/// would let one peer's name pass for another's on screen.
+pub fn valid_name(name: &str) -> bool {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+    };
+    !name.is_empty() && name.chars().count() <= MAX_NAME_CHARS && !name.chars().any(hidden)
+}
+
 /// What a vault shows the world: its display name, the age recipient
 /// bundles for it are encrypted to, and the Ed25519 key its bundles are
 /// signed with. Exchanged as one line of text ([`PublicIdentity::encode`]):
@@ -76,7 +88,7 @@ impl PublicIdentity {
     /// [`BundleError::BadIdentity`] saying what is wrong: not a Kuzet
     /// identity, damaged, or keys that are not valid.
     pub fn parse(text: &str) -> Result<Self, BundleError> {
-        let joined: String = text.split_whitespace().collect();
+        let joined: String = text.trim_start_matches('\u{FEFF}').split_whitespace().collect();
         let bad = |why: &str| BundleError::BadIdentity(why.to_string());
         let body = joined
             .strip_prefix(PUBLIC_PREFIX)
@@ -88,8 +100,8 @@ impl PublicIdentity {
         id.recipient()?;
         id.verifying_key()?;
         let name = crate::text::nfc(id.name.trim());
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-            return Err(bad("its name is empty, too long or has control characters"));
+        if !valid_name(&name) {
+            return Err(bad("its name is empty, too long, or has control or invisible characters"));
         }
         Ok(PublicIdentity { name, ..id })
     }

@@ -37,7 +37,7 @@ pub enum BundleError {
     #[error("this bundle is for another vault, not this one; ask the sender to export it for this vault")]
     WrongRecipient,
     /// A byte was changed, or the signature does not match.
-    #[error("this bundle was changed after it was made (a damaged copy or tampering); nothing was applied; ask for it again")]
+    #[error("this bundle is damaged: changed or cut short after it was made (an interrupted or damaged copy, or tampering); nothing was applied; copy it again or ask for it again")]
     Tampered,
     /// The file ends early (an interrupted copy or download).
     #[error("this bundle is cut short (an interrupted copy or download); nothing was applied; copy it again")]
@@ -59,6 +59,17 @@ pub enum BundleError {
     /// No peer with this name or fingerprint.
     #[error("no peer {0:?}; `kuzet peers list` shows them")]
     UnknownPeer(String),
+    /// Several peers have this name.
+    #[error("several peers are called {0:?}; name the one you mean by its fingerprint")]
+    AmbiguousPeer(String),
+    /// The identity is already a peer with another role.
+    #[error("{name:?} is already a peer as {role}; remove it first to give it another role")]
+    RoleChange {
+        /// The peer's name.
+        name: String,
+        /// Its current role.
+        role: String,
+    },
     /// The vault's own identity given where a peer's is expected.
     #[error("this is this vault's own identity; add the other vault's")]
     OwnIdentity,

@@ -528,6 +528,15 @@ pub(crate) fn remove_in(c: &Connection, who: &history::Who<'_>, id: AttachmentId
     Ok(())
 }
 
+/// The attachments of `case` (inside a transaction), in the order added.
+pub(crate) fn list_in(c: &Connection, case: CaseId) -> Result<Vec<Attachment>> {
+    let err = || db("reading the attachments");
+    let mut st =
+        c.prepare_cached(&format!("SELECT {COLS} FROM attachments WHERE case_id = ?1 ORDER BY seq")).map_err(err())?;
+    let rows = st.query_map([case.to_string()], from_row).map_err(err())?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err())
+}
+
 /// The attachment `id`, if it is stored (inside a transaction).
 pub(crate) fn find_in(c: &Connection, id: AttachmentId) -> Result<Option<Attachment>> {
     match record_of(c, id) {

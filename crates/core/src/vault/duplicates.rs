@@ -152,15 +152,17 @@ impl Vault {
     /// twice), DB errors.
     pub fn merge_duplicate(&mut self, keep: CaseId, duplicate: CaseId, now: DateTime<Utc>) -> Result<Case> {
         if keep == duplicate {
-            return Err(VaultError::Validation(crate::case::ValidationErrors::one(
-                crate::problem::Field::Title,
-                crate::problem::Problem::Invalid { message: "a case cannot be merged into itself".into() },
-            )));
+            return Err(refused("a case cannot be merged into itself"));
         }
         let who = Who { actor: &self.actor, source: &self.source };
         let tx = self.conn.transaction().map_err(db("merging cases"))?;
         let old = store::case(&tx, keep)?.ok_or_else(|| store::case_not_found(keep))?;
         let dup = store::case(&tx, duplicate)?.ok_or_else(|| store::case_not_found(duplicate))?;
+        if old.data.kind != dup.data.kind {
+            return Err(refused(
+                "a counted case and a context event are never one event: merging would take the case out of the counts",
+            ));
+        }
         let mut data = old.data.clone();
         for s in &dup.data.sources {
             if !data.sources.contains(s) {
@@ -184,6 +186,7 @@ impl Vault {
         let case = Case { id: keep, data, created_at: old.created_at, updated_at: now };
         store::update_case(&tx, &case)?;
         records::record_case(&tx, &who, now, &case, Some(&old.data), HistoryAction::Updated)?;
+        move_evidence(&tx, &who, duplicate, keep, now)?;
         trash::trash_in(&tx, &who, now, duplicate, HistoryAction::Merged)?;
         link(&tx, &who, keep, duplicate, LinkKind::Merged, now)?;
         tx.commit().map_err(db("merging cases"))?;
@@ -197,6 +200,9 @@ impl Vault {
     /// # Errors
     /// [`VaultError::NotFound`], DB errors.
     pub fn link_cases(&mut self, a: CaseId, b: CaseId, kind: LinkKind, now: DateTime<Utc>) -> Result<()> {
+        if a == b {
+            return Err(refused("name two different cases"));
+        }
         self.case(a)?;
         self.case(b)?;
         let who = Who { actor: &self.actor, source: &self.source };
@@ -240,6 +246,46 @@ impl Vault {
         }
         Ok(out)
     }
+}
+
+fn refused(message: &str) -> VaultError {
+    VaultError::Validation(crate::case::ValidationErrors::one(
+        crate::problem::Field::Title,
+        crate::problem::Problem::Invalid { message: message.into() },
+    ))
+}
+
+/// Moves the developments and attachments of `from` to `to` (a merge: the
+/// evidence stays with the case that is counted), each move recorded.
+fn move_evidence(c: &Connection, who: &Who<'_>, from: CaseId, to: CaseId, now: DateTime<Utc>) -> Result<()> {
+    let err = || db("merging cases");
+    let mut moved = Vec::new();
+    for d in store::developments_where(c, "case_id = ?1", [from.to_string()])? {
+        moved.push((history::Entity::Development, d.id.to_string()));
+    }
+    for a in super::attachments::list_in(c, from)? {
+        moved.push((history::Entity::Attachment, a.id.to_string()));
+    }
+    c.execute("UPDATE developments SET case_id = ?2 WHERE case_id = ?1", [from.to_string(), to.to_string()])
+        .map_err(err())?;
+    c.execute("UPDATE attachments SET case_id = ?2 WHERE case_id = ?1", [from.to_string(), to.to_string()])
+        .map_err(err())?;
+    for (entity, id) in moved {
+        let change = history::Change {
+            entity,
+            entity_id: id,
+            case_id: Some(to),
+            action: HistoryAction::Updated,
+            changes: vec![history::FieldChange {
+                field: "case".into(),
+                old: Some(serde_json::Value::String(from.to_string())),
+                new: Some(serde_json::Value::String(to.to_string())),
+            }],
+            snapshot: None,
+        };
+        history::append(c, who, now, change)?;
+    }
+    store::reindex_case_of(c, to)
 }
 
 fn link(c: &Connection, who: &Who<'_>, a: CaseId, b: CaseId, kind: LinkKind, now: DateTime<Utc>) -> Result<()> {

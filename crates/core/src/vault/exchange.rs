@@ -10,7 +10,7 @@ use super::versions;
 use super::{records, store, trash, Vault};
 use crate::case::{AttachmentId, Case, CaseData, CaseId, Development, DevelopmentData, DevelopmentId};
 use crate::exchange::bundle::{self, Manifest, FORMAT};
-use crate::exchange::identity::{LocalIdentity, MAX_NAME_CHARS};
+use crate::exchange::identity::{valid_name, LocalIdentity, MAX_NAME_CHARS};
 use crate::exchange::{
     AttachmentFile, AttachmentItem, BundleError, CaseItem, DevelopmentItem, Fingerprint, PublicIdentity,
 };
@@ -190,6 +190,10 @@ pub struct BundleReport {
     /// Why a taxonomy in the bundle was not taken (from a correspondent;
     /// it would remove codes in use here).
     pub taxonomy_refused: Option<String>,
+    /// A bundle the sender made before this one has not been applied here:
+    /// its changes (after the sender's history seq in here, up to this
+    /// bundle's start) are missing; ask the sender for a full bundle.
+    pub missing_before: Option<u64>,
 }
 
 impl BundleReport {
@@ -246,10 +250,6 @@ pub enum Resolution {
 
 fn nanos(t: DateTime<Utc>) -> i64 {
     t.timestamp_nanos_opt().unwrap_or(i64::MAX)
-}
-
-fn bad(what: &str) -> VaultError {
-    VaultError::Bundle(BundleError::BadIdentity(what.to_string()))
 }
 
 fn to_json_text<T: Serialize>(v: &T) -> Result<String> {
@@ -338,7 +338,8 @@ fn find_peer(c: &Connection, who: &str) -> Result<Peer> {
     let by_name: Vec<&Peer> = peers.iter().filter(|p| crate::text::fold(&p.identity.name) == wanted).collect();
     match by_name.as_slice() {
         [p] => Ok((*p).clone()),
-        _ => Err(VaultError::Bundle(BundleError::UnknownPeer(who.trim().to_string()))),
+        [] => Err(VaultError::Bundle(BundleError::UnknownPeer(who.trim().to_string()))),
+        _ => Err(VaultError::Bundle(BundleError::AmbiguousPeer(who.trim().to_string()))),
     }
 }
 
@@ -360,9 +361,14 @@ impl Vault {
     /// control-character name; DB errors.
     pub fn set_identity_name(&mut self, name: &str) -> Result<PublicIdentity> {
         let name = crate::text::nfc(name.trim());
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-            return Err(bad(&format!(
-                "a vault's name must be 1 to {MAX_NAME_CHARS} characters, without control characters"
+        if !valid_name(&name) {
+            return Err(VaultError::Validation(crate::case::ValidationErrors::one(
+                crate::problem::Field::Title,
+                Problem::Invalid {
+                    message: format!(
+                        "a vault's name must be 1 to {MAX_NAME_CHARS} characters, without control or invisible characters"
+                    ),
+                },
             )));
         }
         let who = Who { actor: &self.actor, source: &self.source };
@@ -404,6 +410,12 @@ impl Vault {
         let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("adding a peer"))?;
         let old = peer_by_fingerprint(&tx, &fp)?;
+        if let Some(o) = old.as_ref().filter(|o| o.role != role) {
+            return Err(VaultError::Bundle(BundleError::RoleChange {
+                name: o.identity.name.clone(),
+                role: o.role.as_str().to_string(),
+            }));
+        }
         tx.execute(
             "INSERT INTO peers (fingerprint, name, role, public, added_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name, role = excluded.role, public = excluded.public",
@@ -555,15 +567,15 @@ impl Vault {
         let mut st = c
             .prepare(
                 "SELECT h.entity, h.entity_id, h.rev, h.case_id FROM record_heads h
-                 WHERE h.seq > ?1 AND (h.from_peer IS NULL OR h.from_peer <> ?2)
+                 WHERE h.seq > ?1 AND (?4 = 1 OR h.from_peer IS NULL OR h.from_peer <> ?2)
                    AND (?3 = 0 OR h.case_id IN (SELECT case_id FROM case_peers WHERE peer = ?2))
-                   AND NOT (?3 = 1 AND h.entity = 'case'
-                            AND EXISTS (SELECT 1 FROM case_links l WHERE l.other_id = h.entity_id AND l.kind = 'merged'))
+                   AND NOT (?3 = 1 AND EXISTS (SELECT 1 FROM case_links l WHERE l.kind = 'merged'
+                                               AND (l.other_id = h.case_id OR l.case_id = h.case_id)))
                  ORDER BY h.seq",
             )
             .map_err(err())?;
         let rows = st
-            .query_map(rusqlite::params![since, peer.fingerprint.0, to_correspondent as i64], |r| {
+            .query_map(rusqlite::params![since, peer.fingerprint.0, to_correspondent as i64, full as i64], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
             })
             .map_err(err())?;
@@ -577,6 +589,7 @@ impl Vault {
             sender: me.public(),
             recipient: peer.fingerprint.clone(),
             through_seq: through.max(0) as u64,
+            since_seq: since.max(0) as u64,
             taxonomy: to_correspondent.then(|| self.taxonomy.clone()),
             cases: Vec::new(),
             developments: Vec::new(),
@@ -663,7 +676,18 @@ impl Vault {
             changes: Vec::new(),
             taxonomy_updated: false,
             taxonomy_refused: None,
+            missing_before: None,
         };
+        let have_through: i64 = tx
+            .query_row(
+                "SELECT coalesce(max(through_seq), 0) FROM bundles_received WHERE peer = ?1",
+                [&peer.fingerprint.0],
+                |r| r.get(0),
+            )
+            .map_err(db("applying the bundle"))?;
+        if m.since_seq > have_through.max(0) as u64 {
+            report.missing_before = Some(m.since_seq);
+        }
         let mut taxonomy = self.taxonomy.clone();
         if let Some(t) = &m.taxonomy {
             if peer.role != PeerRole::Headquarters {
@@ -696,8 +720,8 @@ impl Vault {
         let any = any_held(&tx, &peer.fingerprint.0)?;
         let ctx = Apply { c: &tx, who: &who, now, peer: &peer.fingerprint.0, taxonomy: &taxonomy, any_held: any };
         for item in &m.cases {
-            let outcome = ctx.case(item)?;
             let title = item.case.as_ref().map(|c| c.data.title.clone()).unwrap_or_else(|| ctx.title_here(item.id));
+            let outcome = ctx.case(item)?;
             report.changes.push(BundleChange {
                 entity: Entity::Case,
                 id: item.id.to_string(),
@@ -707,8 +731,11 @@ impl Vault {
             });
         }
         for item in &m.developments {
+            let title = match &item.development {
+                Some(d) => d.data.title.clone(),
+                None => store::development(&tx, item.id)?.map(|d| d.data.title).unwrap_or_default(),
+            };
             let outcome = ctx.development(item)?;
-            let title = item.development.as_ref().map(|d| d.data.title.clone()).unwrap_or_default();
             report.changes.push(BundleChange {
                 entity: Entity::Development,
                 id: item.id.to_string(),
@@ -732,9 +759,19 @@ impl Vault {
         let applied = report.count(|o| !matches!(o, Outcome::Unchanged | Outcome::Held { .. }));
         let held = report.count(|o| matches!(o, Outcome::Held { .. }));
         tx.execute(
-            "INSERT INTO bundles_received (id, peer, created_at, applied_at, applied, held) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO bundles_received (id, peer, created_at, applied_at, since_seq, through_seq, applied, held)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET applied_at = excluded.applied_at, applied = excluded.applied, held = excluded.held",
-            rusqlite::params![m.id, peer.fingerprint.0, nanos(m.created_at), nanos(now), applied as i64, held as i64],
+            rusqlite::params![
+                m.id,
+                peer.fingerprint.0,
+                nanos(m.created_at),
+                nanos(now),
+                m.since_seq as i64,
+                m.through_seq as i64,
+                applied as i64,
+                held as i64
+            ],
         )
         .map_err(db("applying the bundle"))?;
         if dry_run {
@@ -783,6 +820,26 @@ impl Vault {
             .conn
             .query_row("SELECT item FROM exchange_held WHERE seq = ?1", [seq as i64], |r| r.get(0))
             .map_err(db("reading a held version"))?;
+        if let Resolution::Fields(fields) = &resolution {
+            let known = |f: &String| {
+                item.ours.as_ref().is_some_and(|o| o.get(f).is_some())
+                    || item.theirs.as_ref().is_some_and(|t| t.get(f).is_some())
+            };
+            let unknown: Vec<&String> = fields.iter().filter(|f| !known(f)).collect();
+            if fields.is_empty() || !unknown.is_empty() || item.ours.is_none() || item.theirs.is_none() {
+                let message = if item.ours.is_none() || item.theirs.is_none() {
+                    "one side deleted the record: keep ours or take theirs".to_string()
+                } else if fields.is_empty() {
+                    "name at least one field to take".to_string()
+                } else {
+                    format!("no field {:?} in either version", unknown.iter().map(|s| s.as_str()).collect::<Vec<_>>())
+                };
+                return Err(VaultError::Validation(crate::case::ValidationErrors::one(
+                    crate::problem::Field::Title,
+                    Problem::Invalid { message },
+                )));
+            }
+        }
         let source = format!("conflict: {}", item.peer);
         let who = Who { actor: &self.actor, source: &source };
         let taxonomy = self.taxonomy.clone();
@@ -917,6 +974,15 @@ struct Apply<'a> {
     any_held: bool,
 }
 
+/// The case `id` was merged into, if it was (and is still in the trash).
+pub(crate) fn merged_into(c: &Connection, id: CaseId) -> Result<Option<CaseId>> {
+    let into: Option<String> = c
+        .prepare_cached("SELECT case_id FROM case_links WHERE other_id = ?1 AND kind = 'merged'")
+        .and_then(|mut st| st.query_row([id.to_string()], |r| r.get(0)).optional())
+        .map_err(db("reading the case links"))?;
+    Ok(into.and_then(|s| s.parse().ok()).map(CaseId))
+}
+
 /// Whether anything from `peer` is held.
 fn any_held(c: &Connection, peer: &str) -> Result<bool> {
     c.query_row("SELECT EXISTS (SELECT 1 FROM exchange_held WHERE peer = ?1)", [peer], |r| r.get(0))
@@ -1025,6 +1091,15 @@ impl Apply<'_> {
             return Ok(Outcome::Unchanged);
         };
         let here = store::case(self.c, item.id)?;
+        if let Some(into) = merged_into(self.c, item.id)? {
+            // Merged here: a change from the sender stays held, never
+            // silently brings the duplicate back.
+            let by = self.peer_name();
+            let title = store::case(self.c, into)?.map(|c| c.data.title).unwrap_or_default();
+            let what = if item.case.is_some() { "changed" } else { "deleted" };
+            let detail = format!("merged here into «{title}»; {what} by {by} since");
+            return self.hold(Entity::Case, &id_s, item.id, HeldReason::Conflict, detail, item);
+        }
         if !fast_forward {
             let same = match (&item.case, &here) {
                 (Some(a), Some(b)) => a.data == b.data,
@@ -1041,14 +1116,12 @@ impl Apply<'_> {
                 return Ok(Outcome::Unchanged);
             }
             let by = self.peer_name();
-            return self.hold(
-                Entity::Case,
-                &id_s,
-                item.id,
-                HeldReason::Conflict,
-                format!("changed here and by {by} since the last exchange"),
-                item,
-            );
+            let detail = match (&item.case, &here) {
+                (None, Some(_)) => format!("deleted by {by}, changed here since the last exchange"),
+                (Some(_), None) => format!("changed by {by}, deleted here since the last exchange"),
+                _ => format!("changed here and by {by} since the last exchange"),
+            };
+            return self.hold(Entity::Case, &id_s, item.id, HeldReason::Conflict, detail, item);
         }
         let outcome =
             match self.write_case(item.id, item.case.as_ref().map(|c| &c.data), here.as_ref(), item.case.as_ref())? {

@@ -267,7 +267,7 @@ pub(crate) fn delete_development(c: &Connection, id: DevelopmentId) -> Result<()
     reindex_case_of(c, dev.case_id)
 }
 
-fn reindex_case_of(c: &Connection, id: CaseId) -> Result<()> {
+pub(crate) fn reindex_case_of(c: &Connection, id: CaseId) -> Result<()> {
     let seq = case_seq(c, id)?.ok_or_else(|| case_not_found(id))?;
     reindex(c, seq, id)
 }

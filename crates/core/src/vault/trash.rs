@@ -197,6 +197,10 @@ pub(crate) fn restore_in(
         store::insert_development(c, d)?;
     }
     c.execute("DELETE FROM trash WHERE case_id = ?1", [id.to_string()]).map_err(db("restoring a case"))?;
+    // A merged duplicate brought back is no longer merged: it is proposed
+    // as a duplicate again.
+    c.execute("DELETE FROM case_links WHERE other_id = ?1 AND kind = 'merged'", [id.to_string()])
+        .map_err(db("restoring a case"))?;
     let data = history::json(&case.data)?;
     history::record(
         c,

@@ -33,7 +33,7 @@ pub(crate) fn advance(c: &Connection, entity: Entity, id: &str, case_id: &str, r
         .map_err(err())?;
     c.prepare_cached(
         "INSERT INTO record_heads (entity, entity_id, rev, case_id, seq, from_peer) VALUES (?1, ?2, ?3, ?4, ?5, NULL)
-         ON CONFLICT (entity, entity_id) DO UPDATE SET rev = excluded.rev, seq = excluded.seq, from_peer = NULL",
+         ON CONFLICT (entity, entity_id) DO UPDATE SET rev = excluded.rev, case_id = excluded.case_id, seq = excluded.seq, from_peer = NULL",
     )
     .and_then(|mut st| st.execute(rusqlite::params![entity.as_str(), id, rev, case_id, seq]))
     .map_err(err())?;

@@ -41,4 +41,9 @@ taxonomyUpdated: boolean,
 /**
  * Why a taxonomy in it was not taken.
  */
-taxonomyRefused: string | null, };
+taxonomyRefused: string | null, 
+/**
+ * Set when a bundle the sender made before this one has not been
+ * applied here (its changes are missing: ask for a full bundle).
+ */
+missingEarlier: boolean, };

@@ -70,7 +70,7 @@ export function createExchange(cases: Map<string, CaseDto>, opts: { exchangePath
     const conflict = path.includes("conflict");
     return {
       id: "b-" + path.length, sender: hq.name, senderFingerprint: hq.fingerprint, createdAt: at("2024-06-09 15:00"),
-      seenBefore: false, applied, taxonomyUpdated: false, taxonomyRefused: null,
+      seenBefore: false, applied, taxonomyUpdated: false, taxonomyRefused: null, missingEarlier: false,
       changes: [
         { entity: "case", id: "c-new", caseId: "c-new", title: "Ақтауда тілшінің камерасы сындырылды", outcome: "created", reason: null, detail: null },
         { entity: "development", id: "d-1", caseId: c?.id ?? "", title: "Сот отырысы кейінге қалдырылды", outcome: "created", reason: null, detail: null },

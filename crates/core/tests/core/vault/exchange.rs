@@ -359,3 +359,130 @@ fn a_vault_from_before_the_exchange_gets_an_identity_and_sends_every_case() {
     let v = Vault::open(&path, &pass()).unwrap();
     assert_eq!(v.identity().unwrap().fingerprint(), me.fingerprint());
 }
+
+/// HQ with two correspondents, each with one case of the same event.
+fn merged_network() -> (Site, Site, Site, Case, Case) {
+    let mut hq = site("HQ");
+    let mut a = site("A");
+    let mut b = site("B");
+    pair(&mut hq, &mut a);
+    pair(&mut hq, &mut b);
+    let mut secret = detained("Задержание у суда", "Айгерім Қасымова", "", 14, "");
+    secret.confidential = true;
+    secret.sources = vec!["https://a.example/only-a".into()];
+    let ka = a.v.insert_case(secret, at(2)).unwrap();
+    let file = a.dir.join("ruling.txt");
+    std::fs::write(&file, "шешім").unwrap();
+    a.v.add_attachments(ka.id, &[file], at(2)).unwrap();
+    a.v.insert_development(ka.id, dev(day(2024, 5, 20), "Суд"), at(2)).unwrap();
+    let kb = b.v.insert_case(detained("Detention at the court", "Aigerim Kassymova", "", 14, ""), at(2)).unwrap();
+    for (from, name) in [(&mut a, "a1.kuzetbundle"), (&mut b, "b1.kuzetbundle")] {
+        let out = send(from, &hq, name);
+        hq.v.import_bundle(&out, false, at(4)).unwrap();
+    }
+    hq.v.merge_duplicate(kb.id, ka.id, at(5)).unwrap();
+    (hq, a, b, ka, kb)
+}
+
+#[test]
+fn a_merge_keeps_the_evidence_and_never_leaks_to_the_other_correspondent() {
+    let (mut hq, mut a, mut b, ka, kb) = merged_network();
+    let kept = hq.v.case(kb.id).unwrap();
+    assert!(kept.data.confidential && kept.data.sources.contains(&"https://a.example/only-a".to_string()));
+    assert_eq!(hq.v.attachments(kb.id).unwrap().len(), 1, "the attachment moved with the merge");
+    assert_eq!(hq.v.developments(kb.id).unwrap().len(), 1, "the development moved too");
+    assert!(hq.v.verify().unwrap().ok());
+    // Neither correspondent gets the merged case (B would learn A's source and hidden name).
+    for (c, name) in [(&mut b, "to-b.kuzetbundle"), (&mut a, "to-a.kuzetbundle")] {
+        let back = send(&mut hq, c, name);
+        let r = c.v.import_bundle(&back, false, at(6)).unwrap();
+        assert!(r.changes.iter().all(|ch| ch.case_id != kb.id && ch.case_id != ka.id), "{r:?}");
+    }
+    assert!(!b.v.case(kb.id).unwrap().data.sources.iter().any(|s| s.contains("only-a")));
+    // A edits its case: at HQ it stays held, named as merged, not brought back.
+    let mut e = a.v.case(ka.id).unwrap().data;
+    e.summary = "Уточнение".into();
+    a.v.update_case(ka.id, e, at(7)).unwrap();
+    let out = send(&mut a, &hq, "a2.kuzetbundle");
+    let r = hq.v.import_bundle(&out, false, at(8)).unwrap();
+    match &r.changes.iter().find(|c| c.case_id == ka.id).unwrap().outcome {
+        Outcome::Held { reason: HeldReason::Conflict, detail } => {
+            assert!(detail.contains("merged here into"), "{detail}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(hq.v.case(ka.id).is_err());
+    // Restoring the duplicate by hand undoes the merge: proposed again.
+    hq.v.restore_from_trash(ka.id, at(9)).unwrap();
+    assert_eq!(hq.v.duplicates_of(kb.id).unwrap().len(), 1);
+}
+
+#[test]
+fn merges_and_resolutions_refuse_what_would_lose_or_miscount() {
+    let (mut hq, _a, _b, _ka, kb) = merged_network();
+    let ctx = hq.v.insert_case(case(day(2024, 5, 14), "context.event", "Задержание у суда"), at(6)).unwrap();
+    assert!(matches!(hq.v.merge_duplicate(ctx.id, kb.id, at(6)), Err(VaultError::Validation(_))));
+    assert!(matches!(
+        hq.v.link_cases(kb.id, kb.id, kuzet_core::vault::LinkKind::Dismissed, at(6)),
+        Err(VaultError::Validation(_))
+    ));
+    // A conflict, and a choice of a field neither version has.
+    let mut hq2 = site("HQ2");
+    let mut c = site("C");
+    pair(&mut hq2, &mut c);
+    let k = c.v.insert_case(case(day(2024, 5, 2), "journalists.threat", "Угроза"), at(2)).unwrap();
+    let out = send(&mut c, &hq2, "1.kuzetbundle");
+    hq2.v.import_bundle(&out, false, at(3)).unwrap();
+    for (v, title) in [(&mut hq2.v, "Угроза (HQ)"), (&mut c.v, "Угроза (C)")] {
+        let mut d = v.case(k.id).unwrap().data;
+        d.title = title.into();
+        v.update_case(k.id, d, at(4)).unwrap();
+    }
+    let out = send(&mut c, &hq2, "2.kuzetbundle");
+    hq2.v.import_bundle(&out, false, at(5)).unwrap();
+    let seq = hq2.v.held().unwrap()[0].seq;
+    assert!(matches!(
+        hq2.v.resolve_held(seq, Resolution::Fields(vec!["nonsense".into()]), at(6)),
+        Err(VaultError::Validation(_))
+    ));
+    assert!(matches!(hq2.v.resolve_held(seq, Resolution::Fields(vec![]), at(6)), Err(VaultError::Validation(_))));
+    assert_eq!(hq2.v.held().unwrap().len(), 1, "still held");
+    // Re-adding a peer with another role is refused.
+    let cid = c.v.identity().unwrap().encode();
+    match hq2.v.add_peer(&cid, PeerRole::Headquarters, at(6)) {
+        Err(VaultError::Bundle(BundleError::RoleChange { role, .. })) => assert_eq!(role, "correspondent"),
+        other => panic!("{other:?}"),
+    }
+    // A file of zeros is not a bundle, read no further than its start.
+    let zeros = hq2.dir.join("zeros.kuzetbundle");
+    std::fs::write(&zeros, vec![0u8; 4 << 20]).unwrap();
+    assert!(matches!(hq2.v.import_bundle(&zeros, false, at(6)), Err(VaultError::Bundle(BundleError::NotABundle))));
+}
+
+#[test]
+fn a_lost_bundle_is_noticed_and_a_full_bundle_makes_it_good() {
+    let mut hq = site("HQ");
+    let mut c = site("C");
+    pair(&mut hq, &mut c);
+    let k1 = c.v.insert_case(case(day(2024, 5, 2), "journalists.threat", "Первое"), at(2)).unwrap();
+    let first = send(&mut c, &hq, "1.kuzetbundle");
+    hq.v.import_bundle(&first, false, at(3)).unwrap();
+    let k2 = c.v.insert_case(case(day(2024, 5, 3), "journalists.threat", "Потерянное"), at(3)).unwrap();
+    let _lost = send(&mut c, &hq, "lost.kuzetbundle");
+    let k3 = c.v.insert_case(case(day(2024, 5, 4), "journalists.threat", "Третье"), at(4)).unwrap();
+    let next = send(&mut c, &hq, "3.kuzetbundle");
+    let r = hq.v.import_bundle(&next, false, at(5)).unwrap();
+    assert!(r.missing_before.is_some(), "the gap is reported");
+    assert!(hq.v.case(k2.id).is_err());
+    let out = hq.dir.join("full.kuzetbundle");
+    c.v.export_bundle("HQ", &out, true, at(6)).unwrap();
+    let r = hq.v.import_bundle(&out, false, at(7)).unwrap();
+    assert!(r.missing_before.is_none());
+    for k in [k1.id, k2.id, k3.id] {
+        assert!(hq.v.case(k).is_ok());
+    }
+    // A full bundle back includes what came from the correspondent (a restore from backup).
+    let back = hq.dir.join("back.kuzetbundle");
+    let sent = hq.v.export_bundle("C", &back, true, at(8)).unwrap();
+    assert_eq!(sent.cases, 3);
+}
