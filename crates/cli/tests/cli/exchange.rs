@@ -70,7 +70,8 @@ fn a_correspondents_month_reaches_headquarters_whole_and_once() {
     let mid = bytes.len() / 2;
     bytes[mid] ^= 1;
     let bad = hq.file("bad.kuzetbundle", &bytes);
-    hq.kuzet(&["bundle", "import", bad.to_str().unwrap()]).fails(7, &["bad.kuzetbundle", "changed after it was made"]);
+    hq.kuzet(&["bundle", "import", bad.to_str().unwrap()])
+        .fails(7, &["bad.kuzetbundle", "changed or cut short after it was made"]);
     // A bundle for another vault.
     let other = Dir::new();
     other.kuzet(&["init"]).ok();

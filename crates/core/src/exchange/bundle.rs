@@ -165,7 +165,9 @@ pub(crate) struct Opened<R: Read> {
     pub rest: age::stream::StreamReader<BufReader<R>>,
 }
 
-fn stream_error(e: std::io::Error) -> BundleError {
+/// A decryption stream's error: an early end is truncation, the rest
+/// tampering.
+pub(crate) fn stream_error(e: std::io::Error) -> BundleError {
     if e.kind() == std::io::ErrorKind::UnexpectedEof {
         BundleError::Truncated
     } else {

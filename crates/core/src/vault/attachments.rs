@@ -120,9 +120,9 @@ fn record_of(c: &Connection, id: AttachmentId) -> Result<(i64, Attachment)> {
     .ok_or_else(|| not_found(id))
 }
 
-/// Why an extraction stopped: the file system, or the vault (a corrupt
-/// attachment among them).
-enum Failed {
+/// Why an extraction (or a bundle's writing) stopped: the file system, or
+/// the vault (a corrupt attachment among them).
+pub(crate) enum Failed {
     Io(std::io::Error),
     Vault(VaultError),
 }
@@ -136,6 +136,12 @@ impl From<std::io::Error> for Failed {
 impl From<VaultError> for Failed {
     fn from(e: VaultError) -> Self {
         Failed::Vault(e)
+    }
+}
+
+impl From<crate::exchange::BundleError> for Failed {
+    fn from(e: crate::exchange::BundleError) -> Self {
+        Failed::Vault(VaultError::Bundle(e))
     }
 }
 

@@ -507,17 +507,17 @@ impl Vault {
             ..BundleExport::default()
         };
         let conn = &self.conn;
-        let written = crate::transfer::write_atomically_with::<Failed>(out, |file| {
+        let written = crate::transfer::write_atomically_with::<attachments::Failed>(out, |file| {
             let w = std::io::BufWriter::with_capacity(1 << 20, file);
-            let mut w = bundle::seal::<_, Failed>(w, &me, &peer.identity, &manifest, |item, sink| {
+            let mut w = bundle::seal::<_, attachments::Failed>(w, &me, &peer.identity, &manifest, |item, sink| {
                 Ok(attachments::copy_bytes(conn, item.id, sink)?)
             })?;
             std::io::Write::flush(&mut w)?;
             Ok(())
         });
         summary.removed = written.map_err(|e| match e {
-            Failed::Io(e) => io(format!("writing {}", out.display()))(e),
-            Failed::Vault(e) => e,
+            attachments::Failed::Io(e) => io(format!("writing {}", out.display()))(e),
+            attachments::Failed::Vault(e) => e,
         })?;
         summary.bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
         let who = Who { actor: &self.actor, source: &self.source };
@@ -1252,20 +1252,7 @@ impl Apply<'_> {
     ) -> Result<std::result::Result<Outcome, (HeldReason, String)>> {
         let Some(data) = content else {
             if let Some(old) = here {
-                store::delete_development(self.c, id)?;
-                let json = history::json(&old.data)?;
-                history::record(
-                    self.c,
-                    self.who,
-                    self.now,
-                    Entity::Development,
-                    id.to_string(),
-                    Some(old.case_id),
-                    HistoryAction::Removed,
-                    Some(&json),
-                    None,
-                    false,
-                )?;
+                records::remove_development_in(self.c, self.who, self.now, old)?;
                 return Ok(Ok(Outcome::Deleted));
             }
             return Ok(Ok(Outcome::Unchanged));
@@ -1325,7 +1312,7 @@ impl Apply<'_> {
             // Known here (or removed here since): the bytes are read past,
             // and still checked.
             let mut sink = HashSink::default();
-            std::io::copy(&mut bytes, &mut sink).map_err(|e| VaultError::Bundle(stream_err(e)))?;
+            std::io::copy(&mut bytes, &mut sink).map_err(|e| VaultError::Bundle(bundle::stream_error(e)))?;
             if sink.size != file.size || history::hex(&sha2::Digest::finalize(sink.hasher)) != file.sha256 {
                 return Err(VaultError::Bundle(BundleError::Tampered));
             }
@@ -1438,14 +1425,6 @@ impl Apply<'_> {
     }
 }
 
-fn stream_err(e: std::io::Error) -> BundleError {
-    if e.kind() == std::io::ErrorKind::UnexpectedEof {
-        BundleError::Truncated
-    } else {
-        BundleError::Tampered
-    }
-}
-
 /// Counts and hashes bytes read past.
 #[derive(Default)]
 struct HashSink {
@@ -1475,34 +1454,10 @@ impl<R: std::io::Read> std::io::Read for StreamErr<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         match self.inner.read(buf) {
             Err(e) => {
-                self.error = Some(stream_err(std::io::Error::new(e.kind(), e.to_string())));
+                self.error = Some(bundle::stream_error(std::io::Error::new(e.kind(), e.to_string())));
                 Err(e)
             }
             ok => ok,
         }
-    }
-}
-
-/// Why writing a bundle stopped: the file system, or the vault.
-enum Failed {
-    Io(std::io::Error),
-    Vault(VaultError),
-}
-
-impl From<std::io::Error> for Failed {
-    fn from(e: std::io::Error) -> Self {
-        Failed::Io(e)
-    }
-}
-
-impl From<VaultError> for Failed {
-    fn from(e: VaultError) -> Self {
-        Failed::Vault(e)
-    }
-}
-
-impl From<BundleError> for Failed {
-    fn from(e: BundleError) -> Self {
-        Failed::Vault(VaultError::Bundle(e))
     }
 }

@@ -227,20 +227,7 @@ impl Vault {
         let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("deleting a development"))?;
         let old = store::development(&tx, id)?.ok_or_else(|| store::development_not_found(id))?;
-        store::delete_development(&tx, id)?;
-        let json = history::json(&old.data)?;
-        history::record(
-            &tx,
-            &who,
-            chrono::Utc::now(),
-            Entity::Development,
-            id.to_string(),
-            Some(old.case_id),
-            HistoryAction::Removed,
-            Some(&json),
-            None,
-            false,
-        )?;
+        remove_development_in(&tx, &who, chrono::Utc::now(), &old)?;
         tx.commit().map_err(db("deleting a development"))?;
         self.wrote_outside_cases(before);
         Ok(())
@@ -323,6 +310,31 @@ pub(crate) fn record_case(
         old.as_ref(),
         Some(&new),
         true,
+    )?;
+    Ok(())
+}
+
+/// Deletes the development `old` inside the open transaction `c`, recorded
+/// with its content as it was.
+pub(crate) fn remove_development_in(
+    c: &rusqlite::Connection,
+    who: &history::Who<'_>,
+    at: DateTime<Utc>,
+    old: &Development,
+) -> Result<()> {
+    store::delete_development(c, old.id)?;
+    let json = history::json(&old.data)?;
+    history::record(
+        c,
+        who,
+        at,
+        Entity::Development,
+        old.id.to_string(),
+        Some(old.case_id),
+        HistoryAction::Removed,
+        Some(&json),
+        None,
+        false,
     )?;
     Ok(())
 }
