@@ -22,7 +22,8 @@ CREATE TABLE peers (
     public       TEXT    NOT NULL,                 -- the peer's public identity (kuzet-id1:…)
     added_at     INTEGER NOT NULL,
     sent_through INTEGER NOT NULL DEFAULT 0,       -- history seq the last bundle to it covered
-    sent_at      INTEGER                           -- when that bundle was made
+    sent_at      INTEGER,                          -- when that bundle was made
+    removed_at   INTEGER                           -- removed by staff: its bundles are refused as such
 ) STRICT;
 
 -- Per-record versions (change capture and merge): every version id a case,

@@ -201,7 +201,7 @@ impl From<VaultError> for IpcError {
                     B::Tampered => ErrorCode::BundleTampered,
                     B::Truncated => ErrorCode::BundleTruncated,
                     B::WrongRecipient => ErrorCode::BundleWrongRecipient,
-                    B::UntrustedSender { .. } => ErrorCode::BundleUntrusted,
+                    B::UntrustedSender { .. } | B::RemovedPeer { .. } => ErrorCode::BundleUntrusted,
                     _ => ErrorCode::BundleRefused,
                 };
                 IpcError::new(code, message)

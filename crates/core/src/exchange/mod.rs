@@ -50,6 +50,14 @@ pub enum BundleError {
         /// The sender's fingerprint.
         fingerprint: Fingerprint,
     },
+    /// Signed by a vault that staff removed from the peers.
+    #[error("this bundle comes from {name:?}, which was removed from this vault's peers on {removed} (Almaty time); its bundles are refused; add it again only once you trust its key again")]
+    RemovedPeer {
+        /// Its name.
+        name: String,
+        /// When it was removed, local time in Kazakhstan.
+        removed: String,
+    },
     /// Made by a newer Kuzet.
     #[error("this bundle was made by a newer Kuzet; update Kuzet to read it")]
     NewerFormat,

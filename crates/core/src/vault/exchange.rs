@@ -309,7 +309,11 @@ const PEER_COLS: &str = "public, role, added_at, sent_through, sent_at";
 
 fn peer_by_fingerprint(c: &Connection, fp: &Fingerprint) -> Result<Option<Peer>> {
     let raw = c
-        .query_row(&format!("SELECT {PEER_COLS} FROM peers WHERE fingerprint = ?1"), [&fp.0], peer_from_row)
+        .query_row(
+            &format!("SELECT {PEER_COLS} FROM peers WHERE fingerprint = ?1 AND removed_at IS NULL"),
+            [&fp.0],
+            peer_from_row,
+        )
         .optional()
         .map_err(db("reading the peers"))?;
     raw.map(peer_of).transpose()
@@ -317,7 +321,9 @@ fn peer_by_fingerprint(c: &Connection, fp: &Fingerprint) -> Result<Option<Peer>>
 
 fn all_peers(c: &Connection) -> Result<Vec<Peer>> {
     let err = || db("reading the peers");
-    let mut st = c.prepare(&format!("SELECT {PEER_COLS} FROM peers ORDER BY name, fingerprint")).map_err(err())?;
+    let mut st = c
+        .prepare(&format!("SELECT {PEER_COLS} FROM peers WHERE removed_at IS NULL ORDER BY name, fingerprint"))
+        .map_err(err())?;
     let rows = st.query_map([], peer_from_row).map_err(err())?;
     let raw = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(err())?;
     let mut peers = raw.into_iter().map(peer_of).collect::<Result<Vec<_>>>()?;
@@ -418,7 +424,8 @@ impl Vault {
         }
         tx.execute(
             "INSERT INTO peers (fingerprint, name, role, public, added_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name, role = excluded.role, public = excluded.public",
+             ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name, role = excluded.role, public = excluded.public,
+                 removed_at = NULL",
             rusqlite::params![fp.0, identity.name, role.as_str(), identity.encode(), nanos(now)],
         )
         .map_err(db("adding a peer"))?;
@@ -461,7 +468,11 @@ impl Vault {
         let who = Who { actor: &self.actor, source: &self.source };
         let before = self.conn.total_changes();
         let tx = self.conn.transaction().map_err(db("removing a peer"))?;
-        tx.execute("DELETE FROM peers WHERE fingerprint = ?1", [&peer.fingerprint.0]).map_err(db("removing a peer"))?;
+        tx.execute(
+            "UPDATE peers SET removed_at = ?2 WHERE fingerprint = ?1",
+            rusqlite::params![peer.fingerprint.0, nanos(Utc::now())],
+        )
+        .map_err(db("removing a peer"))?;
         let old = serde_json::json!({ "name": peer.identity.name, "role": peer.role.as_str() });
         history::record(
             &tx,
@@ -652,6 +663,19 @@ impl Vault {
         let f = std::fs::File::open(file).map_err(io(format!("opening {}", file.display())))?;
         let mut opened = bundle::open(f, &me)?;
         let sender_fp = opened.manifest.sender.fingerprint();
+        let removed: Option<(String, i64)> = self
+            .conn
+            .query_row(
+                "SELECT name, removed_at FROM peers WHERE fingerprint = ?1 AND removed_at IS NOT NULL",
+                [&sender_fp.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(db("reading the peers"))?;
+        if let Some((name, at)) = removed {
+            let removed = crate::month::local_time(DateTime::from_timestamp_nanos(at));
+            return Err(VaultError::Bundle(BundleError::RemovedPeer { name, removed }));
+        }
         let peer = peer_by_fingerprint(&self.conn, &sender_fp)?.ok_or_else(|| {
             VaultError::Bundle(BundleError::UntrustedSender {
                 name: opened.manifest.sender.name.clone(),

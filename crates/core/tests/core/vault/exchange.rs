@@ -486,3 +486,22 @@ fn a_lost_bundle_is_noticed_and_a_full_bundle_makes_it_good() {
     let sent = hq.v.export_bundle("C", &back, true, at(8)).unwrap();
     assert_eq!(sent.cases, 3);
 }
+
+#[test]
+fn a_removed_peer_is_refused_as_removed_until_added_again() {
+    let mut hq = site("HQ");
+    let mut c = site("C");
+    pair(&mut hq, &mut c);
+    c.v.insert_case(case(day(2024, 5, 2), "journalists.threat", "Угроза"), at(2)).unwrap();
+    let out = send(&mut c, &hq, "1.kuzetbundle");
+    hq.v.remove_peer("C").unwrap();
+    assert!(hq.v.peers().unwrap().is_empty());
+    match hq.v.import_bundle(&out, false, at(3)) {
+        Err(VaultError::Bundle(BundleError::RemovedPeer { name, .. })) => assert_eq!(name, "C"),
+        other => panic!("{other:?}"),
+    }
+    assert!(hq.v.all_cases().unwrap().is_empty());
+    hq.v.add_peer(&c.v.identity().unwrap().encode(), PeerRole::Correspondent, at(4)).unwrap();
+    hq.v.import_bundle(&out, false, at(5)).unwrap();
+    assert_eq!(hq.v.all_cases().unwrap().len(), 1);
+}
