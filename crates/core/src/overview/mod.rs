@@ -17,6 +17,7 @@
 //! This module knows nothing about the vault's storage, Tauri or the CLI;
 //! only [`pdf`] touches `printpdf`.
 
+mod count_text;
 mod draft;
 pub mod fonts;
 pub mod layout;
