@@ -2,10 +2,13 @@
 // `src-tauri/src/commands/`. It is read in two places, each with its own
 // `kuzet_commands!` macro: `src-tauri/build.rs` (the names tauri-build makes
 // an `allow-<name>` permission for) and `src-tauri/src/lib.rs` (the invoke
-// handler and `COMMAND_NAMES`, from which tests/app/surface.rs checks the
-// capability and the generated TypeScript client). Adding a command means
-// adding its line here; the capability (capabilities/main.json) is the one
-// other place that names it, and tests/app/surface.rs fails until it does.
+// handler and `COMMAND_NAMES`). From it and the `#[tauri::command]`
+// functions, `KUZET_WRITE_BINDINGS=1 cargo test -p kuzet-app --test app`
+// generates the capability (capabilities/main.json) and the TypeScript
+// client (ui/src/lib/bindings/commands.ts: names and error codes;
+// signatures.ts: each command's arguments and result); the same tests fail
+// when a committed copy drifts. Adding a command means its function and its
+// line here, nothing else by hand.
 kuzet_commands! {
     app::app_info,
     app::activity,
