@@ -6,4 +6,6 @@ mod bindings;
 mod commands;
 mod evidence;
 mod exchange;
+mod fixtures;
+mod signatures;
 mod surface;
