@@ -10,6 +10,7 @@
 //! line: the desktop shell and the `kuzet` CLI are thin adapters over it.
 #![deny(missing_docs)]
 
+pub mod annual;
 pub mod case;
 pub mod codes;
 pub mod duplicates;

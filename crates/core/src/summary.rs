@@ -151,7 +151,7 @@ impl MonthCounts {
 }
 
 /// The counted group a case falls in, if it is counted at all.
-fn counted_group<'t>(case: &Case, taxonomy: &'t Taxonomy) -> Option<&'t Group> {
+pub(crate) fn counted_group<'t>(case: &Case, taxonomy: &'t Taxonomy) -> Option<&'t Group> {
     if case.data.kind != CaseKind::Case {
         return None;
     }
@@ -161,8 +161,16 @@ fn counted_group<'t>(case: &Case, taxonomy: &'t Taxonomy) -> Option<&'t Group> {
     group.counted.then_some(group)
 }
 
-/// Counts `cases` whose event date lies in `from..=to` (local dates).
-fn counts_between(cases: &[Case], taxonomy: &Taxonomy, month: Month, from: NaiveDate, to: NaiveDate) -> MonthCounts {
+/// Counts `cases` whose event date lies in `from..=to` (local dates in
+/// Kazakhstan), labelled `month` (the last month of the period for a
+/// longer one): each counted case once, under its primary category.
+pub fn counts_between(
+    cases: &[Case],
+    taxonomy: &Taxonomy,
+    month: Month,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> MonthCounts {
     let mut per_category: BTreeMap<&CategoryCode, u32> = BTreeMap::new();
     let mut per_group: BTreeMap<&GroupCode, u32> = BTreeMap::new();
     let mut total = 0;
@@ -335,15 +343,24 @@ pub struct MonthSummary {
     /// earliest counted case in the input up to last year, then this year to
     /// date.
     pub series: Vec<GroupSeries>,
-    /// Counted cases of the month by region.
+    /// The month's counted cases by region, victim, perpetrator and legal
+    /// basis (serialised flat: `by_region`, `by_victim_type`, …).
+    #[serde(flatten)]
+    pub breakdowns: Breakdowns,
+}
+
+/// Counted cases of a period broken down by attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Breakdowns {
+    /// By region.
     pub by_region: Breakdown,
-    /// Counted cases of the month by victim / target type.
+    /// By victim / target type.
     pub by_victim_type: Breakdown,
-    /// Counted cases of the month by perpetrator type.
+    /// By perpetrator type.
     pub by_perpetrator_type: Breakdown,
-    /// State against non-state perpetrators, for the month.
+    /// State against non-state perpetrators.
     pub state_vs_non_state: StateRollup,
-    /// Claims of the month (cases of group `claims`) by legal basis.
+    /// Claims (cases of group `claims`) by legal basis.
     pub claims_by_legal_basis: Breakdown,
 }
 
@@ -425,6 +442,41 @@ fn series(cases: &[Case], taxonomy: &Taxonomy, month: Month) -> Vec<GroupSeries>
         .collect()
 }
 
+/// The counted cases of `cases` whose event date lies in `from..=to`
+/// (local dates in Kazakhstan), broken down by region, victim type,
+/// perpetrator type (and state against non-state) and, for claims, legal
+/// basis; codes in taxonomy order.
+pub fn breakdowns_between(cases: &[Case], taxonomy: &Taxonomy, from: NaiveDate, to: NaiveDate) -> Breakdowns {
+    let in_period: Vec<&Case> = cases
+        .iter()
+        .filter(|c| (from..=to).contains(&c.data.event_date) && counted_group(c, taxonomy).is_some())
+        .collect();
+    let by_region = breakdown(&in_period, taxonomy.regions.iter().map(|r| r.code.as_str()), |c| {
+        c.data.region.as_ref().map(|r| r.to_string())
+    });
+    let by_victim_type = breakdown(&in_period, taxonomy.victim_types.iter().map(|t| t.code.as_str()), |c| {
+        c.data.victim.kind.as_ref().map(|r| r.to_string())
+    });
+    let by_perpetrator_type = breakdown(&in_period, taxonomy.perpetrator_types.iter().map(|t| t.code.as_str()), |c| {
+        c.data.perpetrator_type.as_ref().map(|r| r.to_string())
+    });
+    let mut state_vs_non_state = StateRollup::default();
+    for c in &in_period {
+        match c.data.perpetrator_type.as_ref().map(|p| p.as_str()) {
+            Some("state" | "quasi_state") => state_vs_non_state.state += 1,
+            Some(_) => state_vs_non_state.non_state += 1,
+            None => state_vs_non_state.unspecified += 1,
+        }
+    }
+    let claims: Vec<&Case> =
+        in_period.iter().copied().filter(|c| c.data.category.group().as_str() == "claims").collect();
+    let claims_by_legal_basis = breakdown(&claims, taxonomy.legal_bases.iter().map(|t| t.code.as_str()), |c| {
+        c.data.legal_basis.as_ref().map(|r| r.to_string())
+    });
+
+    Breakdowns { by_region, by_victim_type, by_perpetrator_type, state_vs_non_state, claims_by_legal_basis }
+}
+
 /// The month's counts with every comparison and breakdown the overview
 /// uses.
 ///
@@ -458,42 +510,14 @@ pub fn summary(cases: &[Case], taxonomy: &Taxonomy, month: Month) -> MonthSummar
             .collect(),
     };
 
-    let of_month: Vec<&Case> =
-        cases.iter().filter(|c| month.contains(c.data.event_date) && counted_group(c, taxonomy).is_some()).collect();
-    let by_region = breakdown(&of_month, taxonomy.regions.iter().map(|r| r.code.as_str()), |c| {
-        c.data.region.as_ref().map(|r| r.to_string())
-    });
-    let by_victim_type = breakdown(&of_month, taxonomy.victim_types.iter().map(|t| t.code.as_str()), |c| {
-        c.data.victim.kind.as_ref().map(|r| r.to_string())
-    });
-    let by_perpetrator_type = breakdown(&of_month, taxonomy.perpetrator_types.iter().map(|t| t.code.as_str()), |c| {
-        c.data.perpetrator_type.as_ref().map(|r| r.to_string())
-    });
-    let mut state_vs_non_state = StateRollup::default();
-    for c in &of_month {
-        match c.data.perpetrator_type.as_ref().map(|p| p.as_str()) {
-            Some("state" | "quasi_state") => state_vs_non_state.state += 1,
-            Some(_) => state_vs_non_state.non_state += 1,
-            None => state_vs_non_state.unspecified += 1,
-        }
-    }
-    let claims: Vec<&Case> =
-        of_month.iter().copied().filter(|c| c.data.category.group().as_str() == "claims").collect();
-    let claims_by_legal_basis = breakdown(&claims, taxonomy.legal_bases.iter().map(|t| t.code.as_str()), |c| {
-        c.data.legal_basis.as_ref().map(|r| r.to_string())
-    });
-
+    let breakdowns = breakdowns_between(cases, taxonomy, month.first_day(), month.last_day());
     MonthSummary {
         series: series(cases, taxonomy, month),
         counts,
         previous_month,
         previous_year_same_month,
         year_to_date,
-        by_region,
-        by_victim_type,
-        by_perpetrator_type,
-        state_vs_non_state,
-        claims_by_legal_basis,
+        breakdowns,
     }
 }
 

@@ -3,14 +3,14 @@
 //! bullets), the comparisons with earlier months, the series and the
 //! breakdowns by region, victim, perpetrator and legal basis.
 
-use super::draft::OverviewDraft;
 use super::model::{pick, CountLine};
 use super::words::{self, en_count, int, ru_count};
-use crate::codes::CategoryCode;
+use crate::codes::{CategoryCode, GroupCode};
 use crate::lang::Lang;
-use crate::summary::{change, Breakdown, GroupCount, MonthSummary};
+use crate::summary::{change, Breakdown, Breakdowns, GroupCount, MonthSummary};
 use crate::taxonomy::Taxonomy;
 use crate::text::capitalise;
+use std::collections::BTreeMap;
 
 /// "N reports of …" for a counted group.
 fn group_line(lang: Lang, code: &str, n: u32, label: &str) -> String {
@@ -102,7 +102,16 @@ fn others_bullet(lang: Lang, n: u32) -> String {
     }
 }
 
-pub(super) fn count_line(lang: Lang, g: &GroupCount, draft: &OverviewDraft, taxonomy: &Taxonomy) -> CountLine {
+/// The counts block's line of a group;
+/// `named` holds, per group, the
+/// categories the editor chose to name (a group not in it names those with
+/// at least half of the group's cases).
+pub(super) fn count_line(
+    lang: Lang,
+    g: &GroupCount,
+    named: &BTreeMap<GroupCode, Vec<CategoryCode>>,
+    taxonomy: &Taxonomy,
+) -> CountLine {
     let label = taxonomy.group(&g.code).map_or_else(|| g.code.to_string(), |x| x.label.get(lang).to_string());
     let mut text = group_line(lang, g.code.as_str(), g.count, &label);
     let mut including = Vec::new();
@@ -116,7 +125,7 @@ pub(super) fn count_line(lang: Lang, g: &GroupCount, draft: &OverviewDraft, taxo
             bullets.push(others_bullet(lang, g.others));
         }
     } else {
-        let chosen: Vec<&CategoryCode> = match draft.including.get(&g.code) {
+        let chosen: Vec<&CategoryCode> = match named.get(&g.code) {
             Some(list) => list.iter().collect(),
             None => g.categories.iter().filter(|c| c.count * 2 >= g.count && g.count > 1).map(|c| &c.code).collect(),
         };
@@ -130,7 +139,7 @@ pub(super) fn count_line(lang: Lang, g: &GroupCount, draft: &OverviewDraft, taxo
     CountLine { text, including, bullets }
 }
 
-fn total_phrase(lang: Lang, n: u32) -> String {
+pub(super) fn total_phrase(lang: Lang, n: u32) -> String {
     match lang {
         Lang::En => en_count(n, "violation", "violations"),
         Lang::Ru => ru_count(n, ["нарушение", "нарушения", "нарушений"]),
@@ -224,9 +233,12 @@ fn breakdown_line(lang: Lang, heading: &str, b: &Breakdown, label: impl Fn(&str)
     Some(format!("{heading}: {}.", parts.join(", ")))
 }
 
-pub(super) fn breakdowns(lang: Lang, s: &MonthSummary, taxonomy: &Taxonomy) -> Vec<String> {
+/// The breakdown lines of a period: one per group with cases (its
+/// categories), then by region, victim, perpetrator, state against
+/// non-state and the claims' legal bases.
+pub(super) fn breakdowns(lang: Lang, groups: &[GroupCount], b: &Breakdowns, taxonomy: &Taxonomy) -> Vec<String> {
     let mut out = Vec::new();
-    for g in s.counts.groups.iter().filter(|g| g.count > 0) {
+    for g in groups.iter().filter(|g| g.count > 0) {
         let label = taxonomy.group(&g.code).map_or_else(|| g.code.to_string(), |x| x.label.get(lang).to_string());
         let mut parts: Vec<String> = g
             .categories
@@ -259,22 +271,22 @@ pub(super) fn breakdowns(lang: Lang, s: &MonthSummary, taxonomy: &Taxonomy) -> V
     out.extend(breakdown_line(
         lang,
         &pick(lang, "Өңірлер бойынша", "По регионам", "By region"),
-        &s.by_region,
+        &b.by_region,
         |c| find(c, &region),
     ));
     out.extend(breakdown_line(
         lang,
         &pick(lang, "Зардап шеккендер бойынша", "По пострадавшим", "By victim or target"),
-        &s.by_victim_type,
+        &b.by_victim_type,
         |c| find(c, &victim),
     ));
     out.extend(breakdown_line(
         lang,
         &pick(lang, "Бұзушылар бойынша", "По нарушителям", "By perpetrator"),
-        &s.by_perpetrator_type,
+        &b.by_perpetrator_type,
         |c| find(c, &perp),
     ));
-    let r = s.state_vs_non_state;
+    let r = b.state_vs_non_state;
     if r.state + r.non_state > 0 {
         out.push(match lang {
             Lang::En => format!(
@@ -294,7 +306,7 @@ pub(super) fn breakdowns(lang: Lang, s: &MonthSummary, taxonomy: &Taxonomy) -> V
     out.extend(breakdown_line(
         lang,
         &pick(lang, "Талаптар құқықтық негіз бойынша", "Иски по правовым основаниям", "Claims by legal basis"),
-        &s.claims_by_legal_basis,
+        &b.claims_by_legal_basis,
         |c| find(c, &basis),
     ));
     out

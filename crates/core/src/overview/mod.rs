@@ -17,7 +17,9 @@
 //! This module knows nothing about the vault's storage, Tauri or the CLI;
 //! only [`pdf`] touches `printpdf`.
 
+mod annual;
 mod count_text;
+mod document;
 mod draft;
 pub mod fonts;
 pub mod layout;
@@ -25,6 +27,7 @@ mod model;
 pub mod pdf;
 pub mod words;
 
+pub use annual::{platform_label, render_annual};
 pub use draft::{
     default_draft, draft_key, DraftChanges, DraftEntry, DraftSection, EntryRef, LangTexts, OrgSettings, OverviewDraft,
     SectionKind, ORG_SETTINGS_KEY,

@@ -160,7 +160,7 @@ fn default_intro(lang: Lang, month: Month, org: &OrgSettings) -> String {
     }
 }
 
-fn chart_label(lang: Lang, code: &str, fallback: &str) -> String {
+pub(super) fn chart_label(lang: Lang, code: &str, fallback: &str) -> String {
     match code {
         "journalists" => pick(lang, "Журналистер құқықтары", "Права журналистов", "Journalists' rights"),
         "information" => pick(lang, "Ақпарат алу құқығы", "Право на информацию", "Right to information"),
@@ -203,7 +203,7 @@ fn proceeding_details(lang: Lang, case: &Case) -> Vec<String> {
     out
 }
 
-fn footer(lang: Lang, org: &OrgSettings) -> Vec<String> {
+pub(super) fn footer(lang: Lang, org: &OrgSettings) -> Vec<String> {
     let short = org.short_name.get(lang);
     let head = org.monitoring_head.get(lang);
     match lang {
@@ -295,8 +295,13 @@ pub fn build_report(
         });
     }
 
-    let count_lines: Vec<_> =
-        summary.counts.groups.iter().filter(|g| g.count > 0).map(|g| count_line(lang, g, draft, taxonomy)).collect();
+    let count_lines: Vec<_> = summary
+        .counts
+        .groups
+        .iter()
+        .filter(|g| g.count > 0)
+        .map(|g| count_line(lang, g, &draft.including, taxonomy))
+        .collect();
     let last_year = summary.previous_year_same_month.month;
     let chart = Chart {
         title: pick(
@@ -348,7 +353,7 @@ pub fn build_report(
         series_heading: pick(lang, "Жылдар бойынша динамика", "Динамика по годам", "Dynamics by year"),
         series: series_lines(lang, summary, taxonomy),
         breakdowns_heading: pick(lang, "Толығырақ", "Подробнее", "Breakdown"),
-        breakdowns: breakdowns(lang, summary, taxonomy),
+        breakdowns: breakdowns(lang, &summary.counts.groups, &summary.breakdowns, taxonomy),
         chart,
         sections,
         footer: footer(lang, org),

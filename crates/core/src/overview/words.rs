@@ -327,6 +327,16 @@ pub fn same_period_for_comparison(lang: Lang, year: i32) -> String {
     }
 }
 
+/// An earlier year as a comparison needs it: en "in 2023", ru "в 2023
+/// году", kk "2023 жылғы".
+pub fn year_for_comparison(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::En => format!("in {year}"),
+        Lang::Ru => format!("в {year} году"),
+        Lang::Kk => format!("{year} жылғы"),
+    }
+}
+
 /// Lower-cases the first letter of a label to run it into a sentence,
 /// unless the first word is an abbreviation ("СМИ", "DDoS").
 pub fn lower_first(s: &str) -> String {

@@ -1,5 +1,6 @@
 //! The kuzet-core integration tests: one binary, one module per area.
 
+mod annual;
 mod monthly;
 mod overview;
 mod problem;

@@ -142,18 +142,23 @@ fn series_gives_whole_earlier_years_and_this_year_to_date() {
 fn breakdowns_of_the_month() {
     let b = book();
     let s = summary(&b.cases, &Taxonomy::bundled(), may());
-    assert_eq!(s.by_region.get("atyrau"), 13 + 4, "13 information cases and every 6th journalists case");
-    assert_eq!(s.by_region.unspecified, 10, "claims have no region");
-    assert_eq!(s.by_region.counts[0].code, "astana", "taxonomy order: Astana before Almaty city");
-    assert_eq!(s.by_victim_type.get("media_outlet"), 13);
-    assert_eq!(s.by_victim_type.get("blogger"), 8);
-    assert_eq!(s.by_perpetrator_type.get("platform"), 5);
+    assert_eq!(s.breakdowns.by_region.get("atyrau"), 13 + 4, "13 information cases and every 6th journalists case");
+    assert_eq!(s.breakdowns.by_region.unspecified, 10, "claims have no region");
+    assert_eq!(s.breakdowns.by_region.counts[0].code, "astana", "taxonomy order: Astana before Almaty city");
+    assert_eq!(s.breakdowns.by_victim_type.get("media_outlet"), 13);
+    assert_eq!(s.breakdowns.by_victim_type.get("blogger"), 8);
+    assert_eq!(s.breakdowns.by_perpetrator_type.get("platform"), 5);
     assert_eq!(
-        (s.state_vs_non_state.state, s.state_vs_non_state.non_state, s.state_vs_non_state.unspecified),
+        (
+            s.breakdowns.state_vs_non_state.state,
+            s.breakdowns.state_vs_non_state.non_state,
+            s.breakdowns.state_vs_non_state.unspecified
+        ),
         (34, 11, 0),
         "state + quasi_state against the rest"
     );
-    let bases: Vec<(&str, u32)> = s.claims_by_legal_basis.counts.iter().map(|c| (c.code.as_str(), c.count)).collect();
+    let bases: Vec<(&str, u32)> =
+        s.breakdowns.claims_by_legal_basis.counts.iter().map(|c| (c.code.as_str(), c.count)).collect();
     assert_eq!(bases, [("false_information", 4), ("false_denunciation", 1), ("honour_dignity", 4), ("copyright", 1)]);
 }
 
