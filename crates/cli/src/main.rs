@@ -75,6 +75,22 @@ enum LangArg {
     En,
 }
 
+impl From<LangArg> for kuzet_core::lang::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Kk => kuzet_core::lang::Lang::Kk,
+            LangArg::Ru => kuzet_core::lang::Lang::Ru,
+            LangArg::En => kuzet_core::lang::Lang::En,
+        }
+    }
+}
+
+/// A year of recorded events (`--year`).
+fn parse_year(s: &str) -> Result<i32, String> {
+    let y: i32 = s.trim().parse().map_err(|_| format!("{s:?} is not a year: expected YYYY, e.g. 2024"))?;
+    kuzet_core::annual::check_year(y).map_err(|e| e.to_string())
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Create a new, empty vault (asks for the passphrase twice; never overwrites a file).
@@ -151,6 +167,49 @@ enum Command {
         force: bool,
         /// Write the PDF even though the pre-publication check lists personal names that are
         /// neither marked private nor public figures: you read the list and they may be published.
+        #[arg(long)]
+        names_checked: bool,
+    },
+    /// Write the annual overview of a year as a PDF: counts per group and category month by
+    /// month, earlier years, the platforms' split and the year's breakdowns (counts only: it
+    /// names nobody).
+    Annual {
+        /// The year, e.g. 2024 (1900-2999).
+        #[arg(long, value_name = "YYYY", value_parser = parse_year)]
+        year: i32,
+        /// The language of the overview.
+        #[arg(long, value_enum)]
+        lang: LangArg,
+        /// The PDF file to write; an existing file is replaced only with --force.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Replace FILE.pdf if it exists (never the vault or its lock file).
+        #[arg(long)]
+        force: bool,
+        /// The publication date printed under the title (default: today in Kazakhstan).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Print one case as a PDF for a lawyer or a donor: every field, the proceeding, sources,
+    /// developments, attachments with their SHA-256 and the history.
+    PrintCase {
+        /// The case's ref (or id).
+        case: String,
+        /// The language of the labels (the case's texts stay as recorded).
+        #[arg(long, value_enum)]
+        lang: LangArg,
+        /// The PDF file to write; an existing file is replaced only with --force.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Replace FILE.pdf if it exists (never the vault or its lock file).
+        #[arg(long)]
+        force: bool,
+        /// A public copy: private names replaced as in the public overview, attachments
+        /// without their file names, the history without the staff's names.
+        #[arg(long)]
+        public: bool,
+        /// Write the public copy even though the pre-publication check lists personal names
+        /// that are neither marked private nor public figures.
         #[arg(long)]
         names_checked: bool,
     },
@@ -422,18 +481,13 @@ fn main() -> ExitCode {
         ),
         Command::Search { text, json } => run::search(&vault, &text.join(" "), json),
         Command::Stats { month, json } => run::stats(&vault, month, json),
-        Command::Overview { month, lang, out, force, names_checked } => run::overview(
-            &vault,
-            month,
-            match lang {
-                LangArg::Kk => kuzet_core::lang::Lang::Kk,
-                LangArg::Ru => kuzet_core::lang::Lang::Ru,
-                LangArg::En => kuzet_core::lang::Lang::En,
-            },
-            &out,
-            force,
-            names_checked,
-        ),
+        Command::Overview { month, lang, out, force, names_checked } => {
+            run::overview(&vault, month, lang.into(), &out, force, names_checked)
+        }
+        Command::Annual { year, lang, out, force, date } => run::annual(&vault, year, lang.into(), &out, force, date),
+        Command::PrintCase { case, lang, out, force, public, names_checked } => {
+            run::print_case(&vault, &case, lang.into(), &out, force, public, names_checked)
+        }
         Command::Passwd => run::passwd(&vault),
         Command::Backup { out } => run::backup(&vault, &out),
         Command::Demo => run::demo(&vault),

@@ -276,6 +276,54 @@ pub fn overview(path: &Path, month: Month, lang: Lang, out: &Path, force: bool, 
     Ok(())
 }
 
+pub fn annual(path: &Path, year: i32, lang: Lang, out: &Path, force: bool, date: Option<chrono::NaiveDate>) -> Result {
+    check_out(path, out, force)?;
+    let (vault, _) = open(path)?;
+    let bar = spinner("drawing the annual overview");
+    let (pdf, summary) =
+        match kuzet_core::prints::annual_pdf(&vault, year, lang, date.unwrap_or(local_date(Utc::now()))) {
+            Ok(r) => r,
+            Err(monthly::MonthlyError::Vault(e)) => return Err(e.into()),
+            Err(monthly::MonthlyError::Overview(e)) => return Err(e.into()),
+        };
+    write_atomically(out, &pdf)?;
+    bar.finish_and_clear();
+    println!(
+        "Wrote the {lang} annual overview of {year} ({} violations) to {} ({} bytes).",
+        summary.counts.total,
+        out.display(),
+        pdf.len()
+    );
+    Ok(())
+}
+
+pub fn print_case(
+    path: &Path,
+    case: &str,
+    lang: Lang,
+    out: &Path,
+    force: bool,
+    public: bool,
+    names_checked: bool,
+) -> Result {
+    check_out(path, out, force)?;
+    let (vault, _) = open(path)?;
+    let id = crate::evidence::resolve(&vault, case, false)?;
+    let edition = if public { transfer::Edition::Public } else { transfer::Edition::Full };
+    let print = match kuzet_core::prints::case_print(&vault, id, lang, edition, local_date(Utc::now())) {
+        Ok(r) => r,
+        Err(monthly::MonthlyError::Vault(e)) => return Err(e.into()),
+        Err(monthly::MonthlyError::Overview(e)) => return Err(e.into()),
+    };
+    if !names_checked {
+        refuse_unchecked(&print.unmarked, "public copy of the case")?;
+    }
+    write_atomically(out, &print.pdf)?;
+    let what = if public { "public copy" } else { "full record (with the names of private persons)" };
+    println!("Wrote the {lang} {what} of case {case} to {} ({} bytes).", out.display(), print.pdf.len());
+    Ok(())
+}
+
 pub fn passwd(path: &Path) -> Result {
     let (mut vault, current) = open(path)?;
     let new = secret::new(secret::NEW_PASSPHRASE_ENV)?;

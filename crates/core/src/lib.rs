@@ -21,6 +21,7 @@ pub mod leftover;
 pub mod month;
 pub mod monthly;
 pub mod overview;
+pub mod prints;
 pub mod problem;
 pub mod publication;
 pub mod summary;

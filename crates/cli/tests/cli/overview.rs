@@ -113,3 +113,56 @@ fn public_figures_added_on_the_command_line_pass_the_check() {
     assert_eq!(run.stdout, "Oleg Gusev\n");
     d.kuzet(&["public-figures", "--remove", "Nobody"]).fails(4, &["is not a public figure"]);
 }
+
+#[test]
+fn the_annual_overview_counts_the_year_in_three_languages_and_refuses_a_year_out_of_range() {
+    let d = Dir::with_fixture();
+    for (lang, want) in [
+        ("en", "violations were recorded in 2024"),
+        ("ru", "Всего в 2024 году зафиксировано"),
+        ("kk", "2024 жылы барлығы"),
+    ] {
+        let pdf = d.path(&format!("annual-{lang}.pdf"));
+        let run = d
+            .kuzet(&[
+                "annual",
+                "--year",
+                "2024",
+                "--lang",
+                lang,
+                "--out",
+                pdf.to_str().unwrap(),
+                "--date",
+                "2025-01-15",
+            ])
+            .ok();
+        assert!(run.stdout.contains("annual overview of 2024"), "{}", run.stdout);
+        let text = pdf_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(want), "{lang}: {want:?} in:\n{text}");
+    }
+    let en = pdf_text(&d.path("annual-en.pdf"));
+    assert!(en.contains("15 January 2025"), "the publication date given:\n{en}");
+    let out = d.path("old.pdf");
+    d.kuzet(&["annual", "--year", "1899", "--lang", "en", "--out", out.to_str().unwrap()])
+        .fails(2, &["1899 is not a year of recorded events", "1900 to 2999"]);
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_printed_case_is_full_by_default_and_its_public_copy_waits_for_the_check() {
+    let d = Dir::with_fixture();
+    let full = d.path("case.pdf");
+    d.kuzet(&["print-case", "2024-05-J06", "--lang", "en", "--out", full.to_str().unwrap()]).ok();
+    let text = pdf_text(&full);
+    assert!(text.contains("Full record: contains the names of private persons"), "{text}");
+    assert!(text.contains("Reference: 2024-05-J06"), "{text}");
+    let public = d.path("public.pdf");
+    let p = public.to_str().unwrap();
+    d.kuzet(&["print-case", "2024-05-J01", "--lang", "ru", "--public", "--out", p])
+        .fails(4, &["pre-publication check of the public copy of the case found", "nothing was written"]);
+    assert!(!public.exists());
+    d.kuzet(&["print-case", "2024-05-J01", "--lang", "ru", "--public", "--names-checked", "--out", p]).ok();
+    assert!(pdf_text(&public).contains("Публичная копия"));
+    d.kuzet(&["print-case", "NO-SUCH", "--lang", "en", "--out", d.path("x.pdf").to_str().unwrap()])
+        .fails(4, &["no case with ref or id \"NO-SUCH\""]);
+}

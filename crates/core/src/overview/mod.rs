@@ -18,6 +18,7 @@
 //! only [`pdf`] touches `printpdf`.
 
 mod annual;
+mod case_sheet;
 mod count_text;
 mod document;
 mod draft;
@@ -28,6 +29,7 @@ pub mod pdf;
 pub mod words;
 
 pub use annual::{platform_label, render_annual};
+pub use case_sheet::{render_case_sheet, CaseSheet};
 pub use draft::{
     default_draft, draft_key, DraftChanges, DraftEntry, DraftSection, EntryRef, LangTexts, OrgSettings, OverviewDraft,
     SectionKind, ORG_SETTINGS_KEY,

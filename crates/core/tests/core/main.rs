@@ -3,6 +3,7 @@
 mod annual;
 mod monthly;
 mod overview;
+mod prints;
 mod problem;
 mod publication;
 mod seed_month;

@@ -26,7 +26,7 @@ fn may() -> kuzet_core::month::Month {
 /// a confidential Russian case (the victim's name is private), a Kazakh
 /// case with a marked name and a development naming her again, an English
 /// case with a marked full name; and one naming a journalist nobody marked.
-fn vault_with_private_persons() -> (tempfile::TempDir, Vault) {
+pub(crate) fn vault_with_private_persons() -> (tempfile::TempDir, Vault) {
     let (dir, mut v) = new_vault();
     let mut c = case(day(2024, 5, 3), "journalists.threat", "Гражданину Иванову угрожали после поста");
     c.summary = "Жена Иванова сообщила, что Иванов получил угрозы. Пётр Иванов обратился в полицию.".into();
@@ -56,7 +56,7 @@ fn vault_with_private_persons() -> (tempfile::TempDir, Vault) {
     (dir, v)
 }
 
-fn survivors(text: &str) -> Vec<&'static str> {
+pub(crate) fn survivors(text: &str) -> Vec<&'static str> {
     let words: Vec<String> = text.split(|c: char| !c.is_alphabetic()).map(fold).collect();
     PRIVATE_FORMS.iter().copied().filter(|f| words.contains(&fold(f))).collect()
 }
