@@ -36,6 +36,8 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     DevelopmentDto::export_all(&cfg)?;
     DevelopmentInputDto::export_all(&cfg)?;
     MonthSummaryDto::export_all(&cfg)?;
+    AnnualSummaryDto::export_all(&cfg)?;
+    PlatformSplitRowDto::export_all(&cfg)?;
     OverviewDraftDto::export_all(&cfg)?;
     ReportModelDto::export_all(&cfg)?;
     Field::export_all(&cfg)?;

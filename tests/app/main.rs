@@ -7,5 +7,6 @@ mod commands;
 mod evidence;
 mod exchange;
 mod fixtures;
+mod prints;
 mod signatures;
 mod surface;

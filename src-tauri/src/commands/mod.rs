@@ -9,6 +9,7 @@ pub mod drafts;
 pub mod evidence;
 pub mod exchange;
 pub mod overview;
+pub mod prints;
 pub mod publication;
 pub mod settings;
 pub mod taxonomy;

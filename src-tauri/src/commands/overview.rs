@@ -137,14 +137,28 @@ pub async fn overview_export_pdf(
     let (model, vault_path) =
         state.with_vault(|v| Ok((checked_report(v, month, lang.into(), &confirmed_names)?, v.path().to_path_buf())))?;
     let name = format!("overview-{month}-{}.pdf", Lang::from(lang).code());
-    let Some(path) = dialogs::save_path(&state.launch, &name, "pdf").await? else {
+    save_pdf(&state, vault_path, &name, move || render_pdf(&model)).await
+}
+
+/// Asks where to save (suggesting `name`), then draws the PDF with `draw`
+/// off the main thread and writes it through a partial file: never over
+/// the vault, its lock file, a link or a device (`OutputRefused`). Returns
+/// the path, or null when the user cancelled. Every PDF the app writes
+/// goes through here.
+pub(crate) async fn save_pdf(
+    state: &State<'_, AppState>,
+    vault_path: std::path::PathBuf,
+    name: &str,
+    draw: impl FnOnce() -> Result<Vec<u8>, kuzet_core::overview::OverviewError> + Send + 'static,
+) -> IpcResult<Option<String>> {
+    let Some(path) = dialogs::save_path(&state.launch, name, "pdf").await? else {
         return Ok(None);
     };
     // The save dialog asked before returning an existing file.
     check_output_path(&vault_path, &path, Replace::Confirmed)?;
     let written = path.clone();
     tauri::async_runtime::spawn_blocking(move || -> IpcResult<()> {
-        let bytes = render_pdf(&model).map_err(|e| IpcError::internal(format!("drawing the PDF failed: {e}")))?;
+        let bytes = draw().map_err(|e| IpcError::internal(format!("drawing the PDF failed: {e}")))?;
         // Leftovers of an interrupted earlier export are removed; the app
         // does not list them yet.
         write_file_atomically(&path, &bytes)

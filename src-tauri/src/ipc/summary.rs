@@ -311,11 +311,11 @@ impl From<&MonthSummary> for MonthSummaryDto {
                 .into(),
             year_to_date: (&s.year_to_date).into(),
             series: s.series.iter().map(Into::into).collect(),
-            by_region: (&s.by_region).into(),
-            by_victim_type: (&s.by_victim_type).into(),
-            by_perpetrator_type: (&s.by_perpetrator_type).into(),
-            state_vs_non_state: (&s.state_vs_non_state).into(),
-            claims_by_legal_basis: (&s.claims_by_legal_basis).into(),
+            by_region: (&s.breakdowns.by_region).into(),
+            by_victim_type: (&s.breakdowns.by_victim_type).into(),
+            by_perpetrator_type: (&s.breakdowns.by_perpetrator_type).into(),
+            state_vs_non_state: (&s.breakdowns.state_vs_non_state).into(),
+            claims_by_legal_basis: (&s.breakdowns.claims_by_legal_basis).into(),
         }
     }
 }

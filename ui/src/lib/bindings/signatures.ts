@@ -1,5 +1,6 @@
 // Generated from the #[tauri::command] functions of src-tauri/src/commands/ by tests/app/signatures.rs. Do not edit.
 import type { CommandName } from "./commands";
+import type { AnnualSummaryDto } from "./AnnualSummaryDto";
 import type { AppInfo } from "./AppInfo";
 import type { AttachmentDto } from "./AttachmentDto";
 import type { BundleExportDto } from "./BundleExportDto";
@@ -26,6 +27,8 @@ import type { NameCandidateDto } from "./NameCandidateDto";
 import type { OverviewDraftDto } from "./OverviewDraftDto";
 import type { PeerDto } from "./PeerDto";
 import type { PeerRoleDto } from "./PeerRoleDto";
+import type { PlatformClassDto } from "./PlatformClassDto";
+import type { PlatformSplitRowDto } from "./PlatformSplitRowDto";
 import type { ReportModelDto } from "./ReportModelDto";
 import type { ResolutionDto } from "./ResolutionDto";
 import type { SettingsDto } from "./SettingsDto";
@@ -69,6 +72,12 @@ export type CommandArgs = {
   overview_preview: { month: string; lang: LangDto };
   overview_name_check: { month: string; lang: LangDto };
   overview_export_pdf: { month: string; lang: LangDto; confirmedNames: Array<string> };
+  annual_summary: { year: number };
+  annual_export_pdf: { year: number; lang: LangDto };
+  platform_split_get: Record<string, never>;
+  platform_split_set: { category: string; class: PlatformClassDto };
+  case_print_check: { id: string; lang: LangDto };
+  case_export_pdf: { id: string; lang: LangDto; edition: EditionDto; confirmedNames: Array<string> };
   public_figure_add: { name: string };
   private_name_add: { item: EntryRefDto; name: string };
   cases_export_check: { month: string | null };
@@ -139,6 +148,12 @@ export type CommandResults = {
   overview_preview: ReportModelDto;
   overview_name_check: Array<NameCandidateDto>;
   overview_export_pdf: string | null;
+  annual_summary: AnnualSummaryDto;
+  annual_export_pdf: string | null;
+  platform_split_get: Array<PlatformSplitRowDto>;
+  platform_split_set: Array<PlatformSplitRowDto>;
+  case_print_check: Array<NameCandidateDto>;
+  case_export_pdf: string | null;
   public_figure_add: Array<string>;
   private_name_add: boolean;
   cases_export_check: Array<NameCandidateDto>;
