@@ -2,6 +2,7 @@
 //! test opens the demo vault (the May 2024 fixture) through the shell, calls
 //! the commands the mock stands in for (taxonomy, settings, every case,
 //! the summaries, drafts, previews and pre-publication checks of the months,
+//! the annual summaries of the years, the platform split, the cases' print checks,
 //! and refusals of bad input) and compares the answers with the committed
 //! `ui/src/lib/mock/fixtures.json`. `KUZET_WRITE_BINDINGS=1 cargo test -p
 //! kuzet-app --test app` rewrites it (with the bindings).
@@ -135,7 +136,24 @@ fn generate() -> Value {
         "draftEntryTwice": refusal(&shell, "overview_draft_save", json!({"month": draft["month"], "draft": twice})),
         "monthInvalid": refusal(&shell, "summary_month", json!({"month": "2024-13"})),
         "wrongPassphrase": refusal(&shell, "passphrase_change", json!({"current": "not it", "next": "жаңа құпия сөз"})),
+        "yearInvalid": refusal(&shell, "annual_summary", json!({"year": 1899})),
     });
+
+    // The annual overview of every year with a case, the platform split
+    // (the default) and each case's pre-publication check for its public
+    // print (only the cases that list a name).
+    let mut annual = Map::new();
+    for y in months.iter().map(|m| m[..4].to_string()).collect::<std::collections::BTreeSet<_>>() {
+        annual.insert(y.clone(), shell.ok("annual_summary", json!({"year": y.parse::<i32>().expect("year")})));
+    }
+    // A list of {caseId, names}, not a map: ids are made stable below, keys would not be.
+    let mut print_checks = Vec::new();
+    for c in &cases {
+        let check = shell.ok("case_print_check", json!({"id": c["id"], "lang": "en"}));
+        if check.as_array().is_some_and(|a| !a.is_empty()) {
+            print_checks.push(json!({"caseId": c["id"], "names": check}));
+        }
+    }
 
     // Last, as it changes the month: a case recorded after May's draft was
     // saved, and the draft then (its entry marked "added").
@@ -158,6 +176,9 @@ fn generate() -> Value {
         "nameChecks": name_checks,
         "errors": errors,
         "draftAfterNewCase": after,
+        "annual": annual,
+        "platformSplit": shell.ok("platform_split_get", json!({})),
+        "casePrintChecks": print_checks,
     });
     let mut ids = BTreeMap::new();
     stable_ids(&mut out["cases"], &mut ids);
