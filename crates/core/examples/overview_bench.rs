@@ -1,6 +1,7 @@
-//! Benchmark of the monthly overview: summary + draft + report model + PDF
-//! for a 60-case month and for a 1,000-case year (every case of the year in
-//! one overview, the worst case for layout).
+//! Benchmark of the overviews: the monthly one (summary + draft + report
+//! model + PDF) for a 60-case month and for a 1,000-case year (every case
+//! of the year in one overview, the worst case for layout), and the annual
+//! overview of 2024 from 1,000 cases (counting + PDF).
 //!
 //! `cargo run --release -p kuzet-core --example overview_bench [-- OUT_DIR]`
 //!
@@ -9,13 +10,14 @@
 //! there (to look at them with `pdftoppm -r 60 -png`).
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use kuzet_core::annual::{annual_summary, PlatformSplit};
 use kuzet_core::case::{
     Case, CaseData, CaseId, CaseKind, CaseStatus, Development, DevelopmentData, DevelopmentId, Victim,
 };
 use kuzet_core::codes::{CategoryCode, RegionCode};
 use kuzet_core::lang::Lang;
 use kuzet_core::month::Month;
-use kuzet_core::overview::{build_report, default_draft, render_pdf, OrgSettings};
+use kuzet_core::overview::{build_report, default_draft, render_annual, render_pdf, OrgSettings};
 use kuzet_core::summary::summary;
 use kuzet_core::taxonomy::Taxonomy;
 use std::time::Instant;
@@ -120,9 +122,36 @@ fn main() {
     let (month_cases, month_devs) = cases(60, &[may], &t);
     run("month (60 cases)", may, &month_cases, &month_devs, out_dir.as_deref());
 
+    // The annual overview of 2024 from 1,000 cases of 2024 (and 1,000 of
+    // 2023 to compare with): counting and drawing, per language.
+    let year: Vec<Month> = (1..=12).map(|m| Month::new(2024, m).unwrap()).collect();
+    let (mut two_years, _) = cases(1000, &year, &t);
+    let (earlier, _) = cases(1000, &year, &t);
+    two_years.extend(earlier.into_iter().map(|mut c| {
+        c.id = CaseId(Uuid::from_u128(c.id.0.as_u128() + 5_000_000));
+        c.data.event_date = c.data.event_date.with_year(2023).unwrap();
+        c
+    }));
+    for lang in Lang::ALL {
+        let start = Instant::now();
+        let s = annual_summary(&two_years, &t, 2024, &PlatformSplit::default());
+        let counted = start.elapsed();
+        let pdf = render_annual(lang, &s, &OrgSettings::default(), &t, NaiveDate::from_ymd_opt(2025, 1, 15).unwrap())
+            .unwrap();
+        let total = start.elapsed();
+        println!(
+            "annual 2024 (1000 cases) {lang}: counts {:>7.1} ms, total {:>7.1} ms, PDF {:>7} bytes (target < 1 s)",
+            counted.as_secs_f64() * 1000.0,
+            total.as_secs_f64() * 1000.0,
+            pdf.len()
+        );
+        if let Some(dir) = out_dir.as_deref() {
+            std::fs::write(format!("{dir}/annual-{lang}.pdf"), &pdf).unwrap();
+        }
+    }
+
     // A year: 1,000 cases over 2024, all drawn into one overview by
     // treating them as one month's entries (the heaviest layout).
-    let year: Vec<Month> = (1..=12).map(|m| Month::new(2024, m).unwrap()).collect();
     let (mut year_cases, mut year_devs) = cases(1000, &year, &t);
     for c in &mut year_cases {
         c.data.event_date = NaiveDate::from_ymd_opt(2024, 5, (c.data.event_date.ordinal() % 28) + 1).unwrap();
