@@ -44,12 +44,15 @@ fn is_uuid(s: &str) -> bool {
         )
 }
 
+const STABLE_PREFIX: &str = "00000000-0000-4000-8000-";
+
 /// Replaces every id by a stable one, numbered in order of first appearance.
 fn stable_ids(v: &mut Value, ids: &mut BTreeMap<String, String>) {
     match v {
-        Value::String(s) if is_uuid(s) => {
+        // An id made stable already (the cases are numbered first) stays.
+        Value::String(s) if is_uuid(s) && !s.starts_with(STABLE_PREFIX) => {
             let n = ids.len() + 1;
-            *s = ids.entry(s.clone()).or_insert_with(|| format!("00000000-0000-4000-8000-{n:012}")).clone();
+            *s = ids.entry(s.clone()).or_insert_with(|| format!("{STABLE_PREFIX}{n:012}")).clone();
         }
         Value::Array(a) => a.iter_mut().for_each(|x| stable_ids(x, ids)),
         Value::Object(o) => o.values_mut().for_each(|x| stable_ids(x, ids)),

@@ -3,8 +3,8 @@ import { screen, fireEvent, waitFor, cleanup } from "@testing-library/svelte";
 import { emit } from "@tauri-apps/api/event";
 import userEvent from "@testing-library/user-event";
 import { get } from "svelte/store";
-import { start, unlock } from "./helpers";
-import { taxonomy } from "../lib/session";
+import { start, unlock, fixtures, MAY } from "./helpers";
+import { taxonomy, currentMonth } from "../lib/session";
 import type { OverviewDraftDto } from "../lib/types";
 
 afterEach(() => cleanup());
@@ -55,14 +55,18 @@ describe("vault screen", () => {
 
 describe("case list", () => {
   it("renders one page of rows and the total of matches (server-side paging)", async () => {
-    const { calls } = start({ cases: 120 });
+    // The demo vault's 63 records (2023-05, 2024-04 and the May 2024 overview).
+    const { calls } = start();
     await unlock();
     await waitFor(() => expect(screen.getAllByTestId("case-row")).toHaveLength(50));
-    expect(screen.getByTestId("case-total").textContent).toContain("120 matching cases");
+    expect(screen.getByTestId("case-total").textContent).toContain("63 matching cases");
+    // Newest first: the last record of May 2024 heads the list.
+    expect(screen.getAllByTestId("case-row-open")[0].textContent).toBe("Journalist's accreditation card confiscated at a district event");
     const find = calls.find((c) => c.cmd === "cases_find")!;
     expect(find.args).toMatchObject({ offset: 0, limit: 50 });
     await fireEvent.click(screen.getByTestId("page-next"));
     await waitFor(() => expect(calls.filter((c) => c.cmd === "cases_find").pop()!.args).toMatchObject({ offset: 50, limit: 50 }));
+    await waitFor(() => expect(screen.getAllByTestId("case-row")).toHaveLength(13));
   });
 
   it("renders hostile titles as text, never as markup", async () => {
@@ -164,15 +168,45 @@ describe("case editor", () => {
 
   it("shows the backend's Validation messages next to the field they name", async () => {
     const r = await openNew();
-    // The mock refuses a retired category for a new case, as the core does.
-    r.backend.handler("taxonomy_set_retired", { code: "journalists.insult", retired: true });
-    await fireEvent.input(screen.getByTestId("case-title"), { target: { value: "Test" } });
+    await fireEvent.input(screen.getByTestId("case-title"), { target: { value: "Тілшіге шабуыл жасалды" } });
     await fireEvent.input(screen.getByTestId("case-event-date"), { target: { value: "2024-05-10" } });
-    await fireEvent.change(screen.getByTestId("case-category"), { target: { value: "journalists.insult" } });
+    await fireEvent.change(screen.getByTestId("case-category"), { target: { value: "journalists.attack" } });
+    // Each refusal as the shell answered it (fixtures.errors), shown by its problem kind in the UI's language.
+    const { errors } = fixtures;
+    const cases = [
+      [errors.caseTitleRequired, "title", "Required."],
+      [errors.caseTitleTooLong, "title", "Too long (at most 300 characters)."],
+      [errors.caseBadDate, "eventDate", "Check this field."],
+      [errors.caseKindMismatch, "category", "This category does not fit the kind of case."],
+      [errors.caseUnknownCategory, "category", `Unknown value journalists.nope; known: ${[
+        "attack", "threat", "detention", "obstruction", "interference", "summons", "image_misuse", "copyright",
+        "discrediting", "insult", "source_disclosure", "other"].map((c) => "journalists." + c).join(", ")}.`],
+    ] as const;
+    for (const [refusal, field, text] of cases) {
+      r.backend.reject.case_create = refusal;
+      await fireEvent.click(screen.getByTestId("case-save"));
+      await waitFor(() => expect(screen.getByTestId(`error-${field}`).textContent).toBe(text));
+      expect(screen.getByTestId(`error-${field}`).textContent).toBe(text);
+      expect(screen.getAllByTestId(/^error-/)).toHaveLength(1);
+      expect(screen.getByTestId(field === "eventDate" ? "case-event-date" : `case-${field}`).getAttribute("aria-invalid")).toBe("true");
+      expect(screen.getByTestId("case-form-error").textContent).toBe("Please correct the marked fields.");
+    }
+    // A negative amount claimed, on the claim's proceeding.
+    await fireEvent.change(screen.getByTestId("case-category"), { target: { value: "claims.civil" } });
+    r.backend.reject.case_create = errors.caseNegativeAmount;
     await fireEvent.click(screen.getByTestId("case-save"));
-    expect((await screen.findByTestId("error-category")).textContent).toContain("retired");
-    expect(screen.getByTestId("case-category").getAttribute("aria-invalid")).toBe("true");
-    expect(r.calls.some((c) => c.cmd === "case_create")).toBe(true);
+    expect((await screen.findByTestId("error-amountClaimed")).textContent).toBe("Must not be negative.");
+    // Every attempt reached the backend with the form as typed; nothing was stored.
+    const sent = r.calls.filter((c) => c.cmd === "case_create");
+    expect(sent).toHaveLength(cases.length + 1);
+    expect(sent[0].args!.data).toMatchObject({ title: "Тілшіге шабуыл жасалды", eventDate: "2024-05-10", category: "journalists.attack" });
+    expect(r.backend.cases.size).toBe(3);
+    // Accepted once the refusal is lifted.
+    delete r.backend.reject.case_create;
+    await fireEvent.click(screen.getByTestId("case-save"));
+    await screen.findByTestId("case-saved");
+    expect(screen.queryAllByTestId(/^error-/)).toHaveLength(0);
+    expect(r.backend.cases.size).toBe(4);
   });
 
   it("offers to restore a crash draft stored in the vault", async () => {
@@ -203,7 +237,11 @@ describe("case editor rules", () => {
 
   it("hides retired categories for new cases but keeps them on old ones", async () => {
     const r = start({ cases: 0 });
-    closureCase(r.backend); // information.closure is retired in the mock taxonomy
+    // The fixture's taxonomy retires nothing: retire information.closure in the backend's state
+    // (its clone of fixtures.taxonomy), as taxonomy_set_retired would.
+    expect(fixtures.taxonomy.groups.flatMap((g) => g.categories).filter((c) => c.retired)).toEqual([]);
+    r.backend.taxonomy.groups.find((g) => g.code === "information")!.categories.find((c) => c.code === "information.closure")!.retired = true;
+    closureCase(r.backend);
     await unlock();
     await fireEvent.click(await screen.findByTestId("new-case"));
     const sel = (await screen.findByTestId("case-category")) as HTMLSelectElement;
@@ -313,62 +351,72 @@ describe("language and locking", () => {
 
 describe("summary and overview", () => {
   it("shows group counts and opens the case list filtered to a clicked number", async () => {
-    const { calls } = start({ cases: 240 });
+    const { calls } = start();
     await unlock();
     await fireEvent.click(await screen.findByTestId("nav-summary"));
-    const total = await screen.findByTestId("summary-total");
-    expect(Number(total.textContent)).toBeGreaterThan(0);
-    const btn = screen.getAllByTestId(/^summary-group-count-/).find((b) => b.tagName === "BUTTON")!;
-    const n = Number(btn.textContent);
+    // May 2024 as the core counted it (fixtures.summaries["2024-05"]): 45 violations, 22 + 13 + 10.
+    expect((await screen.findByTestId("summary-total")).textContent).toBe("45");
+    const counts = ["journalists", "information", "claims"].map((g) => screen.getByTestId(`summary-group-count-${g}`).textContent);
+    expect(counts).toEqual(["22", "13", "10"]);
+    const btn = screen.getByTestId("summary-group-count-journalists");
+    expect(btn.tagName).toBe("BUTTON");
     await fireEvent.click(btn);
-    await waitFor(() => expect(screen.getByTestId("case-total").textContent).toContain(`${n} matching`));
+    await waitFor(() => expect(screen.getByTestId("case-total").textContent).toContain("22 matching"));
     const f = calls.filter((c) => c.cmd === "cases_find").pop()!.args!.filter as Record<string, unknown>;
     expect(f).toMatchObject({ from: "2024-05-01", to: "2024-05-31", kind: "case" });
   });
 
   it("exports a PDF and shows the saved path", async () => {
-    start({ cases: 240 });
+    // No names to check (the fixture's May check lists 14; the check has its own tests below).
+    const { calls } = start({ names: [] });
     await unlock();
     await fireEvent.click(await screen.findByTestId("nav-overview"));
     const kk = await screen.findByTestId("export-pdf-kk");
     await waitFor(() => expect((kk as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(kk);
     expect((await screen.findByTestId("export-result")).textContent).toContain("overview-2024-05-kk.pdf");
+    expect(calls.find((c) => c.cmd === "overview_export_pdf")!.args).toEqual({ month: MAY, lang: "kk", confirmedNames: [] });
   });
 
   it("lists a case recorded after the draft was saved, marked new until the draft is saved again", async () => {
-    const { backend } = start({ cases: 40 });
+    const { backend } = start();
+    // The case the core recorded after May's draft was saved, and the draft it answered then
+    // (fixtures.draftAfterNewCase): the new entry last in the journalists' section, `change: "added"`.
+    const { case: later, draft } = structuredClone(fixtures.draftAfterNewCase);
+    backend.cases.set(later.id, later);
+    backend.overviewDrafts.set(MAY, draft);
     await unlock();
-    await screen.findByTestId("nav-overview");
-    // A draft saved before the month's last case was recorded.
-    const draft = backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
-    const later = draft.sections[0].entries.pop()!;
-    backend.overviewDrafts.set("2024-05", draft);
-    await fireEvent.click(screen.getByTestId("nav-overview"));
+    await fireEvent.click(await screen.findByTestId("nav-overview"));
     const badge = await screen.findByTestId("overview-entry-new");
     expect(badge.textContent).toBe("new");
-    expect(badge.closest("[data-testid=overview-section]")).toBe(screen.getAllByTestId("overview-section")[0]);
+    const journalists = screen.getAllByTestId("overview-section")[1];
+    expect(badge.closest("[data-testid=overview-section]")).toBe(journalists);
+    const entries = journalists.querySelectorAll("[data-testid=overview-entry]");
+    expect(entries).toHaveLength(23);
+    expect(entries[22].contains(badge)).toBe(true);
     expect(screen.getAllByTestId("overview-entry-new")).toHaveLength(1);
     expect(screen.getByTestId("overview-changed").textContent).toContain("marked “new”");
-    const sent = (backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto).sections[0].entries;
-    expect(sent[sent.length - 1]).toMatchObject({ item: later.item, change: "added" });
+    expect(draft.sections[1].entries[22]).toMatchObject({ item: { type: "case", id: later.id }, change: "added" });
 
     await fireEvent.input(screen.getByLabelText(/^Title/), { target: { value: "May" } });
     await fireEvent.click(screen.getByTestId("overview-save"));
     await screen.findByText("Draft saved.");
     expect(screen.queryByTestId("overview-entry-new")).toBeNull();
     expect(screen.queryByTestId("overview-changed")).toBeNull();
-    expect(backend.overviewDrafts.get("2024-05")!.sections[0].entries.map((e) => e.item.id)).toContain(later.item.id);
+    const kept = backend.overviewDrafts.get(MAY)!.sections[1].entries;
+    expect(kept.map((e) => e.item.id).at(-1)).toBe(later.id);
+    expect(kept.some((e) => "change" in e)).toBe(false);
   });
 
   it("says clearly when no save dialog is possible (NoDialog)", async () => {
-    start({ cases: 20, noDialog: true });
+    start({ noDialog: true, names: [] });
     await unlock();
     await fireEvent.click(await screen.findByTestId("nav-overview"));
     const ru = await screen.findByTestId("export-pdf-ru");
     await waitFor(() => expect((ru as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(ru);
     expect((await screen.findByTestId("export-result")).textContent).toContain("No save dialog");
+    expect(screen.queryByTestId("name-check")).toBeNull();
   });
 });
 
@@ -399,9 +447,9 @@ describe("safe publication", () => {
   });
 
   it("checks names before the PDF: hide one in its case, confirm another, then export with the confirmed key", async () => {
-    // The mock's ids are sequential: the first case is ...0001.
-    const caseId = "00000000-0000-4000-8000-000000000001";
-    const r = start({ cases: 40, names: [ivanov(caseId), erlan] });
+    // A case of the May 2024 overview (the first entry of its journalists' section).
+    const caseId = fixtures.drafts[MAY].sections[1].entries[0].item.id;
+    const r = start({ names: [ivanov(caseId), erlan] });
     expect(r.backend.cases.has(caseId)).toBe(true);
     await unlock();
     await fireEvent.click(await screen.findByTestId("nav-overview"));
@@ -447,8 +495,10 @@ describe("safe publication", () => {
 });
 
 describe("overview editor", () => {
-  async function openOverview(cases = 40) {
-    const r = start({ cases });
+  /** The overview of `month` (default May 2024) over the demo vault's records. */
+  async function openOverview(month = MAY) {
+    const r = start();
+    currentMonth.set(month);
     await unlock();
     await fireEvent.click(await screen.findByTestId("nav-overview"));
     await screen.findAllByTestId("overview-section");
@@ -490,18 +540,25 @@ describe("overview editor", () => {
   });
 
   it("adds a custom section, which needs a title before it is saved", async () => {
-    const r = await openOverview();
+    // May 2023: the draft the core refused with an untitled custom section after its three groups.
+    const r = await openOverview("2023-05");
     const before = screen.getAllByTestId("overview-section").length;
+    expect(before).toBe(3);
     await fireEvent.click(screen.getByTestId("overview-add-section"));
     const sections = screen.getAllByTestId("overview-section");
-    expect(sections).toHaveLength(before + 1);
+    expect(sections).toHaveLength(4);
+    r.backend.reject.overview_draft_save = fixtures.errors.draftUntitledSection;
     await save();
-    expect((await screen.findByRole("alert")).textContent).toContain(`no. ${before + 1}) needs a title`);
-    expect(r.backend.overviewDrafts.has("2024-05")).toBe(false);
-    await fireEvent.input(document.getElementById(`ov-st-${before}`)!, { target: { value: "Trials" } });
+    expect((await screen.findByRole("alert")).textContent).toBe("A custom section (no. 4) needs a title in at least one language.");
+    expect(r.calls.filter((c) => c.cmd === "overview_draft_save").map((c) => (c.args!.draft as OverviewDraftDto).sections[3]))
+      .toEqual([{ kind: { kind: "custom" }, title: {}, note: {}, entries: [] }]);
+    expect(r.backend.overviewDrafts.has("2023-05")).toBe(false);
+    delete r.backend.reject.overview_draft_save;
+    await fireEvent.input(document.getElementById("ov-st-3")!, { target: { value: "Trials" } });
     await save();
     await screen.findByText("Draft saved.");
-    expect(saved(r).sections[before]).toMatchObject({ kind: { kind: "custom" }, title: { en: "Trials" }, entries: [] });
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(r.backend.overviewDrafts.get("2023-05")!.sections[3]).toMatchObject({ kind: { kind: "custom" }, title: { en: "Trials" }, entries: [] });
   });
 
   it("moves an entry to a custom section and back with the select", async () => {
@@ -531,25 +588,30 @@ describe("overview editor", () => {
 
   it("removes an entry: it is excluded and not added back, until put back", async () => {
     const r = await openOverview();
-    const draft = r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
-    const gone = draft.sections[0].entries[0].item;
+    // The first entry of May: the RSF index (a context event, 2024-05-03).
+    const gone = fixtures.drafts[MAY].sections[0].entries[0].item;
+    const c = r.backend.cases.get(gone.id)!;
+    expect(c.data.title).toBe("RSF World Press Freedom Index: Kazakhstan 142nd of 180, down 8 places");
     await fireEvent.click(screen.getAllByTestId("overview-entry-remove")[0]);
     await save();
     await screen.findByText("Draft saved.");
     expect(saved(r).excluded).toEqual([gone]);
-    const again = r.backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
-    expect(again.sections.flatMap((s) => s.entries.map((e) => e.item.id))).not.toContain(gone.id);
+    expect(saved(r).sections[0].entries.map((e) => e.item.id)).not.toContain(gone.id);
+    expect(saved(r).sections[0].entries).toHaveLength(4);
     expect(screen.getByTestId("overview-excluded").textContent).toContain("removed from this overview: 1");
-    const c = r.backend.cases.get(gone.id)!;
-    expect(screen.getByTestId("overview-excluded-entry").textContent).toContain(c.data.title);
+    expect(screen.getByTestId("overview-excluded-entry").textContent).toContain(`2024-05-03 ${c.data.title}`);
 
     await fireEvent.click(screen.getByTestId("overview-restore"));
+    const gets = r.calls.filter((x) => x.cmd === "overview_draft_get").length;
     await save();
     await screen.findByText("Draft saved.");
     expect(screen.queryByTestId("overview-excluded")).toBeNull();
     expect(saved(r).excluded).toEqual([]);
-    // Back in its section, marked new until saved again.
-    expect(await screen.findAllByTestId("overview-entry-new")).toHaveLength(1);
+    // The draft is read again, so the core can put the entry back in its section
+    // (the mock answers the draft as saved: it does not reconcile).
+    const reads = r.calls.filter((x) => x.cmd === "overview_draft_get");
+    expect(reads).toHaveLength(gets + 1);
+    expect(reads.at(-1)!.args).toEqual({ month: MAY });
   });
 
   it("asks before removing a section that lists entries, and excludes its entries", async () => {
@@ -596,18 +658,26 @@ describe("overview editor", () => {
   });
 
   it("names an entry listed twice when the save is refused", async () => {
-    const { backend } = start({ cases: 40 });
-    await unlock();
-    await screen.findByTestId("nav-overview");
-    const draft = backend.handler("overview_draft_get", { month: "2024-05" }) as OverviewDraftDto;
+    // May 2023's draft with its first entry also in the second section, as the core refused it
+    // (fixtures.errors.draftEntryTwice names the entry by date and title).
+    const { backend, calls } = start({ reject: { overview_draft_save: fixtures.errors.draftEntryTwice } });
+    currentMonth.set("2023-05");
+    const draft = structuredClone(fixtures.drafts["2023-05"]);
     const twice = draft.sections[0].entries[0];
     draft.sections[1].entries.push(structuredClone(twice));
-    backend.overviewDrafts.set("2024-05", draft);
-    await fireEvent.click(screen.getByTestId("nav-overview"));
+    backend.overviewDrafts.set("2023-05", draft);
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("nav-overview"));
     await screen.findAllByTestId("overview-section");
-    await fireEvent.input(screen.getByLabelText(/^Title/), { target: { value: "May" } });
+    await fireEvent.input(screen.getByLabelText(/^Title/), { target: { value: "May 2023" } });
     await save();
     const c = backend.cases.get(twice.item.id)!;
-    expect((await screen.findByRole("alert")).textContent).toContain(`${c.data.eventDate} ${c.data.title} is listed twice`);
+    expect(`${c.data.eventDate} ${c.data.title}`).toBe("2023-05-04 Journalist not admitted to a city council session");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "2023-05-04 Journalist not admitted to a city council session is listed twice in the overview.",
+    );
+    const sent = calls.find((x) => x.cmd === "overview_draft_save")!.args!.draft as OverviewDraftDto;
+    expect(sent.sections[1].entries.map((e) => e.item.id)).toContain(twice.item.id);
+    expect(backend.overviewDrafts.get("2023-05")!.title).toEqual(fixtures.drafts["2023-05"].title);
   });
 });

@@ -242,8 +242,10 @@ describe("exchange screen", () => {
     expect(within(row).getByTestId("duplicate-left").textContent).toContain(`${a.data.eventDate} ${a.data.title}`);
     expect(within(row).getByTestId("duplicate-right").textContent).toContain(`${b.data.eventDate} ${b.data.title}`);
     expect(within(row).getByTestId("duplicate-score").textContent).toBe("Similarity 87%");
+    // A canned pair of the first two records; the first names no victim, so the canned reason names one.
+    expect(a.data.victimName).toBe("");
     expect(within(row).getByTestId("duplicate-reasons").textContent).toBe(
-      `same victim: ${a.data.victimName} · similar text (72%) · 2 days apart · same region`,
+      "same victim: Әсел Нұрланқызы · similar text (72%) · 2 days apart · same region",
     );
     await fireEvent.click(within(row).getByTestId("duplicate-merge-right"));
     expect(screen.getByTestId("confirm-dialog").textContent).toContain(`Merge “${a.data.title}” into “${b.data.title}”?`);

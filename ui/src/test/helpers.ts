@@ -3,13 +3,16 @@ import { mockIPC, clearMocks } from "@tauri-apps/api/mocks";
 import { render, screen, fireEvent, waitFor } from "@testing-library/svelte";
 import { get } from "svelte/store";
 import { createMockBackend, MOCK_PATH, type MockOptions } from "../lib/mock/backend";
+import { fixtures } from "../lib/mock/fixtures";
 import { setupI18n } from "../lib/i18n";
 import { forgetAll, lockReason, currentMonth } from "../lib/session";
 import App from "../App.svelte";
 
 export type Call = { cmd: string; args: Record<string, unknown> | undefined };
 
-/** Installs the mock backend (with Tauri's official IPC mocks) and renders the app in English. */
+/** Installs the mock backend (with Tauri's official IPC mocks) and renders the app in English.
+ * The backend holds the demo vault's cases and answers with what the real commands answered
+ * (`fixtures`, written by tests/app/fixtures.rs); `opts.reject` makes a command refuse. */
 export function start(opts: MockOptions = {}) {
   clearMocks();
   forgetAll();
@@ -17,14 +20,14 @@ export function start(opts: MockOptions = {}) {
   currentMonth.set("2024-05");
   localStorage.clear();
   const calls: Call[] = [];
-  const backend = createMockBackend({ cases: 120, uiLang: "en", ...opts, calls });
+  const backend = createMockBackend({ uiLang: "en", ...opts, calls });
   mockIPC(backend.handler, { shouldMockEvents: true });
   setupI18n("en");
   const r = render(App);
   return { ...r, backend, calls };
 }
 
-export async function unlock(passphrase = "demo") {
+export async function unlock(passphrase = fixtures.passphrase) {
   const path = await screen.findByTestId("unlock-path");
   await waitFor(() => expect((path as HTMLInputElement).value).not.toBe(""));
   await fireEvent.input(path, { target: { value: MOCK_PATH } });
@@ -32,4 +35,7 @@ export async function unlock(passphrase = "demo") {
   await fireEvent.click(screen.getByTestId("unlock-submit"));
 }
 
-export { get };
+/** The month the tests open (that of the published overview in the fixture). */
+export const MAY = "2024-05";
+
+export { get, fixtures };

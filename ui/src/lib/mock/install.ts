@@ -1,7 +1,9 @@
-// Dev-only: runs the UI against the in-memory mock backend (`vite --mode mock`).
+// Dev-only: runs the UI against the in-memory mock backend (`vite --mode mock`),
+// which answers with what the real commands answered for the demo vault
+// (fixtures.json, written by tests/app/fixtures.rs; see backend.ts).
 // URL parameters drive it to a screen for screenshots:
 //   ?lang=kk|ru|en &unlock=1 &screen=cases|summary|overview|settings|editor &case=new|first
-//   &month=2024-05 &demo=1 ; screen=exchange answers the dialogs with sample paths (&receive=1, &peer=1)
+//   &month=2024-05 &demo=1 &cases=N (only the first N fixture cases) ; screen=exchange answers the dialogs with sample paths (&receive=1, &peer=1)
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { createMockBackend, MOCK_PATH, MOCK_PASSPHRASE } from "./backend";
 
@@ -11,7 +13,7 @@ export function installMockBackend(): void {
   const exchange = params.get("screen") === "exchange";
   const backend = createMockBackend({
     demo: params.get("demo") === "1",
-    cases: Number(params.get("cases") ?? 240),
+    ...(params.has("cases") ? { cases: Number(params.get("cases")) } : {}),
     ...(exchange
       ? {
           savePath: "/home/monitor/Documents/bundle.kuzetbundle",
