@@ -1,5 +1,5 @@
 //! The monthly overview's page layout: a [`ReportModel`] as the
-//! [`Document`] that [`render_document`] draws.
+//! `Document` that the crate's one renderer draws.
 //!
 //! Layout: the trilingual organisation header, title and date on page 1;
 //! the counts block, trend paragraphs, a bar chart, the series and the
