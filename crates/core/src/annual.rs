@@ -151,7 +151,7 @@ pub struct AnnualSummary {
 }
 
 impl AnnualSummary {
-    /// The year before's counts (zeros when no earlier year is in `years`).
+    /// The year before's counts (`None` only for the first year of events).
     pub fn previous_year(&self) -> Option<&YearCounts> {
         self.years.iter().rev().nth(1)
     }

@@ -9,7 +9,7 @@
 use super::count_text::{breakdowns, count_line, total_phrase};
 use super::document::{render_document, Block, Document, Table, BODY_LEAD};
 use super::model::{chart_label, footer, pick, Chart, ChartBar};
-use super::pdf::{closing, letterhead, section_heading, BODY_STYLE, SMALL, STRONG};
+use super::pdf::{closing, count_lines, letterhead, section_heading, BODY_STYLE, SMALL, STRONG};
 use super::words::{self, int};
 use super::{OrgSettings, OverviewError};
 use crate::annual::{AnnualSummary, PlatformClass};
@@ -141,24 +141,7 @@ fn document(
         keep: 3.0 * BODY_LEAD,
     });
     b.push(Block::Gap(2.0));
-    for line in &lines {
-        let mut text = line.text.clone();
-        if !line.including.is_empty() {
-            text = format!("{text}, {}", line.including.join(", "));
-        }
-        text.push(if line.bullets.is_empty() { '.' } else { ':' });
-        b.push(Block::text(text, 12.0, BODY_STYLE));
-        let last = line.bullets.len().saturating_sub(1);
-        for (i, bullet) in line.bullets.iter().enumerate() {
-            b.push(Block::Paragraph {
-                text: format!("{bullet}{}", if i == last { "." } else { ";" }),
-                indent: 30.0,
-                style: BODY_STYLE,
-                prefix: Some(("•".into(), BODY_STYLE)),
-            });
-        }
-        b.push(Block::Gap(5.0));
-    }
+    b.extend(count_lines(&lines));
     b.push(Block::Gap(4.0));
     b.push(Block::text(comparison_line(lang, s), 0.0, BODY_STYLE));
     b.push(Block::Gap(12.0));

@@ -7,7 +7,7 @@
 //! lines.
 
 use super::document::{render_document, style, Block, Document, Style, ACCENT, BLACK, BODY, BODY_LEAD, GREY, RULE};
-use super::model::ReportModel;
+use super::model::{CountLine, ReportModel};
 use super::OverviewError;
 
 pub use super::document::pdf_date;
@@ -67,20 +67,11 @@ pub(crate) fn closing(footer: &[String]) -> Vec<Block> {
     out
 }
 
-/// The monthly overview as blocks.
-fn document(report: &ReportModel) -> Document {
-    let mut b = letterhead(&report.org_names, &report.title, &report.publication_date);
-    b.push(Block::text(&report.intro, 0.0, BODY_STYLE));
-    b.push(Block::Gap(10.0));
-
-    // Counts block.
-    b.push(Block::Heading {
-        text: report.counts_heading.clone(),
-        style: style(true, 11.0, 16.0, BLACK),
-        keep: 3.0 * BODY_LEAD,
-    });
-    b.push(Block::Gap(2.0));
-    for line in &report.count_lines {
+/// The counts block's lines: each group's line with its "including" parts,
+/// and its bullets (claims by branch), as the overviews print them.
+pub(crate) fn count_lines(lines: &[CountLine]) -> Vec<Block> {
+    let mut b = Vec::new();
+    for line in lines {
         let mut text = line.text.clone();
         if !line.including.is_empty() {
             text = format!("{text}, {}", line.including.join(", "));
@@ -98,6 +89,23 @@ fn document(report: &ReportModel) -> Document {
         }
         b.push(Block::Gap(5.0));
     }
+    b
+}
+
+/// The monthly overview as blocks.
+fn document(report: &ReportModel) -> Document {
+    let mut b = letterhead(&report.org_names, &report.title, &report.publication_date);
+    b.push(Block::text(&report.intro, 0.0, BODY_STYLE));
+    b.push(Block::Gap(10.0));
+
+    // Counts block.
+    b.push(Block::Heading {
+        text: report.counts_heading.clone(),
+        style: style(true, 11.0, 16.0, BLACK),
+        keep: 3.0 * BODY_LEAD,
+    });
+    b.push(Block::Gap(2.0));
+    b.extend(count_lines(&report.count_lines));
     b.push(Block::Gap(4.0));
     for t in &report.trend {
         b.push(Block::text(t, 0.0, BODY_STYLE));
