@@ -66,6 +66,7 @@ fn main() {
         confidential: false,
         language: None,
         private_names: vec![],
+        translations: Default::default(),
     };
     let case = v.insert_case(data, Utc::now()).expect("case");
     let size = (mib as f64) * 1024.0 * 1024.0;

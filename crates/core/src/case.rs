@@ -233,6 +233,80 @@ pub struct CaseData {
     /// The language the title and summary are written in.
     #[serde(default)]
     pub language: Option<Lang>,
+    /// The title and summary in other languages, for the editions of the
+    /// monthly overview and the case print in those languages (see
+    /// [`CaseData::text_in`]). Never holds [`language`](Self::language).
+    /// In the import format, the `title_kk` … `summary_en` columns.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
+}
+
+/// A record's title and summary in one more language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The title; never empty.
+    pub title: String,
+    /// The summary; empty only when the record's own summary is.
+    #[serde(default)]
+    pub summary: String,
+}
+
+/// A record's translations by language (sorted kk, ru, en).
+pub type Translations = std::collections::BTreeMap<Lang, Translation>;
+
+/// The text a record shows in one edition: its title and summary in that
+/// language when it has them, else its own text, marked untranslated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditionText<'a> {
+    /// The title to print.
+    pub title: &'a str,
+    /// The summary to print.
+    pub summary: &'a str,
+    /// Whether the text is in the edition's language: the record is written
+    /// in it or has a translation into it. A record whose language is not
+    /// recorded counts as untranslated everywhere.
+    pub translated: bool,
+}
+
+fn edition_text<'a>(
+    title: &'a str,
+    summary: &'a str,
+    language: Option<Lang>,
+    translations: &'a Translations,
+    lang: Lang,
+) -> EditionText<'a> {
+    if language == Some(lang) {
+        return EditionText { title, summary, translated: true };
+    }
+    match translations.get(&lang) {
+        Some(t) => EditionText { title: &t.title, summary: &t.summary, translated: true },
+        None => EditionText { title, summary, translated: false },
+    }
+}
+
+/// Translations in NFC, trimmed; a translation with neither title nor
+/// summary is dropped.
+fn clean_translations(translations: &mut Translations) {
+    for t in translations.values_mut() {
+        t.title = nfc(&t.title);
+        t.summary = nfc(&t.summary);
+    }
+    translations.retain(|_, t| !(t.title.is_empty() && t.summary.is_empty()));
+}
+
+fn check_translations(p: &mut Problems, translations: &Translations, language: Option<Lang>, summary: &str) {
+    for (lang, t) in translations {
+        let code = lang.to_string();
+        if Some(*lang) == language {
+            p.add(Field::Translations, Problem::SameLanguage { lang: code });
+        } else if t.title.is_empty() {
+            p.add(Field::Translations, Problem::TranslationIncomplete { lang: code, missing: "title".into() });
+        } else if t.summary.is_empty() && !summary.trim().is_empty() {
+            p.add(Field::Translations, Problem::TranslationIncomplete { lang: code, missing: "summary".into() });
+        } else if t.title.chars().count() > MAX_TITLE_CHARS {
+            p.add(Field::Translations, Problem::TooLong { max: MAX_TITLE_CHARS });
+        }
+    }
 }
 
 /// A stored case.
@@ -273,6 +347,10 @@ pub struct DevelopmentData {
     /// in every public output (as [`CaseData::private_names`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub private_names: Vec<String>,
+    /// The title and summary in other languages (as
+    /// [`CaseData::translations`]).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// A stored development of a case.
@@ -395,10 +473,19 @@ impl CaseData {
         self.victim.outlet = nfc(&self.victim.outlet);
         self.sources = self.sources.iter().map(|s| nfc(s)).filter(|s| !s.is_empty()).collect();
         clean_names(&mut self.private_names);
+        clean_translations(&mut self.translations);
         if let Some(p) = &mut self.proceeding {
             p.court = nfc(&p.court);
             p.outcome = nfc(&p.outcome);
         }
+    }
+
+    /// The title and summary for the `lang` edition of the overview or a
+    /// print: the case's own text when it is written in `lang`, else its
+    /// translation into `lang`, else its own text marked untranslated (the
+    /// overview editor lists those rather than mixing languages silently).
+    pub fn text_in(&self, lang: Lang) -> EditionText<'_> {
+        edition_text(&self.title, &self.summary, self.language, &self.translations, lang)
     }
 
     /// Checks the case against the vault's taxonomy.
@@ -420,6 +507,7 @@ impl CaseData {
         check_title(&mut p, &self.title);
         check_sources(&mut p, &self.sources);
         check_private_names(&mut p, &self.private_names);
+        check_translations(&mut p, &self.translations, self.language, &self.summary);
         let code = self.category.to_string();
         match taxonomy.category(&self.category) {
             None => p.add(Field::Category, unknown_category(taxonomy, &self.category)),
@@ -499,6 +587,14 @@ impl DevelopmentData {
         self.summary = nfc(&self.summary);
         self.sources = self.sources.iter().map(|s| nfc(s)).filter(|s| !s.is_empty()).collect();
         clean_names(&mut self.private_names);
+        clean_translations(&mut self.translations);
+    }
+
+    /// The title and summary for the `lang` edition of the overview or a
+    /// print: the development's own text when it is written in `lang`, else
+    /// its translation into `lang`, else its own text marked untranslated.
+    pub fn text_in(&self, lang: Lang) -> EditionText<'_> {
+        edition_text(&self.title, &self.summary, self.language, &self.translations, lang)
     }
 
     /// Checks a development.
@@ -512,6 +608,7 @@ impl DevelopmentData {
         check_title(&mut p, &self.title);
         check_sources(&mut p, &self.sources);
         check_private_names(&mut p, &self.private_names);
+        check_translations(&mut p, &self.translations, self.language, &self.summary);
         p.finish()
     }
 }
@@ -538,6 +635,7 @@ mod tests {
             status: CaseStatus::Open,
             confidential: false,
             private_names: vec![],
+            translations: Default::default(),
             language: Some(Lang::Ru),
         }
     }

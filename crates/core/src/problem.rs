@@ -74,6 +74,8 @@ pub enum Field {
     Ref,
     /// The language of the text.
     Language,
+    /// The title and summary in other languages than the record's own.
+    Translations,
     /// Open or closed.
     Status,
     /// The vault passphrase.
@@ -87,7 +89,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in editor order.
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 26] = [
         Field::Title,
         Field::Summary,
         Field::EventDate,
@@ -109,6 +111,7 @@ impl Field {
         Field::PrivateNames,
         Field::Ref,
         Field::Language,
+        Field::Translations,
         Field::Status,
         Field::Passphrase,
         Field::Taxonomy,
@@ -140,6 +143,7 @@ impl Field {
             Field::PrivateNames => "private_names",
             Field::Ref => "ref",
             Field::Language => "language",
+            Field::Translations => "translations",
             Field::Status => "status",
             Field::Passphrase => "passphrase",
             Field::Taxonomy => "taxonomy",
@@ -212,6 +216,19 @@ pub enum Problem {
     Duplicate {
         /// The repeated value.
         value: String,
+    },
+    /// A translation that gives one of the title and summary but not the
+    /// other, while the record's own text has it.
+    TranslationIncomplete {
+        /// The translation's language (`kk`, `ru`, `en`).
+        lang: String,
+        /// What it lacks: `title` or `summary`.
+        missing: String,
+    },
+    /// A translation into the language the record is written in.
+    SameLanguage {
+        /// That language.
+        lang: String,
     },
     /// A negative amount.
     Negative,
@@ -318,6 +335,12 @@ impl FieldError {
             Problem::AlreadyPrimary { code } => format!("{code} is already the primary category"),
             Problem::Duplicate { value } if self.field == Field::Ref => format!("ref {value} is already used"),
             Problem::Duplicate { value } => format!("{value} is listed twice"),
+            Problem::TranslationIncomplete { lang, missing } => {
+                format!("the {lang} translation has no {missing} (the original has one)")
+            }
+            Problem::SameLanguage { lang } => {
+                format!("the text is written in {lang} already; a {lang} translation would replace it")
+            }
             Problem::Negative => "must not be negative".into(),
             Problem::BranchMismatch { branch, category } => format!("branch {branch} contradicts category {category}"),
             Problem::RawKey => {

@@ -7,7 +7,7 @@
 use super::error::{Field, FieldError, IpcError, Problem};
 use kuzet_core::case::{
     Case, CaseData, CaseKind, CaseStatus, Development, DevelopmentData, Proceeding, ProceedingBranch, ProceedingStage,
-    Victim,
+    Translation, Translations, Victim,
 };
 use kuzet_core::codes::{CategoryCode, LegalBasisCode, PerpetratorTypeCode, RegionCode, VictimTypeCode};
 use kuzet_core::lang::Lang;
@@ -312,6 +312,43 @@ pub struct CaseInputDto {
     /// output (overview, public copy) in any declined form.
     #[serde(default)]
     pub private_names: Vec<String>,
+    /// Title and summary in other languages than `language`, for the
+    /// overview's and the case print's editions in those languages; at
+    /// most one per language.
+    #[serde(default)]
+    pub translations: Vec<TranslationDto>,
+}
+
+/// A record's title and summary in one more language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export_to = "TranslationDto.ts")]
+pub struct TranslationDto {
+    /// The translation's language.
+    pub lang: LangDto,
+    /// The title in it.
+    pub title: String,
+    /// The summary in it.
+    pub summary: String,
+}
+
+/// The translations as the core keeps them; a language listed twice is a
+/// problem on `translations`.
+fn translations_in(p: &mut Problems, list: Vec<TranslationDto>) -> Translations {
+    let mut out = Translations::new();
+    for t in list {
+        let lang: Lang = t.lang.into();
+        if out.insert(lang, Translation { title: t.title, summary: t.summary }).is_some() {
+            p.add("translations", format!("{lang} is listed twice"));
+        }
+    }
+    out
+}
+
+fn translations_out(t: &Translations) -> Vec<TranslationDto> {
+    t.iter()
+        .map(|(l, t)| TranslationDto { lang: (*l).into(), title: t.title.clone(), summary: t.summary.clone() })
+        .collect()
 }
 
 impl TryFrom<CaseInputDto> for CaseData {
@@ -326,6 +363,7 @@ impl TryFrom<CaseInputDto> for CaseData {
         let victim_kind: Option<VictimTypeCode> = p.opt_code("victimType", &d.victim_type);
         let perpetrator_type: Option<PerpetratorTypeCode> = p.opt_code("perpetratorType", &d.perpetrator_type);
         let legal_basis: Option<LegalBasisCode> = p.opt_code("legalBasis", &d.legal_basis);
+        let translations = translations_in(&mut p, d.translations);
         p.finish(|| CaseData {
             external_ref: d.external_ref,
             kind: d.kind.into(),
@@ -344,6 +382,7 @@ impl TryFrom<CaseInputDto> for CaseData {
             confidential: d.confidential,
             private_names: d.private_names,
             language: d.language.map(Into::into),
+            translations,
         })
     }
 }
@@ -387,6 +426,7 @@ impl From<&CaseData> for CaseInputDto {
             confidential: c.confidential,
             language: c.language.map(Into::into),
             private_names: c.private_names.clone(),
+            translations: translations_out(&c.translations),
         }
     }
 }
@@ -426,6 +466,9 @@ pub struct DevelopmentInputDto {
     /// output.
     #[serde(default)]
     pub private_names: Vec<String>,
+    /// Title and summary in other languages (as the case's).
+    #[serde(default)]
+    pub translations: Vec<TranslationDto>,
 }
 
 impl TryFrom<DevelopmentInputDto> for DevelopmentData {
@@ -434,6 +477,7 @@ impl TryFrom<DevelopmentInputDto> for DevelopmentData {
     fn try_from(d: DevelopmentInputDto) -> Result<Self, IpcError> {
         let mut p = Problems::default();
         let event_date = p.date("eventDate", &d.event_date);
+        let translations = translations_in(&mut p, d.translations);
         p.finish(|| DevelopmentData {
             external_ref: d.external_ref,
             event_date: event_date.expect("checked"),
@@ -442,6 +486,7 @@ impl TryFrom<DevelopmentInputDto> for DevelopmentData {
             sources: d.sources,
             language: d.language.map(Into::into),
             private_names: d.private_names,
+            translations,
         })
     }
 }
@@ -476,6 +521,7 @@ impl From<&Development> for DevelopmentDto {
                 sources: d.data.sources.clone(),
                 language: d.data.language.map(Into::into),
                 private_names: d.data.private_names.clone(),
+                translations: translations_out(&d.data.translations),
             },
             created_at: d.created_at.into(),
             updated_at: d.updated_at.into(),

@@ -404,6 +404,9 @@ pub struct ReportModelDto {
     pub footer: Vec<String>,
     /// PDF author metadata.
     pub author: String,
+    /// Entries printed in another language than `lang` (no text in it):
+    /// the editor lists them, to be translated.
+    pub untranslated: Vec<EntryRefDto>,
 }
 
 impl From<&ReportModel> for ReportModelDto {
@@ -462,6 +465,7 @@ impl From<&ReportModel> for ReportModelDto {
                 .collect(),
             footer: m.footer.clone(),
             author: m.author.clone(),
+            untranslated: m.untranslated.iter().map(|e| (*e).into()).collect(),
         }
     }
 }

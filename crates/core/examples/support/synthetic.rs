@@ -222,6 +222,7 @@ pub fn synthetic_case(rng: &mut Rng, c: &Codes, i: usize) -> CaseData {
         confidential: rng.chance(3),
         language: Some(lang),
         private_names: vec![],
+        translations: Default::default(),
     }
 }
 
@@ -248,6 +249,7 @@ pub fn fill(v: &mut Vault, n: usize, c: &Codes) -> f64 {
                     sources: vec![],
                     language: Some(Lang::Ru),
                     private_names: vec![],
+                    translations: Default::default(),
                 };
                 items.push((k as u64 + 2, ImportItem::Development { parent_ref: format!("B-{k:06}"), data: d }));
             }

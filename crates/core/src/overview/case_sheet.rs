@@ -294,14 +294,28 @@ fn history_blocks(lang: Lang, s: &CaseSheet<'_>) -> Vec<Block> {
     b
 }
 
+/// Said under the title when the case has no text in the sheet's language.
+fn untranslated_note(lang: Lang) -> String {
+    pick(
+        lang,
+        "Жағдайдың мәтіні қазақ тіліне аударылмаған: ол жазылған тілде берілген.",
+        "Текст случая не переведён на русский язык: он дан на языке записи.",
+        "The case's text is not translated into English: it is given as recorded.",
+    )
+}
+
 fn document(lang: Lang, s: &CaseSheet<'_>, org: &OrgSettings, taxonomy: &Taxonomy) -> Document {
     let d = &s.case.data;
+    let text = d.text_in(lang);
     let org_names: Vec<String> = Lang::ALL.iter().map(|l| org.name.get(*l).to_string()).collect();
-    let mut b = letterhead(&org_names, &d.title, &edition_line(lang, s.edition, s.printed_on));
+    let mut b = letterhead(&org_names, text.title, &edition_line(lang, s.edition, s.printed_on));
+    if !text.translated {
+        b.push(Block::text(untranslated_note(lang), 0.0, MUTED));
+    }
     b.extend(labelled(fields(lang, s, taxonomy)));
-    if !d.summary.trim().is_empty() {
+    if !text.summary.trim().is_empty() {
         b.extend(section_heading(&pick(lang, "Сипаттама", "Описание", "Summary")));
-        b.push(Block::text(&d.summary, 0.0, BODY_STYLE));
+        b.push(Block::text(text.summary, 0.0, BODY_STYLE));
     }
     let proceeding = proceeding_lines(lang, s.case);
     if !proceeding.is_empty() {
@@ -322,9 +336,10 @@ fn document(lang: Lang, s: &CaseSheet<'_>, org: &OrgSettings, taxonomy: &Taxonom
     if !s.developments.is_empty() {
         b.extend(section_heading(&pick(lang, "Оқиғаның дамуы", "Развитие событий", "Developments")));
         for dev in s.developments {
+            let text = dev.data.text_in(lang);
             b.push(Block::Keep(2.0 * BODY_LEAD));
             b.push(Block::Paragraph {
-                text: dev.data.title.clone(),
+                text: text.title.to_string(),
                 indent: 0.0,
                 style: STRONG,
                 prefix: Some((
@@ -332,8 +347,8 @@ fn document(lang: Lang, s: &CaseSheet<'_>, org: &OrgSettings, taxonomy: &Taxonom
                     super::document::style(true, 10.0, BODY_LEAD, super::document::ACCENT),
                 )),
             });
-            if !dev.data.summary.is_empty() {
-                b.push(Block::text(&dev.data.summary, 0.0, BODY_STYLE));
+            if !text.summary.is_empty() {
+                b.push(Block::text(text.summary, 0.0, BODY_STYLE));
             }
             for src in &dev.data.sources {
                 b.push(Block::text(src, 12.0, MUTED));
@@ -361,15 +376,15 @@ fn document(lang: Lang, s: &CaseSheet<'_>, org: &OrgSettings, taxonomy: &Taxonom
     b.extend(history_blocks(lang, s));
     b.extend(closing(&footer(lang, org)));
     Document {
-        title: d.title.clone(),
+        title: text.title.to_string(),
         author: format!("{} {}", org.name.get(lang), org.short_name.get(lang)),
         dated: s.printed_on,
         blocks: b,
     }
 }
 
-/// Draws the case sheet in `lang` (labels in `lang`; the case's own texts
-/// as recorded) as an A4 PDF, dated `s.printed_on`. The same inputs give
+/// Draws the case sheet in `lang` (labels in `lang`; the case's texts in
+/// `lang` where translated, else as recorded, with a note) as an A4 PDF, dated `s.printed_on`. The same inputs give
 /// the same bytes.
 ///
 /// # Errors

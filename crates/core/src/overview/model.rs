@@ -120,6 +120,12 @@ pub struct ReportModel {
     pub footer: Vec<String>,
     /// The PDF's author metadata (the organisation's name).
     pub author: String,
+    /// The entries printed in another language than `lang`, in print
+    /// order: their record has no text in `lang` (neither written in it nor
+    /// translated, see [`CaseData::text_in`](crate::case::CaseData::text_in))
+    /// and the editor gave none. The overview editor lists them so staff
+    /// translate them rather than mix languages silently.
+    pub untranslated: Vec<EntryRef>,
 }
 
 pub(super) fn pick(lang: Lang, kk: &str, ru: &str, en: &str) -> String {
@@ -256,30 +262,38 @@ pub fn build_report(
         }
     }
     let mut sections = Vec::new();
+    let mut untranslated = Vec::new();
     for (si, s) in draft.sections.iter().enumerate() {
         let mut entries = Vec::new();
         for e in &s.entries {
-            let (date, title, text, details) = match e.item {
+            let (date, own, details) = match e.item {
                 EntryRef::Case(id) => {
                     let c = cases
                         .iter()
                         .find(|c| c.id == id)
                         .ok_or(OverviewError::MissingEntry { section: si + 1, id: id.to_string() })?;
-                    (c.data.event_date, &c.data.title, &c.data.summary, proceeding_details(lang, c))
+                    (c.data.event_date, c.data.text_in(lang), proceeding_details(lang, c))
                 }
                 EntryRef::Development(id) => {
                     let d = developments
                         .iter()
                         .find(|d| d.id == id)
                         .ok_or(OverviewError::MissingEntry { section: si + 1, id: id.to_string() })?;
-                    (d.data.event_date, &d.data.title, &d.data.summary, Vec::new())
+                    (d.data.event_date, d.data.text_in(lang), Vec::new())
                 }
             };
+            // The editor's text in `lang` counts as a translation of its
+            // half; an empty summary needs none.
+            let title_in_lang = own.translated || e.title.get(lang).is_some();
+            let text_in_lang = own.translated || e.text.get(lang).is_some() || own.summary.is_empty();
+            if !(title_in_lang && text_in_lang) {
+                untranslated.push(e.item);
+            }
             entries.push(ReportEntry {
                 item: e.item,
                 date: words::entry_date(lang, date),
-                title: or_generated(&e.title, lang, || title.clone()),
-                text: or_generated(&e.text, lang, || text.clone()),
+                title: or_generated(&e.title, lang, || own.title.to_string()),
+                text: or_generated(&e.text, lang, || own.summary.to_string()),
                 details,
             });
         }
@@ -358,5 +372,6 @@ pub fn build_report(
         sections,
         footer: footer(lang, org),
         author: format!("{} {}", org.name.get(lang), org.short_name.get(lang)),
+        untranslated,
     })
 }

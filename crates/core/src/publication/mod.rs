@@ -115,7 +115,7 @@ pub fn check_report(model: &ReportModel, allowed: &NameList, private: &NameList)
 
 /// The pre-publication check of a set of records (a public copy's source):
 /// the candidates of [`find_names`] over the titles and summaries of
-/// `cases` and `developments`. A place's `entry` names the record.
+/// `cases` and `developments`, their translations included. A place's `entry` names the record.
 pub fn check_records(
     cases: &[Case],
     developments: &[Development],
@@ -124,12 +124,16 @@ pub fn check_records(
 ) -> Vec<NameCandidate> {
     let mut texts: Vec<(Option<EntryRef>, &str)> = Vec::new();
     for c in cases {
-        texts.push((Some(EntryRef::Case(c.id)), &c.data.title));
-        texts.push((Some(EntryRef::Case(c.id)), &c.data.summary));
+        let at = Some(EntryRef::Case(c.id));
+        texts.push((at, &c.data.title));
+        texts.push((at, &c.data.summary));
+        texts.extend(c.data.translations.values().flat_map(|t| [(at, t.title.as_str()), (at, t.summary.as_str())]));
     }
     for d in developments {
-        texts.push((Some(EntryRef::Development(d.id)), &d.data.title));
-        texts.push((Some(EntryRef::Development(d.id)), &d.data.summary));
+        let at = Some(EntryRef::Development(d.id));
+        texts.push((at, &d.data.title));
+        texts.push((at, &d.data.summary));
+        texts.extend(d.data.translations.values().flat_map(|t| [(at, t.title.as_str()), (at, t.summary.as_str())]));
     }
     find_names(texts, allowed, private)
 }

@@ -136,7 +136,7 @@ pub fn select(vault: &Vault, month: Option<Month>) -> Result<ExportSet, Transfer
 /// The public copy of `set`: the same records, in the same order, with
 /// every name of `private` (for a public copy, the whole vault's:
 /// [`publication::vault_private_names`]) replaced in refs, titles,
-/// summaries, outlets, courts and outcomes by pseudonyms numbered across
+/// summaries (and their translations), outlets, courts and outcomes by pseudonyms numbered across
 /// the whole file (each record in its own language, English when it has
 /// none) or "[name withheld]"; a confidential victim's name field replaced
 /// whole; a source that names a private person replaced by "[source
@@ -163,6 +163,8 @@ pub fn public_copy(
         d.data.external_ref = d.data.external_ref.as_deref().map(|x| r.redact(x));
         d.data.title = r.redact(&d.data.title);
         d.data.summary = r.redact(&d.data.summary);
+        redact_translations(r, &mut d.data.translations);
+        r.set_lang(d.data.language.unwrap_or(Lang::En));
         d.data.sources = d.data.sources.iter().map(|s| r.source(s)).collect();
         d.data.private_names.clear();
         d
@@ -178,6 +180,8 @@ pub fn public_copy(
         d.external_ref = d.external_ref.as_deref().map(|x| r.redact(x));
         d.title = r.redact(&d.title);
         d.summary = r.redact(&d.summary);
+        redact_translations(&mut r, &mut d.translations);
+        r.set_lang(d.language.unwrap_or(Lang::En));
         d.victim.name = if d.confidential { r.replace_whole(&d.victim.name) } else { r.redact(&d.victim.name) };
         d.victim.outlet = r.redact(&d.victim.outlet);
         d.sources = d.sources.iter().map(|s| r.source(s)).collect();
@@ -194,6 +198,16 @@ pub fn public_copy(
     let developments =
         set.developments.iter().map(|d| developments.remove(&d.id).unwrap_or_else(|| redact_dev(&mut r, d))).collect();
     ExportSet { edition: Edition::Public, month: set.month, cases, developments }
+}
+
+/// Replaces the private names of each translation, with pseudonyms in the
+/// translation's language (the redactor's numbering goes on across them).
+fn redact_translations(r: &mut crate::publication::Redactor, translations: &mut crate::case::Translations) {
+    for (lang, t) in translations.iter_mut() {
+        r.set_lang(*lang);
+        t.title = r.redact(&t.title);
+        t.summary = r.redact(&t.summary);
+    }
 }
 
 /// The `ref` written for a case: its external ref, or its id when it has
@@ -232,6 +246,8 @@ fn rows(set: &ExportSet) -> Vec<Vec<String>> {
                 Column::Summary => d.data.summary.clone(),
                 Column::SourceUrl => d.data.sources.join("\n"),
                 Column::Language => opt(d.data.language.as_ref().map(|l| l as &dyn ToString)),
+                Column::TitleIn(l) => d.data.translations.get(l).map(|t| t.title.clone()).unwrap_or_default(),
+                Column::SummaryIn(l) => d.data.translations.get(l).map(|t| t.summary.clone()).unwrap_or_default(),
                 Column::PrivateNames => d.data.private_names.join("; "),
                 _ => String::new(),
             };
@@ -260,6 +276,8 @@ fn rows(set: &ExportSet) -> Vec<Vec<String>> {
                 Column::LegalBasis => opt(d.legal_basis.as_ref().map(|v| v as &dyn ToString)),
                 Column::SourceUrl => d.sources.join("\n"),
                 Column::Language => opt(d.language.as_ref().map(|v| v as &dyn ToString)),
+                Column::TitleIn(l) => d.translations.get(l).map(|t| t.title.clone()).unwrap_or_default(),
+                Column::SummaryIn(l) => d.translations.get(l).map(|t| t.summary.clone()).unwrap_or_default(),
                 Column::Tags => d.tags.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
                 Column::Status => match d.status {
                     CaseStatus::Open => "open".into(),

@@ -41,7 +41,8 @@ pub struct CaseFilter {
     pub kind: Option<CaseKind>,
     /// Free text: every word must occur (as a word prefix, case folded by
     /// [`crate::text::fold`]) in the title, summary, victim name, outlet,
-    /// external ref, or the title/summary of one of the case's developments.
+    /// external ref, or the title/summary of one of the case's developments
+    /// (translations included).
     pub text: Option<String>,
     /// The order.
     pub sort: SortOrder,

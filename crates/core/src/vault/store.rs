@@ -272,15 +272,18 @@ pub(crate) fn reindex_case_of(c: &Connection, id: CaseId) -> Result<()> {
     reindex(c, seq, id)
 }
 
-/// The folded search text of a case and its developments.
+/// The folded search text of a case and its developments, translations
+/// included.
 pub(crate) fn search_body(case: &CaseData, devs: &[DevelopmentData]) -> String {
     let mut parts: Vec<&str> = vec![&case.title, &case.summary, &case.victim.name, &case.victim.outlet];
     if let Some(r) = &case.external_ref {
         parts.push(r);
     }
+    parts.extend(case.translations.values().flat_map(|t| [t.title.as_str(), t.summary.as_str()]));
     for d in devs {
         parts.push(&d.title);
         parts.push(&d.summary);
+        parts.extend(d.translations.values().flat_map(|t| [t.title.as_str(), t.summary.as_str()]));
     }
     fold(&parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n"))
 }

@@ -8,4 +8,5 @@ mod problem;
 mod publication;
 mod seed_month;
 mod summary;
+mod translations;
 mod vault;

@@ -19,6 +19,8 @@ fn one_of_each() -> Vec<Problem> {
         | Problem::AlreadyPrimary { .. }
         | Problem::Duplicate { .. }
         | Problem::Negative
+        | Problem::TranslationIncomplete { .. }
+        | Problem::SameLanguage { .. }
         | Problem::BranchMismatch { .. }
         | Problem::RawKey
         | Problem::StillUsed { .. }
@@ -41,6 +43,8 @@ fn one_of_each() -> Vec<Problem> {
         Problem::AlreadyPrimary { code: s() },
         Problem::Duplicate { value: s() },
         Problem::Negative,
+        Problem::TranslationIncomplete { lang: s(), missing: s() },
+        Problem::SameLanguage { lang: s() },
         Problem::BranchMismatch { branch: s(), category: s() },
         Problem::RawKey,
         Problem::StillUsed { what: s(), code: s() },

@@ -3,6 +3,7 @@ import type { CaseKindDto } from "./CaseKindDto";
 import type { CaseStatusDto } from "./CaseStatusDto";
 import type { LangDto } from "./LangDto";
 import type { ProceedingDto } from "./ProceedingDto";
+import type { TranslationDto } from "./TranslationDto";
 
 /**
  * The editable content of a case, as the editor submits it.
@@ -85,4 +86,10 @@ language: LangDto | null,
  * Names of private persons the texts mention, hidden in every public
  * output (overview, public copy) in any declined form.
  */
-privateNames: Array<string>, };
+privateNames: Array<string>, 
+/**
+ * Title and summary in other languages than `language`, for the
+ * overview's and the case print's editions in those languages; at
+ * most one per language.
+ */
+translations: Array<TranslationDto>, };

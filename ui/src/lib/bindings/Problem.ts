@@ -54,7 +54,19 @@ code: string, } | { "kind": "duplicate",
 /**
  * The repeated value.
  */
-value: string, } | { "kind": "negative" } | { "kind": "branchMismatch", 
+value: string, } | { "kind": "translationIncomplete", 
+/**
+ * The translation's language (`kk`, `ru`, `en`).
+ */
+lang: string, 
+/**
+ * What it lacks: `title` or `summary`.
+ */
+missing: string, } | { "kind": "sameLanguage", 
+/**
+ * That language.
+ */
+lang: string, } | { "kind": "negative" } | { "kind": "branchMismatch", 
 /**
  * The branch (lowercase).
  */

@@ -1,5 +1,7 @@
 //! The columns of the import/export CSV and their header names.
 
+use crate::lang::Lang;
+
 /// A column of the import/export CSV (see the [module docs](crate::transfer)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -33,6 +35,12 @@ pub enum Column {
     SourceUrl,
     /// `language`: `kk`, `ru` or `en`.
     Language,
+    /// `title_kk`, `title_ru`, `title_en`: the title in that language
+    /// when the record is written in another (a translation).
+    TitleIn(Lang),
+    /// `summary_kk`, `summary_ru`, `summary_en`: the summary in that
+    /// language (with its `title_*`).
+    SummaryIn(Lang),
     /// `tags`: secondary categories, separated by `;` or white space.
     Tags,
     /// `status`: `open` or `closed`.
@@ -56,7 +64,7 @@ pub enum Column {
 
 impl Column {
     /// Every column, in the order the export writes them.
-    pub const ALL: [Column; 24] = [
+    pub const ALL: [Column; 30] = [
         Column::Ref,
         Column::Kind,
         Column::ParentRef,
@@ -72,6 +80,12 @@ impl Column {
         Column::LegalBasis,
         Column::SourceUrl,
         Column::Language,
+        Column::TitleIn(Lang::Kk),
+        Column::SummaryIn(Lang::Kk),
+        Column::TitleIn(Lang::Ru),
+        Column::SummaryIn(Lang::Ru),
+        Column::TitleIn(Lang::En),
+        Column::SummaryIn(Lang::En),
         Column::Tags,
         Column::Status,
         Column::Confidential,
@@ -104,6 +118,12 @@ impl Column {
             Column::LegalBasis => "legal_basis",
             Column::SourceUrl => "source_url",
             Column::Language => "language",
+            Column::TitleIn(Lang::Kk) => "title_kk",
+            Column::TitleIn(Lang::Ru) => "title_ru",
+            Column::TitleIn(Lang::En) => "title_en",
+            Column::SummaryIn(Lang::Kk) => "summary_kk",
+            Column::SummaryIn(Lang::Ru) => "summary_ru",
+            Column::SummaryIn(Lang::En) => "summary_en",
             Column::Tags => "tags",
             Column::Status => "status",
             Column::Confidential => "confidential",
@@ -135,6 +155,8 @@ impl Column {
                 | Column::Summary
                 | Column::SourceUrl
                 | Column::Language
+                | Column::TitleIn(_)
+                | Column::SummaryIn(_)
                 | Column::PrivateNames
         )
     }

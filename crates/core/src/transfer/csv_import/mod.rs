@@ -10,8 +10,8 @@
 
 use super::{restore_formula, TransferError};
 use crate::case::{
-    CaseData, CaseKind, CaseStatus, DevelopmentData, Proceeding, ProceedingBranch, ProceedingStage, ValidationErrors,
-    Victim,
+    CaseData, CaseKind, CaseStatus, DevelopmentData, Problem, Proceeding, ProceedingBranch, ProceedingStage,
+    Translation, Translations, ValidationErrors, Victim,
 };
 use crate::codes::{BadCode, CategoryCode, LegalBasisCode, PerpetratorTypeCode, RegionCode, VictimTypeCode};
 use crate::lang::Lang;
@@ -229,6 +229,7 @@ fn keep_fields_the_file_lacks(
                     PerpetratorType => perpetrator_type, LegalBasis => legal_basis, SourceUrl => sources,
                     Language => language, Tags => tags, Status => status, Confidential => confidential,
                     PrivateNames => private_names);
+                keep_translations(&mut new.translations, &old.translations, lacks);
                 // Proceeding details of the same branch (the branch follows
                 // the category, which the file may have changed).
                 if let (Some(n), Some(o)) = (new.proceeding.as_mut(), old.proceeding) {
@@ -247,10 +248,32 @@ fn keep_fields_the_file_lacks(
                 let old = old.data;
                 keep!(data, old, Summary => summary, SourceUrl => sources, Language => language,
                     PrivateNames => private_names);
+                keep_translations(&mut data.translations, &old.translations, lacks);
             }
         }
     }
     Ok(())
+}
+
+/// The translations of a re-imported record where the file lacks their
+/// columns: each language whose `title_*` and `summary_*` columns are both
+/// missing keeps the stored translation; one of the two missing keeps that
+/// half of it.
+fn keep_translations(new: &mut Translations, old: &Translations, lacks: impl Fn(Column) -> bool) {
+    for lang in Lang::ALL {
+        let (no_title, no_summary) = (lacks(Column::TitleIn(lang)), lacks(Column::SummaryIn(lang)));
+        if !no_title && !no_summary {
+            continue;
+        }
+        let Some(o) = old.get(&lang) else { continue };
+        let t = new.entry(lang).or_default();
+        if no_title {
+            t.title = o.title.clone();
+        }
+        if no_summary {
+            t.summary = o.summary.clone();
+        }
+    }
 }
 
 /// Imports a CSV file (see the [module docs](super)) into `vault`: all rows or

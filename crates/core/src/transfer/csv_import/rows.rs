@@ -68,6 +68,22 @@ impl<'a> Row<'a> {
         }
     }
 
+    /// The `title_*` / `summary_*` cells: a translation for each language
+    /// with either cell filled.
+    pub(super) fn translations(&self) -> Translations {
+        Lang::ALL
+            .into_iter()
+            .map(|l| {
+                let t = Translation {
+                    title: self.get(Column::TitleIn(l)).to_string(),
+                    summary: self.get(Column::SummaryIn(l)).to_string(),
+                };
+                (l, t)
+            })
+            .filter(|(_, t)| !(t.title.is_empty() && t.summary.is_empty()))
+            .collect()
+    }
+
     pub(super) fn sources(&self) -> Vec<String> {
         self.get(Column::SourceUrl).lines().map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
     }
@@ -93,7 +109,13 @@ impl<'a> Row<'a> {
             let (field, message) = (e.field.name().to_string(), e.message());
             // The case model calls a branch mismatch "proceeding"; in the file
             // the branch comes from the category column.
-            let column = if field == "proceeding" { "category".to_string() } else { field };
+            // A translation's problem is about its own cell.
+            let column = match &e.problem {
+                _ if field == "proceeding" => "category".to_string(),
+                Problem::TranslationIncomplete { lang, missing } => format!("{missing}_{lang}"),
+                Problem::SameLanguage { lang } => format!("title_{lang}"),
+                _ => field,
+            };
             if !self.has_error(&column) {
                 self.errors.push(ImportRowError { line: self.line, column, message });
             }
@@ -134,6 +156,7 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
     let summary = row.get(Column::Summary).to_string();
     let sources = row.sources();
     let language = row.language();
+    let translations = row.translations();
     let private_names: Vec<String> = row
         .get(Column::PrivateNames)
         .split([';', '\n'])
@@ -160,6 +183,7 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
             sources,
             language,
             private_names,
+            translations,
         };
         data.normalize();
         if let Err(e) = data.validate() {
@@ -273,6 +297,7 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
         confidential,
         private_names,
         language,
+        translations,
     };
     data.normalize();
     if let Err(e) = data.validate(taxonomy, None) {

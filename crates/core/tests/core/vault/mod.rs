@@ -63,6 +63,7 @@ pub fn case(on: NaiveDate, category: &str, title: &str) -> CaseData {
         confidential: false,
         language: Some(Lang::Ru),
         private_names: vec![],
+        translations: Default::default(),
     }
 }
 
@@ -92,6 +93,7 @@ pub fn dev(on: NaiveDate, title: &str) -> DevelopmentData {
         sources: vec![],
         language: Some(Lang::Ru),
         private_names: vec![],
+        translations: Default::default(),
     }
 }
 
