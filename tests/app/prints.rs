@@ -20,7 +20,13 @@ fn the_annual_summary_counts_the_year_and_the_split_follows_the_staff() {
     assert_eq!(s["months"][4]["month"], "2024-05");
     assert_eq!(s["years"].as_array().unwrap().len(), 2, "the year before always has a row");
     assert_eq!(s["platform"][1], json!({"class": "non_physical", "count": 1}), "obstruction is pressure");
-    assert_eq!(shell.err_code("annual_summary", json!({"year": 1899})), "Validation");
+    let e = shell.invoke("annual_summary", json!({"year": 1899})).expect_err("1899 is refused");
+    assert_eq!(e["code"], "Validation");
+    assert_eq!(
+        e["fields"][0],
+        json!({"field": "year", "problem": {"kind": "yearOutOfRange", "date": "1899", "first": 1900, "last": 2999}}),
+        "on the year input, with the range"
+    );
 
     let rows = shell.ok("platform_split_set", json!({"category": "journalists.obstruction", "class": "physical"}));
     let row = rows.as_array().unwrap().iter().find(|r| r["category"] == "journalists.obstruction").unwrap().clone();

@@ -183,6 +183,22 @@ pub fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
 #[error("{0} is not a year of recorded events: years run from {FIRST_EVENT_YEAR} to {LAST_EVENT_YEAR}")]
 pub struct BadYear(pub i32);
 
+impl BadYear {
+    /// The problem as a field error on [`Field::Year`](crate::case::Field::Year)
+    /// ([`Problem::YearOutOfRange`](crate::case::Problem::YearOutOfRange),
+    /// its `date` the year given), for the app's year input.
+    pub fn field_error(&self) -> crate::case::FieldError {
+        crate::case::FieldError::new(
+            crate::case::Field::Year,
+            crate::case::Problem::YearOutOfRange {
+                date: self.0.to_string(),
+                first: FIRST_EVENT_YEAR,
+                last: LAST_EVENT_YEAR,
+            },
+        )
+    }
+}
+
 /// `year` if event dates may fall in it ([`FIRST_EVENT_YEAR`] through
 /// [`LAST_EVENT_YEAR`]).
 ///

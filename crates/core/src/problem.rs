@@ -78,6 +78,8 @@ pub enum Field {
     Translations,
     /// Open or closed.
     Status,
+    /// The year of an annual overview.
+    Year,
     /// The vault passphrase.
     Passphrase,
     /// The taxonomy as a whole.
@@ -89,7 +91,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in editor order.
-    pub const ALL: [Field; 26] = [
+    pub const ALL: [Field; 27] = [
         Field::Title,
         Field::Summary,
         Field::EventDate,
@@ -113,6 +115,7 @@ impl Field {
         Field::Language,
         Field::Translations,
         Field::Status,
+        Field::Year,
         Field::Passphrase,
         Field::Taxonomy,
         Field::Form,
@@ -145,6 +148,7 @@ impl Field {
             Field::Language => "language",
             Field::Translations => "translations",
             Field::Status => "status",
+            Field::Year => "year",
             Field::Passphrase => "passphrase",
             Field::Taxonomy => "taxonomy",
             Field::Form => "input",

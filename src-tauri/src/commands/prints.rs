@@ -20,7 +20,7 @@ use kuzet_core::vault::Vault;
 use tauri::State;
 
 fn year(y: i32) -> IpcResult<i32> {
-    check_year(y).map_err(|e| IpcError::invalid("year", e.to_string()))
+    check_year(y).map_err(|e| IpcError::fields(vec![e.field_error()]))
 }
 
 fn today() -> chrono::NaiveDate {
