@@ -295,7 +295,7 @@ impl OverviewDraft {
                 }
             }
         }
-        new_items.sort_by(|a, b| a.0.cmp(&b.0));
+        new_items.sort_by(|a, b| entry_order(a.0, b.0));
         for (_, item, k) in new_items {
             changes.added.push(item);
             to_place.push((DraftEntry::of(item), k));
@@ -440,6 +440,12 @@ impl Default for OrgSettings {
 /// events of the month), one section per counted group with at least one
 /// case of the month (its cases, by date), and "Also in ‹month›" with the
 /// month's developments. Entries are ordered by event date, then title.
+/// The order of a section's entries: by event date, same-day entries by
+/// title in Kazakh/Russian alphabetical order ([`crate::text::collate_cmp`]).
+fn entry_order(a: (NaiveDate, &str), b: (NaiveDate, &str)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then_with(|| crate::text::collate_cmp(a.1, b.1))
+}
+
 /// Cases and developments outside the month are left out.
 pub fn default_draft(
     month: Month,
@@ -449,7 +455,7 @@ pub fn default_draft(
     publication_date: NaiveDate,
 ) -> OverviewDraft {
     let mut of_month: Vec<&Case> = cases.iter().filter(|c| month.contains(c.data.event_date)).collect();
-    of_month.sort_by(|a, b| (a.data.event_date, &a.data.title).cmp(&(b.data.event_date, &b.data.title)));
+    of_month.sort_by(|a, b| entry_order((a.data.event_date, &a.data.title), (b.data.event_date, &b.data.title)));
     let section = |kind: SectionKind, entries: Vec<DraftEntry>| DraftSection {
         kind,
         title: LangTexts::default(),
@@ -476,7 +482,7 @@ pub fn default_draft(
         }
     }
     let mut devs: Vec<&Development> = developments.iter().filter(|d| month.contains(d.data.event_date)).collect();
-    devs.sort_by(|a, b| (a.data.event_date, &a.data.title).cmp(&(b.data.event_date, &b.data.title)));
+    devs.sort_by(|a, b| entry_order((a.data.event_date, &a.data.title), (b.data.event_date, &b.data.title)));
     if !devs.is_empty() {
         sections.push(section(
             SectionKind::Developments,

@@ -550,3 +550,18 @@ fn two_independent_extractors_read_the_kazakh_text() {
         assert!(text.contains(&squash(&m.intro)), "{name}: the intro, wrapped over lines");
     }
 }
+
+#[test]
+fn same_day_entries_follow_the_kazakh_alphabet() {
+    use crate::vault::{at, case, day, new_vault};
+    let (_dir, mut v) = new_vault();
+    // Code point order would put Ё and І before А, and Ә, Ғ, Қ, Ө, Ұ, Ү after Я.
+    for (i, t) in
+        ["Үкімет", "Іздеу", "Әкім", "Ёлка", "Қала", "Ақпарат", "Өнер", "Ұлт", "Ғалым", "Яблоко"].into_iter().enumerate()
+    {
+        v.insert_case(case(day(2024, 5, 7), "journalists.threat", t), at(i as u32)).unwrap();
+    }
+    let (m, _) = kuzet_core::monthly::month_report(&v, "2024-05".parse().unwrap(), Lang::Kk, day(2024, 6, 5)).unwrap();
+    let titles: Vec<&str> = m.sections.iter().flat_map(|s| s.entries.iter().map(|e| e.title.as_str())).collect();
+    assert_eq!(titles, ["Ақпарат", "Әкім", "Ғалым", "Ёлка", "Қала", "Өнер", "Ұлт", "Үкімет", "Іздеу", "Яблоко"]);
+}
