@@ -70,7 +70,13 @@ pub fn limits_ts() -> String {
          /** The longest title accepted, in characters. */\nexport const MAX_TITLE_CHARS = {MAX_TITLE_CHARS};\n\
          /** The longest external reference accepted, in characters. */\nexport const MAX_REF_CHARS = {MAX_REF_CHARS};\n\
          /** The longest private name (a name or phrase to hide) accepted, in characters. */\n\
-         export const MAX_PRIVATE_NAME_CHARS = {MAX_PRIVATE_NAME_CHARS};\n"
+         export const MAX_PRIVATE_NAME_CHARS = {MAX_PRIVATE_NAME_CHARS};\n\
+         /** The longest summary (or translation, or overview text) accepted, in characters. */\n\
+         export const MAX_SUMMARY_CHARS = {MAX_SUMMARY_CHARS};\n\
+         /** The longest victim name, outlet, court, outcome or source accepted, in characters. */\n\
+         export const MAX_FIELD_CHARS = {MAX_FIELD_CHARS};\n\
+         /** The most sources a record may have. */\nexport const MAX_SOURCES = {MAX_SOURCES};\n\
+         /** The most private names a record may have. */\nexport const MAX_PRIVATE_NAMES = {MAX_PRIVATE_NAMES};\n"
     )
 }
 

@@ -305,6 +305,8 @@ fn check_translations(p: &mut Problems, translations: &Translations, language: O
             p.add(Field::Translations, Problem::TranslationIncomplete { lang: code, missing: "summary".into() });
         } else if t.title.chars().count() > MAX_TITLE_CHARS {
             p.add(Field::Translations, Problem::TooLong { max: MAX_TITLE_CHARS });
+        } else {
+            check_summary(p, Field::Translations, &t.summary);
         }
     }
 }
@@ -436,15 +438,40 @@ fn check_ref(p: &mut Problems, r: &Option<String>) {
 }
 
 fn check_sources(p: &mut Problems, sources: &[String]) {
+    use crate::problem::limits::{MAX_FIELD_CHARS, MAX_SOURCES};
     if sources.iter().any(|s| s.trim().is_empty()) {
         p.add(Field::Sources, Problem::Blank);
+    } else if sources.len() > MAX_SOURCES {
+        p.add(Field::Sources, Problem::TooMany { max: MAX_SOURCES });
+    } else if sources.iter().any(|s| s.chars().count() > MAX_FIELD_CHARS) {
+        p.add(Field::Sources, Problem::TooLong { max: MAX_FIELD_CHARS });
+    }
+}
+
+/// A summary (or another long text) no longer than
+/// [`MAX_SUMMARY_CHARS`](crate::problem::limits::MAX_SUMMARY_CHARS).
+fn check_summary(p: &mut Problems, field: Field, text: &str) {
+    use crate::problem::limits::MAX_SUMMARY_CHARS;
+    if text.chars().count() > MAX_SUMMARY_CHARS {
+        p.add(field, Problem::TooLong { max: MAX_SUMMARY_CHARS });
+    }
+}
+
+/// A short text no longer than
+/// [`MAX_FIELD_CHARS`](crate::problem::limits::MAX_FIELD_CHARS).
+fn check_short(p: &mut Problems, field: Field, text: &str) {
+    use crate::problem::limits::MAX_FIELD_CHARS;
+    if text.chars().count() > MAX_FIELD_CHARS {
+        p.add(field, Problem::TooLong { max: MAX_FIELD_CHARS });
     }
 }
 
 fn check_private_names(p: &mut Problems, names: &[String]) {
-    use crate::problem::limits::MAX_PRIVATE_NAME_CHARS;
+    use crate::problem::limits::{MAX_PRIVATE_NAMES, MAX_PRIVATE_NAME_CHARS};
     if names.iter().any(|n| n.trim().is_empty()) {
         p.add(Field::PrivateNames, Problem::Blank);
+    } else if names.len() > MAX_PRIVATE_NAMES {
+        p.add(Field::PrivateNames, Problem::TooMany { max: MAX_PRIVATE_NAMES });
     } else if names.iter().any(|n| n.chars().count() > MAX_PRIVATE_NAME_CHARS) {
         p.add(Field::PrivateNames, Problem::TooLong { max: MAX_PRIVATE_NAME_CHARS });
     } else if names.iter().any(|n| n.chars().any(char::is_control)) {
@@ -508,6 +535,13 @@ impl CaseData {
         check_sources(&mut p, &self.sources);
         check_private_names(&mut p, &self.private_names);
         check_translations(&mut p, &self.translations, self.language, &self.summary);
+        check_summary(&mut p, Field::Summary, &self.summary);
+        check_short(&mut p, Field::VictimName, &self.victim.name);
+        check_short(&mut p, Field::Outlet, &self.victim.outlet);
+        if let Some(pr) = &self.proceeding {
+            check_short(&mut p, Field::Court, &pr.court);
+            check_short(&mut p, Field::Outcome, &pr.outcome);
+        }
         let code = self.category.to_string();
         match taxonomy.category(&self.category) {
             None => p.add(Field::Category, unknown_category(taxonomy, &self.category)),
@@ -609,6 +643,7 @@ impl DevelopmentData {
         check_sources(&mut p, &self.sources);
         check_private_names(&mut p, &self.private_names);
         check_translations(&mut p, &self.translations, self.language, &self.summary);
+        check_summary(&mut p, Field::Summary, &self.summary);
         p.finish()
     }
 }

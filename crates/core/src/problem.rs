@@ -15,6 +15,27 @@ pub mod limits {
     /// The longest private name (a name or phrase to hide) accepted, in
     /// characters.
     pub const MAX_PRIVATE_NAME_CHARS: usize = 200;
+    /// The longest summary accepted (a case's, a development's, a
+    /// translation's, or an overview editor's text), in characters: about
+    /// eight printed pages, and below the 32 767 characters an XLSX cell
+    /// holds, so every export can write it.
+    pub const MAX_SUMMARY_CHARS: usize = 20_000;
+    /// The longest short text accepted, in characters: a victim's name, an
+    /// outlet, a court, an outcome, one source.
+    pub const MAX_FIELD_CHARS: usize = 1_000;
+    /// The most sources a record may have (the export writes them in one
+    /// cell, one per line).
+    pub const MAX_SOURCES: usize = 20;
+    /// The most private names a record may have (the export writes them in
+    /// one cell, `; `-separated).
+    pub const MAX_PRIVATE_NAMES: usize = 100;
+    /// The most characters an XLSX cell holds (Excel's limit).
+    pub const XLSX_CELL_CHARS: usize = 32_767;
+
+    // Every cell the export writes fits an XLSX cell.
+    const _: () = assert!(MAX_SUMMARY_CHARS <= XLSX_CELL_CHARS);
+    const _: () = assert!(MAX_SOURCES * (MAX_FIELD_CHARS + 1) <= XLSX_CELL_CHARS);
+    const _: () = assert!(MAX_PRIVATE_NAMES * (MAX_PRIVATE_NAME_CHARS + 2) <= XLSX_CELL_CHARS);
 }
 
 /// An input field of a case or a development (or the form as a whole).
@@ -59,6 +80,8 @@ pub enum Field {
     Stage,
     /// The court.
     Court,
+    /// The outcome so far of a proceeding.
+    Outcome,
     /// The amount claimed, in tenge.
     #[serde(rename = "amountClaimed")]
     AmountClaimedKzt,
@@ -91,7 +114,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in editor order.
-    pub const ALL: [Field; 27] = [
+    pub const ALL: [Field; 28] = [
         Field::Title,
         Field::Summary,
         Field::EventDate,
@@ -107,6 +130,7 @@ impl Field {
         Field::Branch,
         Field::Stage,
         Field::Court,
+        Field::Outcome,
         Field::AmountClaimedKzt,
         Field::FineKzt,
         Field::Sources,
@@ -140,6 +164,7 @@ impl Field {
             Field::Branch => "proceeding",
             Field::Stage => "stage",
             Field::Court => "court",
+            Field::Outcome => "outcome",
             Field::AmountClaimedKzt => "amount_claimed_kzt",
             Field::FineKzt => "fine_kzt",
             Field::Sources => "source_url",
@@ -233,6 +258,11 @@ pub enum Problem {
     SameLanguage {
         /// That language.
         lang: String,
+    },
+    /// More items than a record may have.
+    TooMany {
+        /// The limit.
+        max: usize,
     },
     /// A negative amount.
     Negative,
@@ -345,6 +375,7 @@ impl FieldError {
             Problem::SameLanguage { lang } => {
                 format!("the text is written in {lang} already; a {lang} translation would replace it")
             }
+            Problem::TooMany { max } => format!("has more than {max} items"),
             Problem::Negative => "must not be negative".into(),
             Problem::BranchMismatch { branch, category } => format!("branch {branch} contradicts category {category}"),
             Problem::RawKey => {

@@ -160,8 +160,9 @@ impl OverviewDraft {
     /// a case or development listed twice (in one section or in two:
     /// [`Problem::EntryTwice`], naming it by date and title from `cases` /
     /// `developments`, else by id) and a custom section without a title in
-    /// any language ([`Problem::UntitledSection`]). Every problem is on
-    /// [`Field::Form`].
+    /// any language ([`Problem::UntitledSection`]), and a text longer than
+    /// [`MAX_SUMMARY_CHARS`](crate::problem::limits::MAX_SUMMARY_CHARS)
+    /// ([`Problem::TooLong`]). Every problem is on [`Field::Form`].
     pub fn validate(&self, cases: &[Case], developments: &[Development]) -> Result<(), ValidationErrors> {
         let mut problems = Vec::new();
         let mut seen: HashSet<EntryRef> = HashSet::new();
@@ -187,6 +188,15 @@ impl OverviewDraft {
                     problems.push(FieldError::new(Field::Form, Problem::EntryTwice { entry }));
                 }
             }
+        }
+        let mut texts: Vec<&LangTexts> = vec![&self.title, &self.intro];
+        for s in &self.sections {
+            texts.extend([&s.title, &s.note]);
+            texts.extend(s.entries.iter().flat_map(|e| [&e.title, &e.text]));
+        }
+        let max = crate::problem::limits::MAX_SUMMARY_CHARS;
+        if texts.iter().any(|t| Lang::ALL.iter().any(|l| t.get(*l).is_some_and(|x| x.chars().count() > max))) {
+            problems.push(FieldError::new(Field::Form, Problem::TooLong { max }));
         }
         if problems.is_empty() {
             Ok(())
@@ -436,16 +446,17 @@ impl Default for OrgSettings {
     }
 }
 
-/// A first draft of `month`'s overview: "Events in the country" (context
-/// events of the month), one section per counted group with at least one
-/// case of the month (its cases, by date), and "Also in ‹month›" with the
-/// month's developments. Entries are ordered by event date, then title.
 /// The order of a section's entries: by event date, same-day entries by
 /// title in Kazakh/Russian alphabetical order ([`crate::text::collate_cmp`]).
 fn entry_order(a: (NaiveDate, &str), b: (NaiveDate, &str)) -> std::cmp::Ordering {
     a.0.cmp(&b.0).then_with(|| crate::text::collate_cmp(a.1, b.1))
 }
 
+/// A first draft of `month`'s overview: "Events in the country" (context
+/// events of the month), one section per counted group with at least one
+/// case of the month (its cases, by date), and "Also in ‹month›" with the
+/// month's developments. Entries are ordered by event date, then title in
+/// Kazakh/Russian alphabetical order.
 /// Cases and developments outside the month are left out.
 pub fn default_draft(
     month: Month,

@@ -1,6 +1,7 @@
 //! The kuzet-core integration tests: one binary, one module per area.
 
 mod annual;
+mod limits;
 mod monthly;
 mod overview;
 mod prints;

@@ -19,6 +19,7 @@ fn one_of_each() -> Vec<Problem> {
         | Problem::AlreadyPrimary { .. }
         | Problem::Duplicate { .. }
         | Problem::Negative
+        | Problem::TooMany { .. }
         | Problem::TranslationIncomplete { .. }
         | Problem::SameLanguage { .. }
         | Problem::BranchMismatch { .. }
@@ -43,6 +44,7 @@ fn one_of_each() -> Vec<Problem> {
         Problem::AlreadyPrimary { code: s() },
         Problem::Duplicate { value: s() },
         Problem::Negative,
+        Problem::TooMany { max: 20 },
         Problem::TranslationIncomplete { lang: s(), missing: s() },
         Problem::SameLanguage { lang: s() },
         Problem::BranchMismatch { branch: s(), category: s() },

@@ -149,7 +149,7 @@ fn the_check_lists_unmarked_names_until_they_are_public_figures() {
     assert!(p.unmarked.is_empty(), "a public figure passes in every declined form: {:?}", p.unmarked);
 }
 
-fn xlsx_strings(bytes: &[u8]) -> String {
+pub(crate) fn xlsx_strings(bytes: &[u8]) -> String {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut s = String::new();
     z.by_name("xl/sharedStrings.xml").unwrap().read_to_string(&mut s).unwrap();

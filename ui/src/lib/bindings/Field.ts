@@ -7,4 +7,4 @@
  * `externalRef`, `amountClaimed`, …); [`Field::name`] is the name in the
  * import format and the CLI's messages.
  */
-export type Field = "title" | "summary" | "eventDate" | "category" | "category" | "tags" | "region" | "victimType" | "victimName" | "outlet" | "perpetratorType" | "legalBasis" | "branch" | "stage" | "court" | "amountClaimed" | "fine" | "sources" | "privateNames" | "externalRef" | "language" | "translations" | "status" | "year" | "passphrase" | "taxonomy" | "_form";
+export type Field = "title" | "summary" | "eventDate" | "category" | "category" | "tags" | "region" | "victimType" | "victimName" | "outlet" | "perpetratorType" | "legalBasis" | "branch" | "stage" | "court" | "outcome" | "amountClaimed" | "fine" | "sources" | "privateNames" | "externalRef" | "language" | "translations" | "status" | "year" | "passphrase" | "taxonomy" | "_form";

@@ -66,7 +66,11 @@ missing: string, } | { "kind": "sameLanguage",
 /**
  * That language.
  */
-lang: string, } | { "kind": "negative" } | { "kind": "branchMismatch", 
+lang: string, } | { "kind": "tooMany", 
+/**
+ * The limit.
+ */
+max: number, } | { "kind": "negative" } | { "kind": "branchMismatch", 
 /**
  * The branch (lowercase).
  */
