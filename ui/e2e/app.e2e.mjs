@@ -369,6 +369,117 @@ const steps = [
     const plain = readFileSync(back).toString("latin1");
     if (plain.includes("Kurmangazykyzy") || plain.includes("journalists.")) throw new Error("the bundle holds plaintext");
   }],
+  ["annual overview: the months add up to the year and May is the summary's count; a platform class changed is marked and recounted; the PDF is written", async () => {
+    // May as the monthly summary counts it.
+    await click("nav-summary");
+    await type("summary-month", MONTH + "\uE007");
+    await waitUntil("May counted", async () => /^[1-9]\d*$/.test((await text("summary-total")).trim()));
+    const may = Number((await text("summary-total")).trim());
+    await click("nav-annual");
+    await type("annual-year", MONTH.slice(0, 4) + "\uE007");
+    await waitFor("annual-month-table", { timeout: 15000 });
+    await waitUntil("the year shown", async () => (await exec(`return document.querySelector('[data-testid="annual-year-row"][aria-current]')?.querySelector('th')?.textContent ?? ""`)) === MONTH.slice(0, 4));
+    const numbers = () => exec(
+      `const n = (id) => document.querySelector('[data-testid="' + id + '"]')?.textContent.trim() ?? "";
+       return { total: n('annual-total'), year: n('annual-year-total-' + arguments[0]), physical: n('annual-platform-physical'),
+                months: Array.from({ length: 12 }, (_, i) => n('annual-month-total-' + String(i + 1).padStart(2, '0'))) };`,
+      [MONTH.slice(0, 4)],
+    );
+    const shown = await numbers();
+    const total = Number(shown.total);
+    if (!/^[1-9]\d*$/.test(shown.total)) throw new Error(`the year's total is ${JSON.stringify(shown.total)}`);
+    const sum = shown.months.reduce((a, m) => a + Number(m), 0);
+    if (shown.months.some((m) => !/^\d+$/.test(m)) || sum !== total) throw new Error(`the months ${shown.months.join("+")} do not add up to ${total}`);
+    if (Number(shown.months[Number(MONTH.slice(5)) - 1]) !== may) throw new Error(`May shows ${shown.months[4]}, the monthly summary ${may}`);
+    if (shown.year !== shown.total) throw new Error(`the table of years says ${shown.year}, the total ${shown.total}`);
+    await screenshot("06i-annual");
+    // Every case of this run is an obstruction (non-physical by default): counted as physical once changed.
+    const CAT = "journalists.obstruction";
+    const changed = () => exec(`return document.querySelector('[data-testid="platform-split-row-' + arguments[0] + '"]')?.dataset.changed ?? ""`, [CAT]);
+    if ((await changed()) !== "false") throw new Error(`the ${CAT} row is marked ${await changed()} before any change`);
+    await choose(`platform-split-select-${CAT}`, "physical");
+    await waitUntil("the row is marked changed", async () => (await changed()) === "true", 10000);
+    await waitFor(`platform-split-changed-${CAT}`);
+    await waitUntil("the year is counted with the new class", async () => Number((await numbers()).physical) > Number(shown.physical), 15000);
+    if ((await numbers()).total !== shown.total) throw new Error("the split changed the year's total");
+    await exec(`document.querySelector('[data-testid="platform-split"]').scrollIntoView({ block: 'center' }); return true;`);
+    await screenshot("06j-annual-platform-split");
+    await click(`platform-split-default-${CAT}`);
+    await waitUntil("the row is standard again", async () => (await changed()) === "false", 10000);
+    await waitUntil("counted as before", async () => (await numbers()).physical === shown.physical, 15000);
+    // The annual PDF: counts only, no name check.
+    rmSync(SAVE_PATH, { force: true });
+    await click("annual-export-kk");
+    await waitUntil("the annual PDF is written", () => existsSync(SAVE_PATH), 30000);
+    const head = readFileSync(SAVE_PATH).subarray(0, 5).toString("latin1");
+    if (head !== "%PDF-") throw new Error(`the exported file starts with ${JSON.stringify(head)}`);
+    if ((await find("name-check")).length) throw new Error("the annual PDF asked for a name check");
+    const pdf = execFileSync("pdftotext", ["-enc", "UTF-8", SAVE_PATH, "-"]).toString("utf8").replace(/\s+/g, " ");
+    if (!pdf.includes("жылдық шолу") || !pdf.includes(MONTH.slice(0, 4))) throw new Error(`the annual PDF text: ${pdf.slice(0, 400)}`);
+    for (const name of [KK_NAME, "Айгерім", "Петров"]) {
+      if (pdf.includes(name)) throw new Error(`the annual PDF prints the name ${name}`);
+    }
+    await waitFor("annual-export-result");
+  }],
+  ["print a case: the public copy asks about its names first and hides them; the full record keeps them", async () => {
+    const title = "Редакторды сотқа шақырды";
+    await addCase({ title, summary: "Редактор Мәди Оспанов сотқа шақырылды, деп хабарлады тілші Дәулет Сейітов.", victimName: "", date: `${MONTH}-23` });
+    await click("case-print");
+    await waitFor("case-print-form");
+    await choose("case-print-lang", "kk");
+    await choose("case-print-edition", "public");
+    rmSync(SAVE_PATH, { force: true });
+    await click("case-print-submit");
+    await waitFor("name-check", { timeout: 15000 });
+    await waitFor("name-candidate");
+    const listed = await exec(
+      `return [...document.querySelectorAll('[data-testid="name-candidate-input"]')].map((i) => i.value).join("|")`,
+    );
+    if (!listed.includes("Оспанов")) throw new Error(`the check lists: ${listed}`);
+    await exec(`document.querySelector('[data-testid="name-check"]').scrollIntoView({ block: 'center' }); return true;`);
+    await screenshot("06k-case-print-check");
+    if (existsSync(SAVE_PATH)) throw new Error("a PDF was written before the names were checked");
+    // Hide the two people in the case (the check is asked again after each); publish anything else listed as written.
+    for (let i = 0; i < 10; i++) {
+      const done = await exec(
+        `const li = [...document.querySelectorAll('[data-testid="name-candidate"]')].find((l) => l.querySelector('[data-testid="name-keep"]'));
+         if (!li) return null;
+         const name = li.querySelector('[data-testid="name-candidate-input"]').value;
+         const which = /Оспанов|Сейітов/.test(name) ? 'name-hide' : 'name-keep';
+         li.querySelector('[data-testid="' + which + '"]').click();
+         return { which, name };`,
+      );
+      if (!done) break;
+      if (done.which === "name-hide") {
+        await waitUntil(`${done.name} is no longer listed`, async () => !(await exec(
+          `return [...document.querySelectorAll('[data-testid="name-candidate-input"]')].map((i) => i.value).includes(arguments[0])`,
+          [done.name],
+        )), 15000);
+      }
+      await sleep(200);
+    }
+    await waitUntil("every name answered", async () => exec(`return !document.querySelector('[data-testid="name-check-continue"]').disabled`), 15000);
+    await click("name-check-continue");
+    await waitUntil("the public copy is written", () => existsSync(SAVE_PATH), 30000);
+    await waitFor("case-print-result");
+    const pub = execFileSync("pdftotext", ["-enc", "UTF-8", SAVE_PATH, "-"]).toString("utf8").replace(/\s+/g, " ");
+    if (!pub.includes(title)) throw new Error(`the public copy's text: ${pub.slice(0, 400)}`);
+    for (const name of ["Оспанов", "Сейітов"]) {
+      if (pub.includes(name)) throw new Error(`the public copy prints the private name ${name}`);
+    }
+    // The editor shows the names the check hid.
+    await waitUntil("the hidden names are in the case", async () =>
+      (await exec(`return document.querySelector('[data-testid="case-private-names"]').value`)).includes("Оспанов"), 10000);
+    // The full record: straight to PDF, every name as written.
+    rmSync(SAVE_PATH, { force: true });
+    await choose("case-print-edition", "full");
+    await waitFor("case-print-full-warning");
+    await click("case-print-submit");
+    await waitUntil("the full record is written", () => existsSync(SAVE_PATH), 30000);
+    if ((await find("name-check")).length) throw new Error("the full record asked for a name check");
+    const full = execFileSync("pdftotext", ["-enc", "UTF-8", SAVE_PATH, "-"]).toString("utf8").replace(/\s+/g, " ");
+    if (!full.includes("Оспанов")) throw new Error(`the full record lacks the name: ${full.slice(0, 400)}`);
+  }],
   ["markup in a case renders as text", async () => {
     await exec("window.alert = (m) => { window.__alerted = String(m); };");
     await addCase({ title: XSS_TITLE, summary: XSS_SUMMARY, victimName: "", date: `${MONTH}-20` });
@@ -518,6 +629,18 @@ const noDialogSteps = [
     const cls = await exec(`return document.querySelector('[data-testid="export-result"]').className`);
     if (!/\berror\b/.test(cls)) throw new Error(`the message is styled ${JSON.stringify(cls)}, not as an error`);
     await screenshot("12-no-dialog-export");
+    if (existsSync(SAVE_PATH)) throw new Error("a PDF was written although no dialog could be shown");
+  }],
+  ["no dialog: the annual PDF says so and writes nothing", async () => {
+    rmSync(SAVE_PATH, { force: true });
+    await click("nav-annual");
+    await type("annual-year", MONTH.slice(0, 4) + "\uE007");
+    await waitFor("annual-total", { timeout: 15000 });
+    await click("annual-export-kk");
+    const lang = await uiLang();
+    const want = t(dict[lang], "overview.noDialog");
+    await waitUntil(`the ${lang} no-dialog message`, async () => (await text("annual-export-result")).trim() === want, 10000);
+    if (!(await visible("annual-export-result"))) throw new Error("the no-dialog message is not visible");
     if (existsSync(SAVE_PATH)) throw new Error("a PDF was written although no dialog could be shown");
   }],
 ];

@@ -113,6 +113,24 @@ async function tourIn(l) {
     await shot("editor-history-version");
     await click("history-version-close");
   }
+  // The print: language and copy; the public copy's name check (cancelled: nothing is written).
+  await scrollTo('[data-testid="case-print-panel"]');
+  await click("case-print");
+  await waitFor("case-print-form");
+  await choose("case-print-lang", l);
+  await shot("editor-print");
+  await choose("case-print-edition", "full");
+  await waitFor("case-print-full-warning");
+  await shot("editor-print-full");
+  await choose("case-print-edition", "public");
+  await click("case-print-submit");
+  await waitUntil("the name check (or the print's answer)", async () => (await find("name-check")).length + (await find("case-print-result")).length > 0, 15000);
+  if ((await find("name-check")).length) {
+    await scrollTo('[data-testid="name-check"]');
+    await shot("editor-print-name-check");
+    await click("name-check-cancel");
+  }
+  await click("case-print"); // closed again
   await click("dev-add");
   await waitFor("dev-form");
   await click("dev-save");
@@ -139,8 +157,35 @@ async function tourIn(l) {
   await shot("summary");
   await scrollTo('[data-testid="summary-table"]');
   await shot("summary-table");
-  await exec("window.scrollTo(0, document.body.scrollHeight); return true;");
+  await scrollTo(".sumgrid .side");
   await shot("summary-chart");
+  // The multi-year series and its trend chart.
+  await scrollTo('[data-testid="summary-series"]');
+  await shot("summary-series");
+
+  // The annual overview: the year, month by month, every year, the breakdowns, the platform split.
+  await scrollTop();
+  await click("nav-annual");
+  await type("annual-year", MONTH.slice(0, 4) + ENTER);
+  await waitUntil("2024 counted", async () => {
+    const v = await exec(`return document.querySelector('[data-testid="annual-total"]')?.textContent ?? ""`);
+    return v.trim() !== "" && v.trim() !== "0";
+  });
+  await shot("annual");
+  await scrollTo('[data-testid="annual-month-table"]');
+  await shot("annual-months");
+  await scrollTo('[data-testid="annual-years-table"]');
+  await shot("annual-years");
+  await scrollTo(".breakdowns");
+  await shot("annual-breakdowns");
+  // A category moved to another class is marked (then put back: the demo vault keeps the standard split).
+  const CAT = "journalists.threat";
+  await choose(`platform-split-select-${CAT}`, "physical");
+  await waitFor(`platform-split-changed-${CAT}`);
+  await scrollTo(`[data-testid="platform-split-row-${CAT}"]`);
+  await shot("annual-platform-split");
+  await click(`platform-split-default-${CAT}`);
+  await waitUntil("the standard split again", async () => (await find(`platform-split-changed-${CAT}`)).length === 0);
 
   // The overview: draft editor and preview.
   await scrollTop();

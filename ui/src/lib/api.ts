@@ -22,6 +22,7 @@ import type {
   LinkKindDto,
   PeerDto,
   PeerRoleDto,
+  PlatformClassDto,
   ResolutionDto,
   ExtractedDto,
   HistoryEntryDto,
@@ -214,6 +215,22 @@ export const overviewNameCheck = (month: string, lang: Lang) =>
 /** Writes the PDF; rejects with `NamesUnchecked` unless every checked name's key is confirmed. */
 export const overviewExportPdf = (month: string, lang: Lang, confirmedNames: string[]) =>
   call("overview_export_pdf", { month, lang, confirmedNames });
+
+// ---- annual overview & case prints ----
+/** Everything counted for `year`: the year, every earlier year, month by month, breakdowns, platform split. */
+export const annualSummary = (year: number) => call("annual_summary", { year });
+/** Writes the annual overview PDF (counts only: no name check); the path, or null when cancelled. */
+export const annualExportPdf = (year: number, lang: Lang) => call("annual_export_pdf", { year, lang });
+/** Which platform class each category of the counted groups is counted under. */
+export const platformSplitGet = () => call("platform_split_get");
+/** Counts `category` under `cls` from now on (its default removes the choice); the new rows. */
+export const platformSplitSet = (category: string, cls: PlatformClassDto) =>
+  call("platform_split_set", { category, class: cls });
+/** The pre-publication check of the case's public copy: names it would print that nobody marked. */
+export const casePrintCheck = (id: string, lang: Lang) => call("case_print_check", { id, lang });
+/** Writes the case sheet PDF; the public copy rejects with `NamesUnchecked` unless every checked key is confirmed. */
+export const caseExportPdf = (id: string, lang: Lang, edition: EditionDto, confirmedNames: string[]) =>
+  call("case_export_pdf", { id, lang, edition, confirmedNames });
 
 // ---- safe publication ----
 export const publicFigureAdd = (name: string) => call("public_figure_add", { name });

@@ -3,6 +3,7 @@ import { MAX_TITLE_CHARS } from "./bindings/limits";
 // Dates stay "YYYY-MM-DD" strings from input to wire.
 
 import type { CaseDto, CaseInputDto, CaseKind, CaseStatus, Lang, ProceedingBranch, TaxonomyDto } from "./types";
+import type { TranslationDto } from "./bindings/TranslationDto";
 import { isValidDate } from "./dates";
 import { findCategory } from "./labels";
 
@@ -32,6 +33,8 @@ export interface CaseForm {
   language: "" | Lang;
   /** Names of private persons to hide in public outputs, one per line. */
   privateNames: string;
+  /** Title and summary in other languages: not edited here yet, kept as the case has them (a save replaces the whole case). */
+  translations: TranslationDto[];
 }
 
 /** "Айгерім\n Иванов; Петров \n\n" → ["Айгерім", "Иванов", "Петров"]: names one per line or
@@ -45,7 +48,7 @@ export function emptyForm(): CaseForm {
     externalRef: "", eventDate: "", region: "", category: "", tags: [], title: "", summary: "",
     victimType: "", victimName: "", outlet: "", perpetratorType: "", legalBasis: "",
     hasProceeding: false, branch: "civil", stage: "", court: "", amountClaimed: "", fine: "", outcome: "",
-    sources: [""], status: "open", confidential: false, language: "", privateNames: "",
+    sources: [""], status: "open", confidential: false, language: "", privateNames: "", translations: [],
   };
 }
 
@@ -77,6 +80,7 @@ export function formFromCase(dto: CaseDto): CaseForm {
     confidential: c.confidential,
     language: c.language ?? "",
     privateNames: (c.privateNames ?? []).join("\n"),
+    translations: (c.translations ?? []).map((t) => ({ ...t })),
   };
 }
 
@@ -124,6 +128,7 @@ export function formToInput(f: CaseForm, t: TaxonomyDto | null): CaseInputDto {
     confidential: f.confidential,
     language: f.language || null,
     privateNames: namesFromLines(f.privateNames),
+    translations: (f.translations ?? []).map((t) => ({ ...t })),
   };
 }
 

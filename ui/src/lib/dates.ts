@@ -24,6 +24,16 @@ export function isValidMonth(s: string): boolean {
   return !!m && +m[1] >= 1900 && +m[1] <= 2999 && +m[2] >= 1 && +m[2] <= 12;
 }
 
+/** True for a year written as four digits ("2024"); whether events may fall in it is the core's to say. */
+export function isYearText(s: string): boolean {
+  return /^\d{4}$/.test(s);
+}
+
+/** The year of a month "YYYY-MM". */
+export function yearOf(month: string): number {
+  return +month.slice(0, 4);
+}
+
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, "0");
 }

@@ -8,7 +8,7 @@ import { LANGS } from "./types";
 import * as api from "./api";
 import { addMonths, currentMonthKz } from "./dates";
 
-export type Screen = "cases" | "editor" | "summary" | "overview" | "exchange" | "settings";
+export type Screen = "cases" | "editor" | "summary" | "annual" | "overview" | "exchange" | "settings";
 
 export const unlocked = writable(false);
 export const vaultPath = writable<string | null>(null);
@@ -18,7 +18,7 @@ export const taxonomy = writable<TaxonomyDto | null>(null);
 export const editingCase = writable<string | null>(null);
 /** A filter to apply when the case list opens next (e.g. from the summary). */
 export const pendingFilter = writable<CaseFilterDto | null>(null);
-/** The month shown by the summary and the overview ("YYYY-MM"): last month by default. */
+/** The month shown by the summary and the overview ("YYYY-MM"): last month by default (its year is the annual screen's first). */
 export const currentMonth = writable<string>(addMonths(currentMonthKz(), -1));
 /** The overview screen's last view (kept while switching tabs). */
 export const overviewView = writable<"edit" | "preview">("edit");

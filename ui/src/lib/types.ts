@@ -92,6 +92,11 @@ import type { TrashedCaseDto } from "./bindings/TrashedCaseDto";
 import type { ChainBreakDto } from "./bindings/ChainBreakDto";
 import type { AttachmentProblemDto } from "./bindings/AttachmentProblemDto";
 import type { VerifyDto } from "./bindings/VerifyDto";
+import type { YearCountsDto } from "./bindings/YearCountsDto";
+import type { AnnualSummaryDto } from "./bindings/AnnualSummaryDto";
+import type { PlatformClassDto } from "./bindings/PlatformClassDto";
+import type { PlatformCountDto } from "./bindings/PlatformCountDto";
+import type { PlatformSplitRowDto } from "./bindings/PlatformSplitRowDto";
 
 export type {
   LangDto,
@@ -182,6 +187,11 @@ export type {
   DuplicateDto,
   DuplicateReasonDto,
   LinkKindDto,
+  YearCountsDto,
+  AnnualSummaryDto,
+  PlatformClassDto,
+  PlatformCountDto,
+  PlatformSplitRowDto,
 };
 
 // ---- UI-only aliases ----

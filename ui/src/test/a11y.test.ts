@@ -17,7 +17,7 @@ function unlabelled(): string[] {
 }
 
 describe("labels on every control", () => {
-  it("vault, case list, editor, summary, overview and settings", async () => {
+  it("vault, case list, editor (with its print form), summary, annual overview, overview and settings", async () => {
     start({ cases: 60 });
     expect(unlabelled()).toEqual([]);
     await fireEvent.click(await screen.findByTestId("vault-mode-create"));
@@ -33,10 +33,13 @@ describe("labels on every control", () => {
     if (!(screen.getByTestId("case-has-proceeding") as HTMLInputElement).checked)
       await fireEvent.click(screen.getByTestId("case-has-proceeding"));
     await fireEvent.click(screen.getByTestId("dev-add"));
+    await fireEvent.click(screen.getByTestId("case-print"));
+    await screen.findByTestId("case-print-lang");
     expect(unlabelled()).toEqual([]);
-    for (const tab of ["nav-summary", "nav-overview", "nav-exchange", "nav-settings"]) {
+    for (const tab of ["nav-summary", "nav-annual", "nav-overview", "nav-exchange", "nav-settings"]) {
       await fireEvent.click(screen.getByTestId(tab));
       await new Promise((r) => setTimeout(r, 150));
+      if (tab === "nav-annual") await screen.findByTestId("platform-split-select-journalists.attack");
       expect(unlabelled(), tab).toEqual([]);
     }
   });

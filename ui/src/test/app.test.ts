@@ -78,7 +78,7 @@ describe("case list", () => {
         data: {
           ref: null, kind: "case", eventDate: `2024-05-0${i + 1}`, region: null, category: "journalists.attack", tags: [],
           title, summary: "", victimType: null, victimName: "<b>bold</b>", outlet: "", perpetratorType: null,
-          legalBasis: null, proceeding: null, sources: [], status: "open", confidential: false, language: null, privateNames: [],
+          legalBasis: null, proceeding: null, sources: [], status: "open", confidential: false, language: null, privateNames: [], translations: [],
         },
         createdAt: { utc: "2024-05-01T00:00:00Z", local: "2024-05-01 06:00" },
         updatedAt: { utc: "2024-05-01T00:00:00Z", local: "2024-05-01 06:00" },
@@ -227,7 +227,7 @@ describe("case editor rules", () => {
       data: {
         ref: "2019-01-001", kind: "case", eventDate: "2019-01-15", region: null, category: "information.closure", tags: [],
         title: "Газет жабылды", summary: "", victimType: null, victimName: "", outlet: "", perpetratorType: null,
-        legalBasis: null, proceeding: null, sources: [], status: "closed", confidential: false, language: "kk", privateNames: [],
+        legalBasis: null, proceeding: null, sources: [], status: "closed", confidential: false, language: "kk", privateNames: [], translations: [],
       },
       createdAt: { utc: "2019-01-15T00:00:00Z", local: "2019-01-15 06:00" },
       updatedAt: { utc: "2019-01-15T00:00:00Z", local: "2019-01-15 06:00" },

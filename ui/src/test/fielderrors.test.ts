@@ -46,15 +46,15 @@ describe("typed field errors", () => {
   it("every problem kind has a message in en, ru and kk", () => {
     const kinds: Problem["kind"][] = ["required", "blank", "tooLong", "controlCharacters", "yearOutOfRange", "unknownCode",
       "unknownGroup", "retired", "kindMismatch", "alreadyPrimary", "duplicate", "negative", "branchMismatch", "rawKey",
-      "stillUsed", "invalid", "importRow"];
+      "stillUsed", "invalid", "importRow", "translationIncomplete", "sameLanguage", "tooMany"];
     for (const d of [en, ru, kk] as Dict[]) for (const k of kinds) expect(d.validation[k], k).toBeTruthy();
   });
 });
 
 // Compile-time guard: a Field the editor does not know fails `npm run check`.
 const EDITOR_INPUTS = ["title", "summary", "eventDate", "category", "tags", "region", "victimType", "victimName", "outlet",
-  "perpetratorType", "legalBasis", "branch", "stage", "court", "amountClaimed", "fine", "sources", "privateNames", "externalRef", "language",
-  "status", "passphrase", "taxonomy", "_form"] as const;
+  "perpetratorType", "legalBasis", "branch", "stage", "court", "outcome", "amountClaimed", "fine", "sources", "privateNames", "externalRef", "language",
+  "translations", "status", "year", "passphrase", "taxonomy", "_form"] as const;
 type Missing = Exclude<Field, (typeof EDITOR_INPUTS)[number]>;
 const noneMissing: Missing extends never ? true : false = true;
 void noneMissing;

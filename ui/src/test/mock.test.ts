@@ -4,7 +4,9 @@ import { describe, it, expect } from "vitest";
 import { createMockBackend } from "../lib/mock/backend";
 import { fixtures } from "../lib/mock/fixtures";
 import backendSrc from "../lib/mock/backend.ts?raw";
-import type { CaseDto, CasePageDto, DevelopmentDto, MonthSummaryDto, OverviewDraftDto } from "../lib/types";
+import type {
+  AnnualSummaryDto, CaseDto, CasePageDto, DevelopmentDto, MonthSummaryDto, OverviewDraftDto, PlatformSplitRowDto,
+} from "../lib/types";
 
 const MAY = "2024-05";
 
@@ -81,6 +83,35 @@ describe("the mock does not recount", () => {
     const got = mock.handler("overview_draft_get", { month: MAY }) as OverviewDraftDto;
     expect(got.sections[1].entries).toHaveLength(23);
     expect(got.sections.flatMap((s) => s.entries).filter((e) => "change" in e)).toEqual([]);
+  });
+
+  it("answers the year from the fixture after the platform split changed, and refuses a year it does not hold as the core refuses a bad one", () => {
+    const mock = unlocked();
+    const y2024 = mock.handler("annual_summary", { year: 2024 }) as AnnualSummaryDto;
+    expect(y2024).toEqual(fixtures.annual["2024"]);
+    expect(y2024.counts.total).toBe(52);
+    const rows = mock.handler("platform_split_set", { category: "journalists.threat", class: "physical" }) as PlatformSplitRowDto[];
+    expect(rows.find((r) => r.category === "journalists.threat")).toEqual({ category: "journalists.threat", class: "physical", defaultClass: "non_physical" });
+    expect(rows).toHaveLength(fixtures.platformSplit.length);
+    expect(mock.handler("platform_split_get", {})).toEqual(rows);
+    expect(fixtures.platformSplit.find((r) => r.category === "journalists.threat")!.class).toBe("non_physical");
+    // Not recounted: the year's platform counts stay the core's.
+    expect(mock.handler("annual_summary", { year: 2024 })).toEqual(fixtures.annual["2024"]);
+    expect(refusal(() => mock.handler("annual_summary", { year: 1899 }))).toEqual(fixtures.errors.yearInvalid);
+    expect(refusal(() => mock.handler("platform_split_set", { category: "no.such", class: "physical" }))).toMatchObject({ code: "NotFound" });
+  });
+
+  it("replays the case print check of a case, none for the others; the public print needs those names confirmed", () => {
+    const mock = unlocked();
+    const checked = fixtures.casePrintChecks[0];
+    expect(mock.handler("case_print_check", { id: checked.caseId, lang: "en" })).toEqual(checked.names);
+    const other = fixtures.cases.find((c) => !fixtures.casePrintChecks.some((p) => p.caseId === c.id))!;
+    expect(mock.handler("case_print_check", { id: other.id, lang: "kk" })).toEqual([]);
+    const args = { id: checked.caseId, lang: "en", confirmedNames: [] };
+    expect(refusal(() => mock.handler("case_export_pdf", { ...args, edition: "public" }))).toMatchObject({ code: "NamesUnchecked" });
+    expect(mock.handler("case_export_pdf", { ...args, edition: "full" })).toMatch(/-full-en\.pdf$/);
+    expect(mock.handler("case_export_pdf", { ...args, edition: "public", confirmedNames: checked.names.map((n) => n.key) })).toMatch(/-public-en\.pdf$/);
+    expect(refusal(() => mock.handler("case_print_check", { id: "00000000-0000-4000-8000-999999999999", lang: "en" }))).toMatchObject({ code: "NotFound" });
   });
 
   it("refuses a wrong passphrase with the shell's error", () => {

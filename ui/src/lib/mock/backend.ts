@@ -16,6 +16,11 @@
 //   `overview_preview` and `overview_name_check` replay the fixture's answer
 //   for the month. They do not follow edits: a case created or changed here
 //   does not change the month's counts, draft or preview;
+// - `annual_summary` replays the fixture's year; a year the fixture does not
+//   hold is refused with `fixtures.errors.yearInvalid` (the fixture has no
+//   empty year to answer with). `platform_split_set` only stores the class
+//   sent: the year's platform counts stay the fixture's. `case_print_check`
+//   replays the fixture's check of that case (none listed: no names);
 // - refusals come only from `opts.reject` (tests take them from
 //   `fixtures.errors`), besides the plumbing ones (locked, no such record,
 //   no dialog, and paths named `inuse`/`toonew`/not `.kuzet` on open).
@@ -38,6 +43,7 @@ import type {
   IpcError,
   Lang,
   OverviewDraftDto,
+  PlatformSplitRowDto,
   ReportModelDto,
   SettingsDto,
   TaxonomyDto,
@@ -100,6 +106,7 @@ export function createMockBackend(opts: MockOptions = {}) {
   );
   const drafts = new Map<string, unknown>();
   const overviewDrafts = new Map<string, OverviewDraftDto>();
+  const platformSplit: PlatformSplitRowDto[] = structuredClone(fixtures.platformSplit);
   const reject: Partial<Record<string, Rejection>> = { ...opts.reject };
   let unlocked = false;
   let passphrase = MOCK_PASSPHRASE;
@@ -121,6 +128,7 @@ export function createMockBackend(opts: MockOptions = {}) {
   }
   const overviewNames = (month: string, lang: Lang) => nameCandidates(opts.names ?? fixtures.nameChecks[month]?.[lang] ?? []);
   const exportNames = () => nameCandidates(opts.names ?? []);
+  const printNames = (caseId: string) => nameCandidates(fixtures.casePrintChecks.find((c) => c.caseId === caseId)?.names ?? []);
 
   // The list screen's search over the stored cases (plumbing for paging; the
   // core's search folds more and orders ties by reference).
@@ -305,6 +313,36 @@ export function createMockBackend(opts: MockOptions = {}) {
           fail("NamesUnchecked", "names not checked");
         if (opts.noDialog) fail("NoDialog", "no save dialog available");
         return `/home/monitor/Documents/overview-${a.month}-${a.lang}.pdf`;
+      case "annual_summary": {
+        requireUnlocked();
+        const y = fixtures.annual[String(a.year)];
+        if (!y) throw structuredClone(fixtures.errors.yearInvalid);
+        return structuredClone(y);
+      }
+      case "annual_export_pdf":
+        requireUnlocked();
+        if (opts.noDialog) fail("NoDialog", "no save dialog available");
+        return `/home/monitor/Documents/annual-${a.year}-${a.lang}.pdf`;
+      case "platform_split_get":
+        requireUnlocked();
+        return structuredClone(platformSplit);
+      case "platform_split_set": {
+        requireUnlocked();
+        const r = platformSplit.find((x) => x.category === a.category) ?? fail("NotFound", "mock: no such category in the split");
+        r.class = a.class;
+        return structuredClone(platformSplit);
+      }
+      case "case_print_check":
+        requireUnlocked();
+        return printNames(caseOf(a.id).id);
+      case "case_export_pdf": {
+        requireUnlocked();
+        const c = caseOf(a.id);
+        if (a.edition === "public" && printNames(c.id).some((n) => !(a.confirmedNames as string[]).includes(n.key)))
+          fail("NamesUnchecked", "names not checked");
+        if (opts.noDialog) fail("NoDialog", "no save dialog available");
+        return `/home/monitor/Documents/case-${c.data.ref || c.data.eventDate}-${a.edition}-${a.lang}.pdf`;
+      }
       case "public_figure_add":
         requireUnlocked();
         if (!settings.publicFigures.includes(a.name)) settings.publicFigures.push(a.name);
@@ -361,7 +399,7 @@ export function createMockBackend(opts: MockOptions = {}) {
   };
 
   return {
-    handler, cases, drafts, overviewDrafts, taxonomy, reject, unlock: () => (unlocked = true),
+    handler, cases, drafts, overviewDrafts, taxonomy, platformSplit, reject, unlock: () => (unlocked = true),
     attachments: evidence.attachments, history: evidence.history, trash: evidence.trash,
     /** The exchange part (created on first use, after the cases). */
     exchange: () => (exchange ??= createExchange(cases, opts)),

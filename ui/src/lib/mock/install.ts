@@ -2,7 +2,7 @@
 // which answers with what the real commands answered for the demo vault
 // (fixtures.json, written by tests/app/fixtures.rs; see backend.ts).
 // URL parameters drive it to a screen for screenshots:
-//   ?lang=kk|ru|en &unlock=1 &screen=cases|summary|overview|settings|editor &case=new|first
+//   ?lang=kk|ru|en &unlock=1 &screen=cases|summary|annual|overview|settings|editor &case=new|first
 //   &month=2024-05 &demo=1 &cases=N (only the first N fixture cases) ; screen=exchange answers the dialogs with sample paths (&receive=1, &peer=1)
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { createMockBackend, MOCK_PATH, MOCK_PASSPHRASE } from "./backend";
@@ -43,7 +43,7 @@ export async function mockBoot(): Promise<void> {
         const page = await api.casesFind({ categories: which === "claim" ? ["claims.civil"] : [] }, 0, 1);
         openCase(page.rows[0].id);
       }
-    } else if (s === "summary" || s === "overview" || s === "settings" || s === "cases" || s === "exchange") screen.set(s);
+    } else if (s === "summary" || s === "annual" || s === "overview" || s === "settings" || s === "cases" || s === "exchange") screen.set(s);
     // &receive=1 on the exchange screen: pick the sample bundles (dry run) for a screenshot of the preview.
     if (s === "exchange" && params.get("receive") === "1") {
       await new Promise((r) => setTimeout(r, 300));
