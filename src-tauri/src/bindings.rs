@@ -76,7 +76,13 @@ pub fn limits_ts() -> String {
          /** The longest victim name, outlet, court, outcome or source accepted, in characters. */\n\
          export const MAX_FIELD_CHARS = {MAX_FIELD_CHARS};\n\
          /** The most sources a record may have. */\nexport const MAX_SOURCES = {MAX_SOURCES};\n\
-         /** The most private names a record may have. */\nexport const MAX_PRIVATE_NAMES = {MAX_PRIVATE_NAMES};\n"
+         /** The most private names a record may have. */\nexport const MAX_PRIVATE_NAMES = {MAX_PRIVATE_NAMES};\n\
+         /** The first year an event date (and an annual overview) may have. */\n\
+         export const FIRST_EVENT_YEAR = {first};\n\
+         /** The last year an event date (and an annual overview) may have. */\n\
+         export const LAST_EVENT_YEAR = {last};\n",
+        first = kuzet_core::month::FIRST_EVENT_YEAR,
+        last = kuzet_core::month::LAST_EVENT_YEAR,
     )
 }
 

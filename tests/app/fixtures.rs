@@ -142,11 +142,14 @@ fn generate() -> Value {
         "yearInvalid": refusal(&shell, "annual_summary", json!({"year": 1899})),
     });
 
-    // The annual overview of every year with a case, the platform split
+    // The annual overview of every year with a case and of the empty
+    // month's year, the platform split
     // (the default) and each case's pre-publication check for its public
     // print (only the cases that list a name).
     let mut annual = Map::new();
-    for y in months.iter().map(|m| m[..4].to_string()).collect::<std::collections::BTreeSet<_>>() {
+    // The empty month's year stands for any year without cases.
+    let years = months.iter().map(String::as_str).chain([EMPTY_MONTH]).map(|m| m[..4].to_string());
+    for y in years.collect::<std::collections::BTreeSet<_>>() {
         annual.insert(y.clone(), shell.ok("annual_summary", json!({"year": y.parse::<i32>().expect("year")})));
     }
     // A list of {caseId, names}, not a map: ids are made stable below, keys would not be.
@@ -182,11 +185,62 @@ fn generate() -> Value {
         "annual": annual,
         "platformSplit": shell.ok("platform_split_get", json!({})),
         "casePrintChecks": print_checks,
+        "collation": collation(),
     });
     let mut ids = BTreeMap::new();
     stable_ids(&mut out["cases"], &mut ids);
     stable_ids(&mut out, &mut ids);
     out
+}
+
+/// Names and titles in the order the core sorts them for people (the
+/// Kazakh alphabet, `kuzet_core::text::collate_cmp`): the UI's sort is
+/// tested against it, so both follow one rule.
+fn collation() -> Value {
+    let mut v: Vec<String> = [
+        "Үміт",
+        "Ұлан",
+        "Өскемен",
+        "Іле",
+        "Ерлан",
+        "Ёлкин",
+        "Әсем",
+        "Ғалым",
+        "Қайрат",
+        "Ақтөбе",
+        "Абай",
+        "Жанар",
+        "Ыбырай",
+        "Шымкент",
+        "Нұр-Сұлтан",
+        "Һәкім",
+        "Иванов",
+        "Иванова",
+        "Әлия",
+        "Ілияс",
+        "Ә",
+        "А",
+        "Қостанай",
+        "Кокшетау",
+        "Гүлнар",
+        "Ғабит",
+        "Оспанов",
+        "Өмір",
+        "Уральск",
+        "Ұлытау",
+        "Хабар",
+        "Яков",
+        "Almaty",
+        "Zhanar",
+        "Ержан",
+        "Ёж",
+        "Ақмола",
+        "Атырау",
+    ]
+    .map(String::from)
+    .to_vec();
+    kuzet_core::text::sort_names(&mut v);
+    json!(v)
 }
 
 #[test]

@@ -19,7 +19,12 @@ fn the_annual_summary_counts_the_year_and_the_split_follows_the_staff() {
     assert_eq!(s["months"][4]["total"], 1, "May: {s}");
     assert_eq!(s["months"][4]["month"], "2024-05");
     assert_eq!(s["years"].as_array().unwrap().len(), 2, "the year before always has a row");
-    assert_eq!(s["platform"][1], json!({"class": "non_physical", "count": 1}), "obstruction is pressure");
+    assert_eq!(
+        s["platform"][1],
+        json!({"class": "non_physical", "count": 1, "categories": [{"code": "journalists.obstruction", "count": 1}]}),
+        "obstruction is pressure"
+    );
+    assert_eq!(s["changeFromPreviousYear"], json!({"kind": "fromZero"}), "2023 had no case");
     let e = shell.invoke("annual_summary", json!({"year": 1899})).expect_err("1899 is refused");
     assert_eq!(e["code"], "Validation");
     assert_eq!(
@@ -36,7 +41,10 @@ fn the_annual_summary_counts_the_year_and_the_split_follows_the_staff() {
     );
     assert_eq!(shell.ok("platform_split_get", json!({})), rows, "saved in the vault");
     let s = shell.ok("annual_summary", json!({"year": 2024}));
-    assert_eq!(s["platform"][0], json!({"class": "physical", "count": 1}));
+    assert_eq!(
+        s["platform"][0],
+        json!({"class": "physical", "count": 1, "categories": [{"code": "journalists.obstruction", "count": 1}]})
+    );
     assert_eq!(
         shell.err_code("platform_split_set", json!({"category": "journalists.nothing", "class": "physical"})),
         "Validation"

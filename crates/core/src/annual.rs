@@ -137,8 +137,9 @@ pub struct AnnualSummary {
     /// The year itself.
     pub counts: YearCounts,
     /// Every year from the earliest counted case given (at most
-    /// [`MAX_SERIES_YEARS`] back) through the year, oldest first; the last
-    /// is `counts`.
+    /// [`MAX_SERIES_YEARS`] back, and at least the year before, at 0 when
+    /// it has no case) through the year, oldest first; the last is
+    /// `counts`.
     pub years: Vec<YearCounts>,
     /// January to December of the year, with the same group layout.
     pub months: Vec<MonthCounts>,

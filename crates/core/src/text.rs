@@ -39,9 +39,10 @@ static COLLATOR: LazyLock<Option<icu_collator::CollatorBorrowed<'static>>> = Laz
 
 /// Compares two texts in Kazakh/Russian alphabetical order:
 /// а ә б в г ғ д е ё ж з и й к қ л м н ң о ө п р с т у ұ ү ф х һ ц ч ш щ ъ ы і ь э ю я,
-/// then Latin. Case and `ё`/`е` only break ties (as in Russian dictionaries,
-/// `ё` sorts with `е`); equal texts under the collation fall back to code
-/// point order, so the order is total.
+/// then Latin. `ё` is a letter of its own after `е` (the Kazakh alphabet's
+/// order: "ёж" comes after every "е…" and before "ж…"); case only breaks
+/// ties; equal texts under the collation fall back to code point order, so
+/// the order is total.
 pub fn collate_cmp(a: &str, b: &str) -> Ordering {
     let by_alphabet = match COLLATOR.as_ref() {
         Some(c) => c.compare(a, b),

@@ -1,6 +1,6 @@
 //! Transport types of the annual overview ([`kuzet_core::annual`]).
 
-use super::summary::{BreakdownDto, GroupCountDto, MonthCountsDto, StateRollupDto};
+use super::summary::{BreakdownDto, CategoryCountDto, ChangeDto, GroupCountDto, MonthCountsDto, StateRollupDto};
 use kuzet_core::annual::{AnnualSummary, PlatformClass, PlatformSplit, YearCounts};
 use kuzet_core::taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
@@ -67,6 +67,8 @@ pub struct PlatformCountDto {
     pub class: PlatformClassDto,
     /// Counted cases of the year in it.
     pub count: u32,
+    /// Its categories with at least one case, in taxonomy order.
+    pub categories: Vec<CategoryCountDto>,
 }
 
 /// Everything counted for one year (the annual overview's numbers).
@@ -76,8 +78,12 @@ pub struct PlatformCountDto {
 pub struct AnnualSummaryDto {
     /// The year itself.
     pub counts: YearCountsDto,
-    /// Every year from the earliest counted case through the year, oldest first.
+    /// Every year from the earliest counted case (and at least the year
+    /// before, at 0 when it has none) through the year, oldest first.
     pub years: Vec<YearCountsDto>,
+    /// The year's total against the year before's, as the PDF words it
+    /// ("1.5 times more"; ratios truncated).
+    pub change_from_previous_year: ChangeDto,
     /// January to December.
     pub months: Vec<MonthCountsDto>,
     /// The twelve monthly totals of the year before.
@@ -108,7 +114,24 @@ impl From<&AnnualSummary> for AnnualSummaryDto {
             by_perpetrator_type: (&s.breakdowns.by_perpetrator_type).into(),
             state_vs_non_state: (&s.breakdowns.state_vs_non_state).into(),
             claims_by_legal_basis: (&s.breakdowns.claims_by_legal_basis).into(),
-            platform: s.platform.iter().map(|p| PlatformCountDto { class: p.class.into(), count: p.count }).collect(),
+            change_from_previous_year: kuzet_core::summary::change(
+                s.counts.total,
+                s.previous_year().map_or(0, |p| p.total),
+            )
+            .into(),
+            platform: s
+                .platform
+                .iter()
+                .map(|p| PlatformCountDto {
+                    class: p.class.into(),
+                    count: p.count,
+                    categories: p
+                        .categories
+                        .iter()
+                        .map(|c| CategoryCountDto { code: c.code.to_string(), count: c.count })
+                        .collect(),
+                })
+                .collect(),
         }
     }
 }

@@ -14,3 +14,7 @@ export const MAX_FIELD_CHARS = 1000;
 export const MAX_SOURCES = 20;
 /** The most private names a record may have. */
 export const MAX_PRIVATE_NAMES = 100;
+/** The first year an event date (and an annual overview) may have. */
+export const FIRST_EVENT_YEAR = 1900;
+/** The last year an event date (and an annual overview) may have. */
+export const LAST_EVENT_YEAR = 2999;
