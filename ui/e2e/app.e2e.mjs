@@ -70,7 +70,7 @@ const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 /** A dictionary string with its simple {name} placeholders filled (no plurals). */
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
 
-async function addCase({ title, summary, victimName, date, privateNames }) {
+async function addCase({ title, summary, victimName, date, privateNames, language }) {
   await click("nav-cases");
   await click("new-case");
   await waitFor("case-form");
@@ -79,6 +79,7 @@ async function addCase({ title, summary, victimName, date, privateNames }) {
   await type("case-event-date", date);
   await choose("case-category", "journalists.obstruction");
   await choose("case-region", "almaty_city");
+  if (language) await choose("case-language", language);
   if (victimName) await type("case-victim-name", victimName);
   if (privateNames) await type("case-private-names", privateNames);
   await click("case-save");
@@ -479,6 +480,52 @@ const steps = [
     if ((await find("name-check")).length) throw new Error("the full record asked for a name check");
     const full = execFileSync("pdftotext", ["-enc", "UTF-8", SAVE_PATH, "-"]).toString("utf8").replace(/\s+/g, " ");
     if (!full.includes("Оспанов")) throw new Error(`the full record lacks the name: ${full.slice(0, 400)}`);
+  }],
+  ["translations: a Russian case's kk translation is printed in the kk overview, which lists one untranslated entry fewer", async () => {
+    const ruTitle = "Корреспондента не пустили на пресс-конференцию акимата";
+    const kk = { title: "Тілшіні әкімдіктің баспасөз мәслихатына кіргізбеді", summary: "Әкімдік күзеті тілшіні баспасөз мәслихатына жібермеді." };
+    await addCase({ title: ruTitle, summary: "Охрана акимата не пустила корреспондента на пресс-конференцию.", victimName: "", date: `${MONTH}-24`, language: "ru" });
+    // The kk edition of May: the preview of the kk texts, and its list of entries without one.
+    const kkPreview = async (shows) => {
+      await click("nav-overview");
+      await type("overview-month", MONTH + "\uE007");
+      await click("overview-view-preview");
+      await click("overview-lang-kk");
+      await waitFor("overview-preview", { timeout: 15000 });
+      await waitUntil(`the kk preview shows ${shows}`, async () => exec(
+        `const p = document.querySelector('[data-testid="overview-preview"]');
+         return !!p && p.lang === 'kk' && p.textContent.includes(arguments[0]);`, [shows]), 15000);
+      await sleep(500); // a preview asked for before the language switch may still land
+      await waitUntil("the kk preview settled", async () => exec(
+        `return document.querySelector('[data-testid="overview-preview"]')?.lang === 'kk'`), 5000);
+      return (await find("untranslated-item")).length;
+    };
+    // Before: the Russian case is printed as recorded, and listed.
+    const before = await kkPreview(ruTitle);
+    if (before < 1) throw new Error("the kk overview lists no untranslated entry");
+    const listed = await exec(
+      `return [...document.querySelectorAll('[data-testid="untranslated-item"]')].some((li) => li.textContent.includes(arguments[0]))`, [ruTitle]);
+    if (!listed) throw new Error(`the untranslated entries do not list ${ruTitle}`);
+    const count = (await text("untranslated-count")).trim();
+    if (!count.includes(String(before))) throw new Error(`the notice says ${JSON.stringify(count)}, the list has ${before}`);
+    // Opened from the list: its kk translation, saved.
+    await exec(
+      `const li = [...document.querySelectorAll('[data-testid="untranslated-item"]')].find((l) => l.textContent.includes(arguments[0]));
+       li.querySelector('[data-testid="untranslated-open"]').click(); return true;`, [ruTitle]);
+    await waitFor("translations", { timeout: 10000 });
+    await waitUntil("the case is open", async () => (await exec(`return document.querySelector('[data-testid="case-title"]').value`)) === ruTitle);
+    if ((await find("translation-title-ru")).length) throw new Error("the translations offer the text's own language");
+    await type("translation-title-kk", kk.title);
+    await type("translation-summary-kk", kk.summary);
+    await exec(`document.querySelector('[data-testid="translations"]').scrollIntoView({ block: 'center' }); return true;`);
+    await screenshot("06l-translations");
+    await click("case-save");
+    await waitFor("case-saved", { timeout: 10000 });
+    // After: the kk title in the kk preview, one untranslated entry fewer.
+    const after = await kkPreview(kk.title);
+    if (after !== before - 1) throw new Error(`the kk overview lists ${after} untranslated entries, not ${before - 1}`);
+    if ((await text("overview-preview")).includes(ruTitle)) throw new Error("the kk preview still prints the Russian title");
+    await screenshot("06m-untranslated");
   }],
   ["markup in a case renders as text", async () => {
     await exec("window.alert = (m) => { window.__alerted = String(m); };");

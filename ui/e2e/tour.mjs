@@ -138,6 +138,18 @@ async function tourIn(l) {
   await scrollTo('[data-testid="dev-form"]');
   await shot("editor-dev-form-errors");
 
+  // A case written in Russian, with its Kazakh and English translations.
+  await leaveTo("nav-cases");
+  await type("case-search", "2024-05-J02" + ENTER);
+  await waitUntil("the translated case", async () => (await find("case-row")).length === 1);
+  await sleep(300);
+  await click("case-row-open");
+  await waitFor("translation-title-kk", { timeout: 10000 });
+  await waitUntil("its translations shown", async () =>
+    (await exec(`return document.querySelector('[data-testid="translation-title-kk"]')?.value ?? ""`)) !== "");
+  await scrollTo('[data-testid="translations"]');
+  await shot("editor-translations");
+
   // A new case saved empty: the validation errors.
   await leaveTo("nav-cases");
   await click("new-case");
@@ -230,6 +242,13 @@ async function tourIn(l) {
   await click("overview-view-preview");
   await waitFor("overview-preview", { timeout: 15000 });
   await shot("overview-preview");
+  // The entries without a text in this language: the notice, and their badges in the preview.
+  if ((await find("untranslated-notice")).length) {
+    await scrollTo('[data-testid="untranslated-notice"]');
+    await shot("overview-untranslated");
+    await scrollTo('[data-testid="untranslated-badge"]');
+    await shot("overview-preview-untranslated");
+  }
   await scrollTo('[data-testid="overview-preview"] figure');
   await shot("overview-preview-chart");
   await scrollTop();

@@ -74,7 +74,16 @@ export async function waitFor(testid, { timeout = 10000, count = 1 } = {}) {
   }
 }
 
-export const click = async (testid) => wd("POST", s(`/element/${await waitFor(testid)}/click`), {});
+/** Clicks an element after scrolling it to the middle of the window, so
+ * the sticky header never covers it ("element click intercepted"). */
+export const click = async (testid) => {
+  const el = await waitFor(testid);
+  await wd("POST", s("/execute/sync"), {
+    script: "arguments[0].scrollIntoView({ block: 'center' }); return true;",
+    args: [{ [ELEMENT]: el }],
+  });
+  return wd("POST", s(`/element/${el}/click`), {});
+};
 export const text = async (testid) => wd("GET", s(`/element/${await waitFor(testid)}/text`));
 export const exec = (script, args = []) => wd("POST", s("/execute/sync"), { script, args });
 

@@ -1,11 +1,11 @@
-import { MAX_TITLE_CHARS } from "./bindings/limits";
 // The case editor's form state and its conversion to/from the IPC types.
 // Dates stay "YYYY-MM-DD" strings from input to wire.
 
-import type { CaseDto, CaseInputDto, CaseKind, CaseStatus, Lang, ProceedingBranch, TaxonomyDto } from "./types";
-import type { TranslationDto } from "./bindings/TranslationDto";
+import { MAX_SUMMARY_CHARS, MAX_TITLE_CHARS } from "./bindings/limits";
+import type { CaseDto, CaseInputDto, CaseKind, CaseStatus, Lang, ProceedingBranch, TaxonomyDto, TranslationDto } from "./types";
 import { isValidDate } from "./dates";
 import { findCategory } from "./labels";
+import { checkTranslations, cleanTranslations, type Check } from "./translations";
 
 export interface CaseForm {
   externalRef: string;
@@ -33,7 +33,7 @@ export interface CaseForm {
   language: "" | Lang;
   /** Names of private persons to hide in public outputs, one per line. */
   privateNames: string;
-  /** Title and summary in other languages: not edited here yet, kept as the case has them (a save replaces the whole case). */
+  /** Title and summary in other languages than `language`, as typed (blank ones are not sent). */
   translations: TranslationDto[];
 }
 
@@ -128,25 +128,29 @@ export function formToInput(f: CaseForm, t: TaxonomyDto | null): CaseInputDto {
     confidential: f.confidential,
     language: f.language || null,
     privateNames: namesFromLines(f.privateNames),
-    translations: (f.translations ?? []).map((t) => ({ ...t })),
+    translations: cleanTranslations(f.translations ?? []),
   };
 }
 
-/** Client-side checks (i18n keys per field); the core validates again. */
-export function checkForm(f: CaseForm): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (!f.title.trim()) e.title = "validation.required";
-  else if ([...f.title.trim()].length > MAX_TITLE_CHARS) e.title = "validation.tooLong";
-  if (!f.eventDate.trim()) e.eventDate = "validation.required";
-  else if (!isValidDate(f.eventDate.trim())) e.eventDate = "validation.date";
-  if (!f.category) e.category = "validation.required";
+/** Client-side checks (an i18n key and its values per input; translations under
+ * `translations.<lang>.<input>`); the core validates again. */
+export function checkForm(f: CaseForm): Record<string, Check> {
+  const e: Record<string, Check> = {};
+  const k = (key: string, values?: Check["values"]): Check => ({ key, values });
+  if (!f.title.trim()) e.title = k("validation.required");
+  else if ([...f.title.trim()].length > MAX_TITLE_CHARS) e.title = k("validation.tooLong", { max: MAX_TITLE_CHARS });
+  if ([...f.summary.trim()].length > MAX_SUMMARY_CHARS) e.summary = k("validation.tooLong", { max: MAX_SUMMARY_CHARS });
+  if (!f.eventDate.trim()) e.eventDate = k("validation.required");
+  else if (!isValidDate(f.eventDate.trim())) e.eventDate = k("validation.date");
+  if (!f.category) e.category = k("validation.required");
   if (f.hasProceeding) {
     const a = parseKzt(f.amountClaimed);
-    if (Number.isNaN(a)) e.amountClaimed = "validation.amount";
-    else if (a !== null && a < 0) e.amountClaimed = "validation.negative";
+    if (Number.isNaN(a)) e.amountClaimed = k("validation.amount");
+    else if (a !== null && a < 0) e.amountClaimed = k("validation.negative");
     const fi = parseKzt(f.fine);
-    if (Number.isNaN(fi)) e.fine = "validation.amount";
-    else if (fi !== null && fi < 0) e.fine = "validation.negative";
+    if (Number.isNaN(fi)) e.fine = k("validation.amount");
+    else if (fi !== null && fi < 0) e.fine = k("validation.negative");
   }
+  Object.assign(e, checkTranslations(f.translations ?? [], { language: f.language, summary: f.summary }));
   return e;
 }

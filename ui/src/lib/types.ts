@@ -37,6 +37,7 @@ import type { ProceedingDto } from "./bindings/ProceedingDto";
 import type { CaseInputDto } from "./bindings/CaseInputDto";
 import type { TimestampDto } from "./bindings/TimestampDto";
 import type { DevelopmentInputDto } from "./bindings/DevelopmentInputDto";
+import type { TranslationDto } from "./bindings/TranslationDto";
 import type { DevelopmentDto } from "./bindings/DevelopmentDto";
 import type { CaseDto } from "./bindings/CaseDto";
 import type { CategoryCountDto } from "./bindings/CategoryCountDto";
@@ -132,6 +133,7 @@ export type {
   CaseInputDto,
   TimestampDto,
   DevelopmentInputDto,
+  TranslationDto,
   DevelopmentDto,
   CaseDto,
   CategoryCountDto,

@@ -85,6 +85,15 @@ describe("the mock does not recount", () => {
     expect(got.sections.flatMap((s) => s.entries).filter((e) => "change" in e)).toEqual([]);
   });
 
+  it("finds a case by its translations' and its developments' text, as the core's search does", () => {
+    const mock = unlocked();
+    const find = (text: string) => (mock.handler("cases_find", { filter: { text }, offset: 0, limit: 5 }) as CasePageDto).rows.map((r) => r.ref);
+    const j02 = fixtures.cases.find((c) => c.data.ref === "2024-05-J02")!;
+    expect(find(j02.data.translations.find((t) => t.lang === "en")!.title)).toEqual(["2024-05-J02"]);
+    const owner = fixtures.cases.find((c) => c.developments.length)!;
+    expect(find(owner.developments[0].data.title)).toEqual([owner.data.ref]);
+  });
+
   it("answers the year from the fixture after the platform split changed, and refuses a year it does not hold as the core refuses a bad one", () => {
     const mock = unlocked();
     const y2024 = mock.handler("annual_summary", { year: 2024 }) as AnnualSummaryDto;

@@ -112,7 +112,7 @@ describe("case print", () => {
     expect(screen.queryByTestId("name-check")).toBeNull();
   });
 
-  it("keeps the case's translations when the editor saves it (they are not edited there yet)", async () => {
+  it("keeps the case's translations as they are when the editor saves another change", async () => {
     const c = fixtures.cases.find((x) => x.data.translations.length)!;
     const { calls } = await openInEditor(c.id);
     await fireEvent.input(screen.getByTestId("case-outlet"), { target: { value: "«Орда.kz»" } });

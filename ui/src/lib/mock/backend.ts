@@ -16,9 +16,10 @@
 //   `overview_preview` and `overview_name_check` replay the fixture's answer
 //   for the month. They do not follow edits: a case created or changed here
 //   does not change the month's counts, draft or preview;
-// - `annual_summary` replays the fixture's year; a year the fixture does not
-//   hold is refused with `fixtures.errors.yearInvalid` (the fixture has no
-//   empty year to answer with). `platform_split_set` only stores the class
+// - `annual_summary` replays the fixture's year; a valid year the fixture
+//   does not hold answers as the fixture's empty year (the empty month's,
+//   2030, with the year swapped in), one outside FIRST_EVENT_YEAR ..
+//   LAST_EVENT_YEAR is refused with `fixtures.errors.yearInvalid`. `platform_split_set` only stores the class
 //   sent: the year's platform counts stay the fixture's. `case_print_check`
 //   replays the fixture's check of that case (none listed: no names);
 // - refusals come only from `opts.reject` (tests take them from
@@ -29,8 +30,10 @@
 // in exchange.ts (canned answers, same rule).
 
 import { fixtures } from "./fixtures";
+import { FIRST_EVENT_YEAR, LAST_EVENT_YEAR } from "../bindings/limits";
 import { createEvidence, NOT_MINE } from "./evidence";
 import { createExchange } from "./exchange";
+import { collateCmp } from "../collate";
 import type { CommandName } from "../bindings/commands";
 import type {
   NameCandidateDto,
@@ -88,6 +91,7 @@ function fail(code: IpcError["code"], message: string): never {
   throw { code, message } satisfies IpcError;
 }
 
+const EMPTY_YEAR = "2030"; // the fixture's empty month's year
 const ts = (iso: string): TimestampDto => ({ utc: iso, local: iso.slice(0, 16).replace("T", " ") });
 
 /** Routing only: which fixture month to answer with (the core's own refusal for anything else). */
@@ -131,8 +135,13 @@ export function createMockBackend(opts: MockOptions = {}) {
   const printNames = (caseId: string) => nameCandidates(fixtures.casePrintChecks.find((c) => c.caseId === caseId)?.names ?? []);
 
   // The list screen's search over the stored cases (plumbing for paging; the
-  // core's search folds more and orders ties by reference).
+  // core's search folds more and orders ties by reference). Like the core's
+  // it looks in the translations and the developments too.
   const groupOf = (cat: string) => taxonomy.groups.find((g) => g.categories.some((c) => c.code === cat))?.code ?? "";
+  const texts = (d: { title: string; summary: string; translations?: { title: string; summary: string }[] }) =>
+    [d.title, d.summary, ...(d.translations ?? []).flatMap((t) => [t.title, t.summary])];
+  const searchText = ({ data: d, developments }: CaseDto) =>
+    [...texts(d), d.victimName, d.outlet, d.ref ?? "", ...developments.flatMap((x) => texts(x.data))].join(" ");
   function matches(c: CaseDto, f: CaseFilterDto): boolean {
     const d = c.data;
     const any = (list: string[] | undefined, v: string | null) => !list?.length || list.includes(v ?? "");
@@ -147,7 +156,7 @@ export function createMockBackend(opts: MockOptions = {}) {
       (!f.status || d.status === f.status) &&
       (!f.kind || d.kind === f.kind) &&
       fold(f.text ?? "").split(/\s+/).filter(Boolean)
-        .every((w) => fold([d.title, d.summary, d.victimName, d.outlet, d.ref ?? ""].join(" ")).includes(w))
+        .every((w) => fold(searchText(c)).includes(w))
     );
   }
   const row = ({ id, data: d }: CaseDto): CaseRowDto => ({
@@ -315,9 +324,11 @@ export function createMockBackend(opts: MockOptions = {}) {
         return `/home/monitor/Documents/overview-${a.month}-${a.lang}.pdf`;
       case "annual_summary": {
         requireUnlocked();
-        const y = fixtures.annual[String(a.year)];
-        if (!y) throw structuredClone(fixtures.errors.yearInvalid);
-        return structuredClone(y);
+        const year = a.year as number;
+        if (!Number.isInteger(year) || year < FIRST_EVENT_YEAR || year > LAST_EVENT_YEAR) throw structuredClone(fixtures.errors.yearInvalid);
+        const y = fixtures.annual[String(year)];
+        if (y) return structuredClone(y);
+        return { ...structuredClone(fixtures.annual[EMPTY_YEAR]), year };
       }
       case "annual_export_pdf":
         requireUnlocked();
@@ -346,6 +357,7 @@ export function createMockBackend(opts: MockOptions = {}) {
       case "public_figure_add":
         requireUnlocked();
         if (!settings.publicFigures.includes(a.name)) settings.publicFigures.push(a.name);
+        settings.publicFigures.sort(collateCmp);
         return structuredClone(settings.publicFigures);
       case "private_name_add": {
         requireUnlocked();

@@ -9,6 +9,7 @@ import type {
   BundleReportDto, CaseDto, DuplicateDto, HeldDto, IdentityDto, IpcError, PeerDto, TimestampDto,
 } from "../types";
 import { NOT_MINE } from "./evidence";
+import { sortByLabel } from "../collate";
 
 function fail(code: IpcError["code"], message: string, field?: "_form"): never {
   throw { code, message, ...(field ? { fields: [{ field, problem: { kind: "invalid", message } }] } : {}) } satisfies IpcError;
@@ -101,7 +102,7 @@ export function createExchange(cases: Map<string, CaseDto>, opts: { exchangePath
         return structuredClone(p);
       }
       case "exchange_peers":
-        return structuredClone([...peers.values()].sort((x, y) => x.identity.name.localeCompare(y.identity.name)));
+        return structuredClone(sortByLabel([...peers.values()], (p) => p.identity.name));
       case "exchange_peer_remove":
         if (!peers.delete(a.fingerprint)) fail("NotFound", "no such peer");
         return null;

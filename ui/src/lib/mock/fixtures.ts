@@ -49,6 +49,8 @@ export interface Fixtures {
   platformSplit: PlatformSplitRowDto[];
   /** `case_print_check` (en) of the cases whose public print lists a name. */
   casePrintChecks: { caseId: string; names: NameCandidateDto[] }[];
+  /** Names and titles in the order the core sorts them for people (`kuzet_core::text::sort_names`). */
+  collation: string[];
 }
 
 /** Read only: take a `structuredClone` before changing anything. */
