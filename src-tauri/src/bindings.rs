@@ -57,6 +57,8 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     ResolutionDto::export_all(&cfg)?;
     DuplicateDto::export_all(&cfg)?;
     LinkKindDto::export_all(&cfg)?;
+    ImportCheckDto::export_all(&cfg)?;
+    ImportSummaryDto::export_all(&cfg)?;
     write_limits(dir)?;
     std::fs::write(dir.join(COMMANDS_FILE), commands_ts())?;
     Ok(())

@@ -5,8 +5,9 @@
 //! `zenity`. With neither, it answers `None` at once, which would look like
 //! the user pressing Cancel; that case is reported as
 //! [`ErrorCode::NoDialog`] instead. `KUZET_TEST_SAVE_PATH` /
-//! `KUZET_TEST_OPEN_PATH` / `KUZET_TEST_ATTACH_PATHS` replace the dialogs
-//! in tests.
+//! `KUZET_TEST_OPEN_PATH` / `KUZET_TEST_ATTACH_PATHS` /
+//! `KUZET_TEST_EXCHANGE_PATHS` / `KUZET_TEST_IMPORT_PATH` replace the
+//! dialogs in tests.
 
 use crate::ipc::{ErrorCode, IpcError, IpcResult};
 use crate::state::LaunchOptions;
@@ -100,6 +101,24 @@ pub async fn open_path(launch: &LaunchOptions) -> IpcResult<Option<PathBuf>> {
     let started = Instant::now();
     let picked = rfd::AsyncFileDialog::new()
         .add_filter("Kuzet vault", &["kuzet"])
+        .pick_file()
+        .await
+        .map(|h| h.path().to_path_buf());
+    judge(picked, started)
+}
+
+/// Asks which CSV or XLSX file to import. `None` when the user cancelled.
+/// `KUZET_TEST_IMPORT_PATH` answers in tests.
+///
+/// # Errors
+/// [`ErrorCode::NoDialog`] when no dialog can be shown.
+pub async fn import_path(launch: &LaunchOptions) -> IpcResult<Option<PathBuf>> {
+    if let Some(p) = &launch.test_import_path {
+        return Ok(Some(p.clone()));
+    }
+    let started = Instant::now();
+    let picked = rfd::AsyncFileDialog::new()
+        .add_filter("CSV, XLSX", &["csv", "xlsx", "CSV", "XLSX"])
         .pick_file()
         .await
         .map(|h| h.path().to_path_buf());

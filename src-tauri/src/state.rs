@@ -36,6 +36,8 @@ pub struct LaunchOptions {
     pub test_attach_paths: Option<Vec<PathBuf>>,
     /// `KUZET_TEST_EXCHANGE_PATHS`: the answer of the exchange file dialog.
     pub test_exchange_paths: Option<Vec<PathBuf>>,
+    /// `KUZET_TEST_IMPORT_PATH`: the answer of the import file dialog.
+    pub test_import_path: Option<PathBuf>,
     /// Where the list of recent vaults is kept (the app's config dir);
     /// `None` keeps it in memory only.
     pub config_dir: Option<PathBuf>,
@@ -64,6 +66,7 @@ impl LaunchOptions {
             test_exchange_paths: std::env::var_os("KUZET_TEST_EXCHANGE_PATHS")
                 .filter(|v| !v.is_empty())
                 .map(|v| std::env::split_paths(&v).collect()),
+            test_import_path: path("KUZET_TEST_IMPORT_PATH"),
             config_dir: None,
             autolock_check: std::env::var("KUZET_AUTOLOCK_CHECK_SECONDS")
                 .ok()
@@ -132,6 +135,15 @@ impl AppState {
     /// Runs `f` on the open vault.
     pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> IpcResult<T>) -> IpcResult<T> {
         self.with_session(|s| f(&mut s.vault))
+    }
+
+    /// Runs work that may take long on the open vault (imports and bundles
+    /// of thousands of cases, gigabytes of attachments) and counts its end
+    /// as activity too, so the idle lock does not strike right after.
+    pub fn with_vault_long<T>(&self, f: impl FnOnce(&mut Vault) -> IpcResult<T>) -> IpcResult<T> {
+        let done = self.with_vault(f);
+        self.touch();
+        done
     }
 
     /// Installs a freshly opened session (replacing and closing any other).

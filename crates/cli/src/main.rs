@@ -95,10 +95,10 @@ fn parse_year(s: &str) -> Result<i32, String> {
 enum Command {
     /// Create a new, empty vault (asks for the passphrase twice; never overwrites a file).
     Init,
-    /// Import cases, context events and developments from a CSV file: all rows or none.
+    /// Import cases, context events and developments from a CSV or XLSX file: all rows or none.
     #[command(after_help = IMPORT_HELP)]
     Import {
-        /// The CSV file (UTF-8, header row).
+        /// The CSV file (UTF-8, header row) or XLSX workbook (its first worksheet), told apart by content.
         file: PathBuf,
         /// Check everything and say what would be added, updated or left unchanged; write nothing.
         #[arg(long)]

@@ -106,11 +106,17 @@ pub fn init(path: &Path) -> Result {
 }
 
 pub fn import(path: &Path, file: &Path, dry_run: bool) -> Result {
-    let bytes = std::fs::read(file).map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", file.display())))?;
+    let bytes = transfer::read_import_file(file).map_err(|e| Failure::Invalid(e.to_string()))?;
     let (mut vault, _) = open(path)?;
     let bar = spinner(if dry_run { "checking" } else { "importing" });
-    let result =
-        transfer::import_csv(&mut vault, &bytes, ImportOptions { dry_run, origin: file_label(file) }, Utc::now());
+    let format = transfer::ImportFormat::of(&bytes);
+    let result = transfer::import_file(
+        &mut vault,
+        &bytes,
+        format,
+        ImportOptions { dry_run, origin: file_label(file) },
+        Utc::now(),
+    );
     bar.finish_and_clear();
     let s = result?;
     if dry_run {

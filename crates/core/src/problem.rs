@@ -29,6 +29,9 @@ pub mod limits {
     /// The most private names a record may have (the export writes them in
     /// one cell, `; `-separated).
     pub const MAX_PRIVATE_NAMES: usize = 100;
+    /// The largest import file read (CSV or XLSX), in bytes: 256 MiB, far
+    /// above a 100 000-case archive (about 60 MB as CSV).
+    pub const MAX_IMPORT_FILE_BYTES: u64 = 256 << 20;
     /// The most characters an XLSX cell holds (Excel's limit).
     pub const XLSX_CELL_CHARS: usize = 32_767;
 
@@ -299,6 +302,32 @@ pub enum Problem {
         /// Its 1-based place among the draft's sections.
         section: usize,
     },
+    /// Not a date of the form `YYYY-MM-DD` in the calendar (an import cell).
+    NotADate {
+        /// The text given.
+        value: String,
+    },
+    /// Not a whole number of tenge (KZT) (an import cell).
+    NotAWholeNumber {
+        /// The text given.
+        value: String,
+    },
+    /// A column name the import format does not have.
+    UnknownColumn {
+        /// The name in the file's header.
+        name: String,
+        /// The columns of the format.
+        known: Vec<String>,
+    },
+    /// A required column is missing from an import file's header.
+    MissingColumn,
+    /// An import row with another number of cells than its header.
+    FieldCount {
+        /// The row's cells.
+        found: usize,
+        /// The header's columns.
+        expected: usize,
+    },
     /// A row of an import file.
     ImportRow {
         /// The 1-based line.
@@ -388,6 +417,13 @@ impl FieldError {
             Problem::EntryTwice { entry } => format!("{entry} is listed twice in the overview"),
             Problem::UntitledSection { section } => {
                 format!("custom section {section} needs a title in at least one language")
+            }
+            Problem::NotADate { value } => format!("{value:?} is not a date: expected YYYY-MM-DD"),
+            Problem::NotAWholeNumber { value } => format!("{value:?} is not a whole number of tenge (KZT)"),
+            Problem::UnknownColumn { name, known } => format!("unknown column {name}; the columns are {}", list(known)),
+            Problem::MissingColumn => "required column is missing from the header".into(),
+            Problem::FieldCount { found, expected } => {
+                format!("the row has {found} fields but the header has {expected}")
             }
             Problem::ImportRow { line, column, message } => format!("line {line}, {column}: {message}"),
         }

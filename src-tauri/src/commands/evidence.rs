@@ -18,15 +18,6 @@ fn attachment_id(id: &str) -> IpcResult<AttachmentId> {
     AttachmentId::from_str(id).map_err(|_| IpcError::invalid("id", "is not an attachment id"))
 }
 
-/// Runs `f` on the vault for work that may take long (adding,
-/// extracting or verifying gigabytes), counting its end as activity too so
-/// the idle lock does not strike right after.
-fn long<T>(state: &State<'_, AppState>, f: impl FnOnce(&mut kuzet_core::vault::Vault) -> IpcResult<T>) -> IpcResult<T> {
-    let done = state.with_vault(f);
-    state.touch();
-    done
-}
-
 /// Asks which files to attach (any type, several at once); empty when
 /// cancelled.
 #[tauri::command]
@@ -49,7 +40,7 @@ pub async fn attachment_add(
         return Ok(Vec::new());
     }
     let files: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
-    long(&state, move |v| {
+    state.with_vault_long(move |v| {
         let added = v.add_attachments(id, &files, chrono::Utc::now())?;
         Ok(added.iter().map(Into::into).collect())
     })
@@ -67,7 +58,7 @@ pub async fn attachments_list(state: State<'_, AppState>, case_id: String) -> Ip
 #[tauri::command]
 pub async fn attachment_thumbnail(state: State<'_, AppState>, id: String) -> IpcResult<Option<String>> {
     let id = attachment_id(&id)?;
-    long(&state, move |v| {
+    state.with_vault_long(move |v| {
         let png = v.attachment_thumbnail(id)?;
         Ok(png.map(|b| format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(b))))
     })
@@ -85,7 +76,7 @@ pub async fn attachment_extract(
 ) -> IpcResult<ExtractedDto> {
     let id = attachment_id(&id)?;
     let out = PathBuf::from(path);
-    long(&state, move |v| {
+    state.with_vault_long(move |v| {
         check_output_path(v.path(), &out, Replace::Confirmed)?;
         let done = if strip_metadata {
             v.extract_attachment_for_publication(id, &out)?
@@ -148,11 +139,11 @@ pub async fn trash_restore(state: State<'_, AppState>, case_id: String) -> IpcRe
 /// Empties the trash for good; returns how many cases were removed.
 #[tauri::command]
 pub async fn trash_empty(state: State<'_, AppState>) -> IpcResult<u32> {
-    long(&state, |v| Ok(v.empty_trash(chrono::Utc::now())?))
+    state.with_vault_long(|v| Ok(v.empty_trash(chrono::Utc::now())?))
 }
 
 /// Checks the history chain and re-hashes every attachment.
 #[tauri::command]
 pub async fn vault_verify(state: State<'_, AppState>) -> IpcResult<VerifyDto> {
-    long(&state, |v| Ok((&v.verify()?).into()))
+    state.with_vault_long(|v| Ok((&v.verify()?).into()))
 }

@@ -18,15 +18,6 @@ use tauri::State;
 /// The largest identity file read, in bytes (an identity is ~250).
 const MAX_IDENTITY_FILE_BYTES: u64 = 64 << 10;
 
-/// Runs long work (bundles of thousands of cases, gigabytes of
-/// attachments) and counts its end as activity, so the idle lock does not
-/// strike right after.
-fn long<T>(state: &State<'_, AppState>, f: impl FnOnce(&mut kuzet_core::vault::Vault) -> IpcResult<T>) -> IpcResult<T> {
-    let done = state.with_vault(f);
-    state.touch();
-    done
-}
-
 fn date(field: &str, s: Option<String>) -> IpcResult<Option<chrono::NaiveDate>> {
     s.filter(|s| !s.trim().is_empty())
         .map(|s| {
@@ -121,7 +112,7 @@ pub async fn exchange_bundle_export(
     full: bool,
 ) -> IpcResult<BundleExportDto> {
     let out = PathBuf::from(path);
-    long(&state, move |v| {
+    state.with_vault_long(move |v| {
         check_output_path(v.path(), &out, Replace::Confirmed)?;
         Ok((&v.export_bundle(&fingerprint, &out, full, chrono::Utc::now())?).into())
     })
@@ -136,7 +127,7 @@ pub async fn exchange_bundle_import(
     dry_run: bool,
 ) -> IpcResult<BundleReportDto> {
     let file = PathBuf::from(path);
-    long(&state, move |v| Ok((&v.import_bundle(&file, dry_run, chrono::Utc::now())?).into()))
+    state.with_vault_long(move |v| Ok((&v.import_bundle(&file, dry_run, chrono::Utc::now())?).into()))
 }
 
 /// The incoming versions held back (conflicts first).
@@ -163,7 +154,7 @@ pub async fn duplicates_list(
 ) -> IpcResult<Vec<DuplicateDto>> {
     let (from, to) = (date("from", from)?, date("to", to)?);
     let one = case_id.map(|c| self::case_id(&c)).transpose()?;
-    long(&state, move |v| {
+    state.with_vault_long(move |v| {
         let found = match (one, from, to) {
             (Some(id), _, _) => v.duplicates_of(id)?,
             (None, Some(f), Some(t)) => v.duplicate_candidates(Some((f, t)))?,

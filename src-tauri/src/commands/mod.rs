@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod drafts;
 pub mod evidence;
 pub mod exchange;
+pub mod import;
 pub mod overview;
 pub mod prints;
 pub mod publication;

@@ -59,6 +59,9 @@ pub enum ErrorCode {
     /// Another exchange refusal (a peer's identity that cannot be used, an
     /// unknown peer, a bundle from a newer Kuzet); `message` says what.
     BundleRefused,
+    /// An import file changed between its check and the import (saved
+    /// again in the spreadsheet): check it again. Nothing was written.
+    FileChanged,
     /// Anything else (I/O, database, a bug); `message` says what.
     Internal,
 }
@@ -66,7 +69,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code, in declaration order: the source of the generated
     /// `ERROR_CODES` of `ui/src/lib/bindings/commands.ts`.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::Locked,
         ErrorCode::WrongPassphrase,
         ErrorCode::NotAVault,
@@ -86,6 +89,7 @@ impl ErrorCode {
         ErrorCode::BundleWrongRecipient,
         ErrorCode::BundleUntrusted,
         ErrorCode::BundleRefused,
+        ErrorCode::FileChanged,
         ErrorCode::Internal,
     ];
 
@@ -112,7 +116,8 @@ impl ErrorCode {
             ErrorCode::BundleWrongRecipient => 16,
             ErrorCode::BundleUntrusted => 17,
             ErrorCode::BundleRefused => 18,
-            ErrorCode::Internal => 19,
+            ErrorCode::FileChanged => 19,
+            ErrorCode::Internal => 20,
         }
     }
 }

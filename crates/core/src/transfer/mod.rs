@@ -1,4 +1,4 @@
-//! Moving cases in and out of a vault: the CSV import, exports to CSV, XLSX
+//! Moving cases in and out of a vault: the CSV and XLSX import, exports to CSV, XLSX
 //! and JSON, and the demo vault built from the May 2024 fixture.
 //!
 //! Shared by the `kuzet` command line and the desktop app, so both accept and
@@ -37,6 +37,14 @@
 //! | `court`, `outcome` | claims only: free text |
 //! | `amount_claimed_kzt`, `fine_kzt` | claims only: whole tenge (KZT); spaces between digits are allowed |
 //!
+//! An XLSX workbook holds the same table in its first worksheet (the header
+//! is the first row naming a column; rows above it, such as a title or a
+//! Kuzet export's notice, are skipped); problems
+//! give the spreadsheet's row numbers where CSV gives lines. Numbers read as
+//! whole numbers, date cells as `YYYY-MM-DD`, TRUE/FALSE as `yes`/`no`; a
+//! cell holding a spreadsheet error (`#N/A`) is refused. A file is read as
+//! XLSX when it is a zip archive, whatever its name ([`ImportFormat::of`]).
+//!
 //! The first fifteen columns are the ones monitors fill in by hand; the last
 //! nine carry the rest of a case so that an export imports back unchanged.
 //! A Kuzet export starts with a notice line (`# Kuzet full export …` or
@@ -69,7 +77,7 @@ pub mod demo;
 mod export;
 mod output;
 
-pub use csv_import::{import_csv, parse_csv, Column, ImportOptions};
+pub use csv_import::{import_csv, import_file, parse_csv, Column, ImportFormat, ImportOptions};
 pub(crate) use export::NOTICE_PREFIX;
 pub use export::{
     export_bytes, public_copy, select, write_export, write_file_atomically, Edition, ExportFormat, ExportSet,
@@ -125,6 +133,32 @@ pub fn describe(e: &ImportRowError) -> String {
     } else {
         format!("line {}, column {}: {}", e.line, e.column, e.message)
     }
+}
+
+/// Reads an import file (CSV or XLSX) whole.
+///
+/// # Errors
+/// [`TransferError::Io`] naming the file when it cannot be read or is
+/// larger than [`MAX_IMPORT_FILE_BYTES`](crate::problem::limits::MAX_IMPORT_FILE_BYTES).
+pub fn read_import_file(path: &std::path::Path) -> Result<Vec<u8>, TransferError> {
+    use std::io::Read;
+    let max = crate::problem::limits::MAX_IMPORT_FILE_BYTES;
+    let context = || format!("cannot read {}", path.display());
+    let file = std::fs::File::open(path).map_err(|source| TransferError::Io { context: context(), source })?;
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|source| TransferError::Io { context: context(), source })?;
+    if bytes.len() as u64 > max {
+        let why = format!("the file is larger than {} MiB, the most an import reads", max >> 20);
+        return Err(TransferError::Io { context: context(), source: std::io::Error::other(why) });
+    }
+    Ok(bytes)
+}
+
+/// The SHA-256 of an import file's bytes, as 64 lowercase hex digits: the
+/// app imports a file only if it is still the one whose check the user saw.
+pub fn file_digest(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Characters that make a spreadsheet treat a cell as a formula.

@@ -15,6 +15,10 @@ pub struct ImportRowError {
     pub column: String,
     /// Why, in plain English.
     pub message: String,
+    /// The same reason, typed, for the app to say in the user's language
+    /// (`validation.<kind>`); `None` where only the English text exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<crate::case::Problem>,
 }
 
 impl std::fmt::Display for ImportRowError {

@@ -92,7 +92,13 @@ impl ImportPlan {
 impl ImportRowError {
     /// A problem of `column` on `line`.
     pub fn new(line: u64, column: &str, message: impl Into<String>) -> Self {
-        ImportRowError { line, column: column.to_string(), message: message.into() }
+        ImportRowError { line, column: column.to_string(), message: message.into(), problem: None }
+    }
+
+    /// A typed problem of `column` on `line`; its English text is
+    /// `message`.
+    pub fn typed(line: u64, column: &str, problem: crate::case::Problem, message: impl Into<String>) -> Self {
+        ImportRowError { line, column: column.to_string(), message: message.into(), problem: Some(problem) }
     }
 
     /// A ref used a second time in one batch.
@@ -177,11 +183,7 @@ fn development_by_id_ref(c: &Connection, r: &str) -> Result<Option<Development>>
 }
 
 fn push_validation(errors: &mut Vec<ImportRowError>, line: u64, v: ValidationErrors) {
-    errors.extend(v.0.into_iter().map(|f| ImportRowError {
-        line,
-        column: f.field.name().to_string(),
-        message: f.message(),
-    }));
+    errors.extend(v.0.into_iter().map(|f| ImportRowError::typed(line, f.field.name(), f.problem.clone(), f.message())));
 }
 
 fn action<T: PartialEq>(old: Option<&T>, new: &T) -> Action {

@@ -11,3 +11,4 @@ mod seed_month;
 mod summary;
 mod translations;
 mod vault;
+mod xlsx_import;

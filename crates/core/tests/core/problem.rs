@@ -28,6 +28,11 @@ fn one_of_each() -> Vec<Problem> {
         | Problem::Invalid { .. }
         | Problem::EntryTwice { .. }
         | Problem::UntitledSection { .. }
+        | Problem::NotADate { .. }
+        | Problem::NotAWholeNumber { .. }
+        | Problem::UnknownColumn { .. }
+        | Problem::MissingColumn
+        | Problem::FieldCount { .. }
         | Problem::ImportRow { .. } => (),
     };
     let s = String::new;
@@ -53,6 +58,11 @@ fn one_of_each() -> Vec<Problem> {
         Problem::Invalid { message: s() },
         Problem::EntryTwice { entry: s() },
         Problem::UntitledSection { section: 1 },
+        Problem::NotADate { value: s() },
+        Problem::NotAWholeNumber { value: s() },
+        Problem::UnknownColumn { name: s(), known: vec![] },
+        Problem::MissingColumn,
+        Problem::FieldCount { found: 3, expected: 4 },
         Problem::ImportRow { line: 1, column: s(), message: s() },
     ];
     all.iter().for_each(sample);

@@ -3,4 +3,4 @@
 /**
  * The closed set of error codes the UI handles.
  */
-export type ErrorCode = "Locked" | "WrongPassphrase" | "NotAVault" | "InUse" | "AlreadyExists" | "Missing" | "Validation" | "NotFound" | "NoDialog" | "TooNew" | "OutputRefused" | "NamesUnchecked" | "Corrupt" | "NotABundle" | "BundleTampered" | "BundleTruncated" | "BundleWrongRecipient" | "BundleUntrusted" | "BundleRefused" | "Internal";
+export type ErrorCode = "Locked" | "WrongPassphrase" | "NotAVault" | "InUse" | "AlreadyExists" | "Missing" | "Validation" | "NotFound" | "NoDialog" | "TooNew" | "OutputRefused" | "NamesUnchecked" | "Corrupt" | "NotABundle" | "BundleTampered" | "BundleTruncated" | "BundleWrongRecipient" | "BundleUntrusted" | "BundleRefused" | "FileChanged" | "Internal";

@@ -99,7 +99,31 @@ entry: string, } | { "kind": "untitledSection",
 /**
  * Its 1-based place among the draft's sections.
  */
-section: number, } | { "kind": "importRow", 
+section: number, } | { "kind": "notADate", 
+/**
+ * The text given.
+ */
+value: string, } | { "kind": "notAWholeNumber", 
+/**
+ * The text given.
+ */
+value: string, } | { "kind": "unknownColumn", 
+/**
+ * The name in the file's header.
+ */
+name: string, 
+/**
+ * The columns of the format.
+ */
+known: Array<string>, } | { "kind": "missingColumn" } | { "kind": "fieldCount", 
+/**
+ * The row's cells.
+ */
+found: number, 
+/**
+ * The header's columns.
+ */
+expected: number, } | { "kind": "importRow", 
 /**
  * The 1-based line.
  */

@@ -45,6 +45,9 @@ export const COMMANDS = [
   "private_name_add",
   "cases_export_check",
   "cases_export",
+  "pick_import_path",
+  "cases_import_check",
+  "cases_import",
   "settings_get",
   "settings_save",
   "pick_attachment_paths",
@@ -101,5 +104,6 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "BundleWrongRecipient",
   "BundleUntrusted",
   "BundleRefused",
+  "FileChanged",
   "Internal",
 ];

@@ -19,6 +19,8 @@ import type { ExtractedDto } from "./ExtractedDto";
 import type { HeldDto } from "./HeldDto";
 import type { HistoryEntryDto } from "./HistoryEntryDto";
 import type { IdentityDto } from "./IdentityDto";
+import type { ImportCheckDto } from "./ImportCheckDto";
+import type { ImportSummaryDto } from "./ImportSummaryDto";
 import type { LabelsDto } from "./LabelsDto";
 import type { LangDto } from "./LangDto";
 import type { LinkKindDto } from "./LinkKindDto";
@@ -82,6 +84,9 @@ export type CommandArgs = {
   private_name_add: { item: EntryRefDto; name: string };
   cases_export_check: { month: string | null };
   cases_export: { format: ExportFormatDto; edition: EditionDto; month: string | null; confirmedNames: Array<string> };
+  pick_import_path: Record<string, never>;
+  cases_import_check: { path: string };
+  cases_import: { path: string; digest: string };
   settings_get: Record<string, never>;
   settings_save: { settings: SettingsDto };
   pick_attachment_paths: Record<string, never>;
@@ -158,6 +163,9 @@ export type CommandResults = {
   private_name_add: boolean;
   cases_export_check: Array<NameCandidateDto>;
   cases_export: string | null;
+  pick_import_path: string | null;
+  cases_import_check: ImportCheckDto;
+  cases_import: ImportSummaryDto;
   settings_get: SettingsDto;
   settings_save: null;
   pick_attachment_paths: Array<string>;

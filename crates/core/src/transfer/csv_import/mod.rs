@@ -24,10 +24,39 @@ use chrono::{DateTime, NaiveDate, Utc};
 mod columns;
 mod file;
 mod rows;
+mod xlsx;
 
 pub use columns::Column;
 use file::{decode, delimiter, stray_quotes, Lines};
 use rows::{parse_row, Parsed, Row};
+
+/// Why a public copy is not imported.
+const PUBLIC_COPY_REFUSED: &str = "this file is a public copy: its private names are replaced by pseudonyms, and \
+     importing it would overwrite the real ones; import the full export instead";
+
+/// The kind of an import file. Both hold the same table (see the
+/// [module docs](super)): a CSV file, or the first worksheet of an XLSX
+/// workbook, where problems give the spreadsheet's row numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    /// CSV (UTF-8, `,` or `;`).
+    Csv,
+    /// An Excel workbook (Office Open XML).
+    Xlsx,
+}
+
+impl ImportFormat {
+    /// The format of a file from its first bytes: a zip archive
+    /// (`PK\x03\x04`, as every XLSX workbook is) is read as XLSX, anything
+    /// else as CSV, whatever the file's name says.
+    pub fn of(bytes: &[u8]) -> Self {
+        if bytes.starts_with(b"PK\x03\x04") {
+            ImportFormat::Xlsx
+        } else {
+            ImportFormat::Csv
+        }
+    }
+}
 
 /// How to run an import.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -41,7 +70,7 @@ pub struct ImportOptions {
 }
 
 fn row_error(line: u64, column: &str, message: impl Into<String>) -> ImportRowError {
-    ImportRowError { line, column: column.to_string(), message: message.into() }
+    ImportRowError::new(line, column, message)
 }
 
 /// Reads an import file and checks everything that does not need the vault:
@@ -73,12 +102,7 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
     // The notice line of a Kuzet export ("# Kuzet full export …") is not a
     // header; rows keep their physical line numbers.
     if text.starts_with(&super::Edition::Public.notice()) {
-        return Err(TransferError::Invalid(vec![row_error(
-            1,
-            "",
-            "this file is a public copy: its private names are replaced by pseudonyms, and importing it would \
-             overwrite the real ones; import the full export instead",
-        )]));
+        return Err(TransferError::Invalid(vec![row_error(1, "", PUBLIC_COPY_REFUSED)]));
     }
     let (text, notice_lines) = match text.strip_prefix(super::NOTICE_PREFIX) {
         Some(_) => text.split_once('\n').map_or(("", 1), |(_, rest)| (rest, 1)),
@@ -95,60 +119,103 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
     };
     let mut lines = Lines::new(text);
     let header_line = header.position().map_or(1, |p| lines.of(p)) + notice_lines;
+    let positions = check_header(header_line, &header)?;
+    let mut errors = Vec::new();
+    for q in stray_quotes(text.as_bytes(), separator) {
+        let column = header.get(q.field).and_then(Column::from_name).map(|c| c.name().to_string());
+        errors.push(row_error(q.line + notice_lines, &column.unwrap_or_else(|| format!("#{}", q.field + 1)), q.why));
+    }
+    let rows = records.map(|record| match record {
+        Ok(r) => Ok((r.position().map_or(0, |p| lines.of(p) + notice_lines), r)),
+        Err(e) => Err(row_error(e.position().map_or(0, |p| lines.of(p) + notice_lines), "", e.to_string())),
+    });
+    parse_rows(&header, &positions, rows, errors, taxonomy, true)
+}
+
+/// Checks an import header (its 1-based line or spreadsheet row is
+/// `header_line`): every name a [`Column`], none twice, the required ones
+/// present. Returns, for each [`Column::ALL`] entry, its position.
+///
+/// # Errors
+/// [`TransferError::Invalid`] with every problem of the header.
+fn check_header(header_line: u64, header: &csv::StringRecord) -> Result<Vec<Option<usize>>, TransferError> {
     let mut errors = Vec::new();
     let mut positions = vec![None; Column::ALL.len()];
     for (i, name) in header.iter().enumerate() {
         match Column::from_name(name) {
             Some(c) if positions[c.index()].is_some() => {
-                errors.push(row_error(header_line, c.name(), "the column appears twice in the header"));
+                errors.push(ImportRowError::typed(
+                    header_line,
+                    c.name(),
+                    Problem::Duplicate { value: c.name().to_string() },
+                    "the column appears twice in the header",
+                ));
             }
             Some(c) => positions[c.index()] = Some(i),
             None if name.trim().is_empty() => {
                 errors.push(row_error(header_line, &format!("#{}", i + 1), "the header has an empty column name"));
             }
-            None => errors.push(row_error(
+            None => errors.push(ImportRowError::typed(
                 header_line,
                 name.trim(),
+                Problem::UnknownColumn {
+                    name: name.trim().to_string(),
+                    known: Column::ALL.map(|c| c.name().to_string()).to_vec(),
+                },
                 format!("unknown column; the columns are {}", Column::ALL.map(Column::name).join(", ")),
             )),
         }
     }
     for c in Column::REQUIRED {
         if positions[c.index()].is_none() {
-            errors.push(row_error(header_line, c.name(), "required column is missing from the header"));
+            errors.push(ImportRowError::typed(
+                header_line,
+                c.name(),
+                Problem::MissingColumn,
+                "required column is missing from the header",
+            ));
         }
     }
     if !errors.is_empty() {
         return Err(TransferError::Invalid(errors));
     }
-    for q in stray_quotes(text.as_bytes(), separator) {
-        let column = header.get(q.field).and_then(Column::from_name).map(|c| c.name().to_string());
-        errors.push(row_error(q.line + notice_lines, &column.unwrap_or_else(|| format!("#{}", q.field + 1)), q.why));
-    }
+    Ok(positions)
+}
 
+/// The rows of an import table (CSV records or spreadsheet rows, each with
+/// its 1-based line or row number, or the problem reading it) → items, with
+/// `errors` found before (quoting) and every problem of the rows.
+/// `formulas`: cells may carry the CSV export's formula apostrophe.
+fn parse_rows(
+    header: &csv::StringRecord,
+    positions: &[Option<usize>],
+    rows: impl Iterator<Item = Result<(u64, csv::StringRecord), ImportRowError>>,
+    mut errors: Vec<ImportRowError>,
+    taxonomy: &Taxonomy,
+    formulas: bool,
+) -> Result<(Items, Vec<Column>), TransferError> {
     let mut cases = Vec::new();
     let mut developments = Vec::new();
     // Duplicate and parent checks, the same as the vault's planner makes.
     let mut refs = BatchRefs::default();
     // (line, parent_ref) of every development row, parsed or not.
     let mut parents: Vec<(u64, String)> = Vec::new();
-    for record in records {
-        let record = match record {
+    for row in rows {
+        let (line, record) = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| lines.of(p) + notice_lines);
-                errors.push(row_error(line, "", e.to_string()));
+                errors.push(e);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| lines.of(p) + notice_lines);
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         if record.len() != header.len() {
-            errors.push(row_error(
+            errors.push(ImportRowError::typed(
                 line,
                 "",
+                Problem::FieldCount { found: record.len(), expected: header.len() },
                 format!(
                     "the row has {} fields but the header has {}: a missing comma, or a comma in an unquoted field?",
                     record.len(),
@@ -157,7 +224,7 @@ fn parse_csv_columns(bytes: &[u8], taxonomy: &Taxonomy) -> Result<(Items, Vec<Co
             ));
             continue;
         }
-        let mut row = Row { record: &record, positions: &positions, line, errors: Vec::new() };
+        let mut row = Row { record: &record, positions, line, errors: Vec::new(), formulas };
         let parsed = parse_row(&mut row, taxonomy);
         let is_development = row.get(Column::Kind).eq_ignore_ascii_case("development");
         let parent = row.get(Column::ParentRef);
@@ -291,7 +358,27 @@ pub fn import_csv(
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportSummary, TransferError> {
-    let (mut items, present) = parse_csv_columns(bytes, vault.taxonomy())?;
+    import_file(vault, bytes, ImportFormat::Csv, options, now)
+}
+
+/// [`import_csv`] for a file of either [`ImportFormat`] (use
+/// [`ImportFormat::of`] to tell from its bytes): the same checks, all rows
+/// or none.
+///
+/// # Errors
+/// As [`import_csv`]; for XLSX also a file that is not a readable workbook
+/// or has no worksheet, and cells holding spreadsheet errors.
+pub fn import_file(
+    vault: &mut Vault,
+    bytes: &[u8],
+    format: ImportFormat,
+    options: ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<ImportSummary, TransferError> {
+    let (mut items, present) = match format {
+        ImportFormat::Csv => parse_csv_columns(bytes, vault.taxonomy())?,
+        ImportFormat::Xlsx => xlsx::parse_xlsx_columns(bytes, vault.taxonomy())?,
+    };
     keep_fields_the_file_lacks(vault, &mut items, &present)?;
     if options.dry_run {
         return Ok(vault.plan_import(&items, now)?.checked()?.summary());

@@ -10,17 +10,30 @@ pub(super) struct Row<'a> {
     pub(super) positions: &'a [Option<usize>],
     pub(super) line: u64,
     pub(super) errors: Vec<ImportRowError>,
+    /// Whether cells may carry the CSV export's formula apostrophe (a
+    /// spreadsheet's text cells never do).
+    pub(super) formulas: bool,
 }
 
 impl<'a> Row<'a> {
     /// The trimmed cell of `column` ("" when the column is absent), with the
     /// export's formula apostrophe removed.
     pub(super) fn get(&self, column: Column) -> &'a str {
-        self.positions[column.index()].and_then(|i| self.record.get(i)).map(|s| restore_formula(s.trim())).unwrap_or("")
+        let cell = self.positions[column.index()].and_then(|i| self.record.get(i)).map(str::trim).unwrap_or("");
+        if self.formulas {
+            restore_formula(cell)
+        } else {
+            cell
+        }
     }
 
     pub(super) fn error(&mut self, column: Column, message: impl Into<String>) {
         self.errors.push(row_error(self.line, column.name(), message));
+    }
+
+    /// A problem with its typed reason (see [`ImportRowError::typed`]).
+    pub(super) fn typed(&mut self, column: Column, problem: Problem, message: impl Into<String>) {
+        self.errors.push(ImportRowError::typed(self.line, column.name(), problem, message));
     }
 
     pub(super) fn has_error(&self, column: &str) -> bool {
@@ -44,11 +57,11 @@ impl<'a> Row<'a> {
     pub(super) fn date(&mut self) -> NaiveDate {
         let s = self.get(Column::EventDate);
         if s.is_empty() {
-            self.error(Column::EventDate, "required: the date of the event, YYYY-MM-DD");
+            self.typed(Column::EventDate, Problem::Required, "required: the date of the event, YYYY-MM-DD");
         } else {
             match parse_date(s) {
                 Ok(d) => return d,
-                Err(e) => self.error(Column::EventDate, e),
+                Err(e) => self.typed(Column::EventDate, Problem::NotADate { value: s.to_string() }, e),
             }
         }
         NaiveDate::default()
@@ -97,7 +110,11 @@ impl<'a> Row<'a> {
         match digits.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                self.error(column, format!("{s:?} is not a whole number of tenge (KZT)"));
+                self.typed(
+                    column,
+                    Problem::NotAWholeNumber { value: s.to_string() },
+                    format!("{s:?} is not a whole number of tenge (KZT)"),
+                );
                 None
             }
         }
@@ -117,7 +134,7 @@ impl<'a> Row<'a> {
                 _ => field,
             };
             if !self.has_error(&column) {
-                self.errors.push(ImportRowError { line: self.line, column, message });
+                self.errors.push(ImportRowError::typed(self.line, &column, e.problem, message));
             }
         }
     }
@@ -149,7 +166,7 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
     };
     let external_ref = row.get(Column::Ref).to_string();
     if external_ref.is_empty() {
-        row.error(Column::Ref, "required: a reference unique in the file, e.g. 2024-05-J01");
+        row.typed(Column::Ref, Problem::Required, "required: a reference unique in the file, e.g. 2024-05-J01");
     }
     let event_date = row.date();
     let title = row.get(Column::Title).to_string();
@@ -168,7 +185,11 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
     if kind == RowKind::Development {
         let parent_ref = row.get(Column::ParentRef).to_string();
         if parent_ref.is_empty() {
-            row.error(Column::ParentRef, "required for a development: the ref of the case it continues");
+            row.typed(
+                Column::ParentRef,
+                Problem::Required,
+                "required for a development: the ref of the case it continues",
+            );
         }
         for column in Column::ALL.into_iter().filter(|c| !c.for_development()) {
             if !row.get(column).is_empty() {
@@ -198,7 +219,11 @@ pub(super) fn parse_row(row: &mut Row<'_>, taxonomy: &Taxonomy) -> Option<Parsed
     let category = match row.get(Column::Category) {
         "" if kind == RowKind::Context => CategoryCode::new("context.event").ok(),
         "" => {
-            row.error(Column::Category, "required for a case: a category code such as journalists.threat");
+            row.typed(
+                Column::Category,
+                Problem::Required,
+                "required for a case: a category code such as journalists.threat",
+            );
             None
         }
         _ => row.code(Column::Category, CategoryCode::new),

@@ -81,7 +81,7 @@ fn a_bad_import_lists_every_bad_row_and_writes_nothing() {
     assert_eq!(v.all_cases().unwrap(), before_cases, "nothing written");
     assert_eq!(v.all_developments().unwrap(), before_devs);
     assert_eq!(v.case_by_ref("N-0").unwrap(), None);
-    let _ = ImportRowError { line: 1, column: "ref".into(), message: "x".into() };
+    let _ = ImportRowError { line: 1, column: "ref".into(), message: "x".into(), problem: None };
     drop(v);
     let v = Vault::open(&path, &pass()).unwrap();
     assert_eq!(v.all_cases().unwrap(), before_cases);
