@@ -7,6 +7,7 @@ mod commands;
 mod evidence;
 mod exchange;
 mod fixtures;
+mod import;
 mod prints;
 mod signatures;
 mod surface;
