@@ -3,6 +3,7 @@
 //! the commands the mock stands in for (taxonomy, settings, every case,
 //! the summaries, drafts, previews and pre-publication checks of the months,
 //! the annual summaries of the years, the platform split, the cases' print checks,
+//! the import check of a CSV with problems and of the corrected file,
 //! and refusals of bad input) and compares the answers with the committed
 //! `ui/src/lib/mock/fixtures.json`. `KUZET_WRITE_BINDINGS=1 cargo test -p
 //! kuzet-app --test app` rewrites it (with the bindings).
@@ -170,6 +171,17 @@ fn generate() -> Value {
     }
     let after = json!({"case": later, "draft": shell.ok("overview_draft_get", json!({"month": "2024-05"}))});
 
+    // The import of a monitor's CSV: its check with problems, the check of
+    // the corrected file and what importing it wrote (last: it adds cases).
+    let file = dir.path().join("cases.csv");
+    std::fs::write(&file, crate::import::BAD_CSV).expect("write csv");
+    let with_problems = shell.ok("cases_import_check", json!({"path": file}));
+    let refused = refusal(&shell, "cases_import", json!({"path": file, "digest": with_problems["digest"]}));
+    std::fs::write(&file, crate::import::fixed(crate::import::BAD_CSV)).expect("write csv");
+    let clean = shell.ok("cases_import_check", json!({"path": file}));
+    let done = shell.ok("cases_import", json!({"path": file, "digest": clean["digest"]}));
+    let import = json!({"withProblems": with_problems, "refused": refused, "clean": clean, "done": done});
+
     let mut out = json!({
         "passphrase": DEMO_PASSPHRASE,
         "emptyMonth": EMPTY_MONTH,
@@ -186,6 +198,7 @@ fn generate() -> Value {
         "platformSplit": shell.ok("platform_split_get", json!({})),
         "casePrintChecks": print_checks,
         "collation": collation(),
+        "import": import,
     });
     let mut ids = BTreeMap::new();
     stable_ids(&mut out["cases"], &mut ids);

@@ -8,7 +8,18 @@ use kuzet_app::state::LaunchOptions;
 use serde_json::json;
 use std::time::Duration;
 
-const HEADER: &str = "ref,event_date,category,region,title,victim_type,victim_name";
+/// A monitor's CSV with two problems: a date written the Russian way
+/// (line 3) and a category nobody has (line 4). The UI's mock replays the
+/// check of this file and of [`fixed`] (tests/app/fixtures.rs).
+pub const BAD_CSV: &str = "ref,event_date,category,region,title,victim_type,victim_name\n\
+    A-1,2024-05-14,journalists.obstruction,almaty_city,Тілшіге сотқа кіруге рұқсат берілмеді,journalist,Әсем Құрманғазықызы\n\
+    A-2,14.05.2024,journalists.obstruction,almaty_city,Блогерге қоқан-лоққы,blogger,Ұлан Қожа\n\
+    A-3,2024-05-20,no.such,almaty_city,Сайт бұғатталды,media_outlet,Өзекті\n";
+
+/// [`BAD_CSV`] with both problems corrected.
+pub fn fixed(csv: &str) -> String {
+    csv.replace("14.05.2024", "2024-05-14").replace("no.such", "information.blocking")
+}
 
 #[test]
 fn check_lists_every_problem_then_the_fixed_file_imports() {
@@ -21,16 +32,7 @@ fn check_lists_every_problem_then_the_fixed_file_imports() {
         ..LaunchOptions::default()
     });
     shell.ok("vault_create", json!({"path": dir.path().join("v.kuzet"), "passphrase": "pass"}));
-    std::fs::write(
-        &file,
-        format!(
-            "{HEADER}\n\
-             A-1,2024-05-14,journalists.obstruction,almaty_city,Тілшіге сотқа кіруге рұқсат берілмеді,journalist,Әсем Құрманғазықызы\n\
-             A-2,14.05.2024,journalists.obstruction,almaty_city,Блогерге қоқан-лоққы,blogger,Ұлан Қожа\n\
-             A-3,2024-05-20,no.such,almaty_city,Сайт бұғатталды,media_outlet,Өзекті\n"
-        ),
-    )
-    .unwrap();
+    std::fs::write(&file, BAD_CSV).unwrap();
     let picked = shell.ok("pick_import_path", json!({}));
     assert_eq!(picked, file.display().to_string());
 
@@ -51,11 +53,7 @@ fn check_lists_every_problem_then_the_fixed_file_imports() {
     assert_eq!(shell.err_code("cases_import", json!({"path": picked, "digest": digest})), "Validation");
     assert_eq!(shell.ok("cases_find", json!({"filter": {}, "offset": 0, "limit": 10}))["total"], 0);
 
-    let fixed = std::fs::read_to_string(&file)
-        .unwrap()
-        .replace("14.05.2024", "2024-05-14")
-        .replace("no.such", "information.blocking");
-    std::fs::write(&file, fixed).unwrap();
+    std::fs::write(&file, fixed(BAD_CSV)).unwrap();
     let check = shell.ok("cases_import_check", json!({"path": picked}));
     assert_eq!(check["problems"], json!([]), "{check}");
     assert_eq!((check["added"].as_u64(), check["updated"].as_u64()), (Some(3), Some(0)));

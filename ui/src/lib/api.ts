@@ -245,6 +245,14 @@ export const casesExport = (
   confirmedNames: string[],
 ) => call("cases_export", { format, edition, month, confirmedNames });
 
+// ---- import (CSV/XLSX) ----
+/** Asks which CSV or XLSX file to import; null when cancelled. */
+export const pickImportPath = () => call("pick_import_path");
+/** Checks the file without writing: counts, or every problem with its line and column. */
+export const casesImportCheck = (path: string) => call("cases_import_check", { path });
+/** Imports the checked file all or nothing; rejects with `FileChanged` if it is not the file `digest` names. */
+export const casesImport = (path: string, digest: string) => call("cases_import", { path, digest });
+
 // ---- settings ----
 export const settingsGet = () => call("settings_get");
 export const settingsSave = (settings: SettingsDto) => call("settings_save", { settings });

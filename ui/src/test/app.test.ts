@@ -494,6 +494,48 @@ describe("safe publication", () => {
   });
 });
 
+describe("import", () => {
+  it("lists each problem of a file with its line, column and reason in the UI language; imports the corrected file", async () => {
+    const { calls } = start({ cases: 5, uiLang: "ru", importPath: "/home/monitor/problems.csv" });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("import-cases-open"));
+    await fireEvent.click(screen.getByTestId("import-pick"));
+    const items = await screen.findAllByTestId("import-problem");
+    const bad = fixtures.import.withProblems.problems;
+    expect(items.map((li) => li.textContent)).toEqual([
+      `строка ${bad[0].line}, столбец event_date: «14.05.2024» — не дата: нужна запись ГГГГ-ММ-ДД (или ячейка с датой в Excel).`,
+      expect.stringContaining(`строка ${bad[1].line}, столбец category:`),
+    ]);
+    expect(screen.getByTestId("import-problems-summary").textContent).toContain("2 ошибки");
+    expect((screen.getByTestId("import-go") as HTMLButtonElement).disabled).toBe(true);
+    expect(calls.some((c) => c.cmd === "cases_import")).toBe(false);
+  });
+
+  it("shows what the file would add, then imports it with the checked file's digest", async () => {
+    const { calls } = start({ cases: 5, importPath: "/home/monitor/cases.csv" });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("import-cases-open"));
+    await fireEvent.click(screen.getByTestId("import-pick"));
+    const clean = fixtures.import.clean;
+    expect((await screen.findByTestId("import-add")).textContent).toBe(`To add: ${clean.added}`);
+    expect(screen.getByTestId("import-file").textContent).toMatch(/^cases\.csv \(CSV, /);
+    await fireEvent.click(screen.getByTestId("import-go"));
+    const d = fixtures.import.done;
+    expect((await screen.findByTestId("import-result")).textContent).toBe(
+      `Imported: ${d.added} added, ${d.updated} updated, ${d.unchanged} unchanged.`,
+    );
+    expect(calls.find((c) => c.cmd === "cases_import")!.args).toEqual({ path: "/home/monitor/cases.csv", digest: clean.digest });
+  });
+
+  it("says so when no file dialog is available", async () => {
+    start({ cases: 1 });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("import-cases-open"));
+    await fireEvent.click(screen.getByTestId("import-pick"));
+    expect((await screen.findByTestId("import-result")).textContent).not.toBe("");
+  });
+});
+
 describe("overview editor", () => {
   /** The overview of `month` (default May 2024) over the demo vault's records. */
   async function openOverview(month = MAY) {

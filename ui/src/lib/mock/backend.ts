@@ -76,6 +76,9 @@ export interface MockOptions {
   savePath?: string;
   /** What the exchange open dialog answers (default: NoDialog). */
   exchangePaths?: string[];
+  /** What the import open dialog answers (default: NoDialog). A path whose name has "problems" replays
+   * the fixture's check with problems (its import is refused); any other the corrected file's. */
+  importPath?: string;
   /** Commands to refuse, e.g. `{ case_create: fixtures.errors.caseTitleRequired }`; the only source of
    * Validation errors. Also settable later through the backend's `reject`. */
   reject?: Partial<Record<CommandName, Rejection>>;
@@ -367,6 +370,19 @@ export function createMockBackend(opts: MockOptions = {}) {
         c.data.privateNames.push(a.name);
         return true;
       }
+      case "pick_import_path":
+        requireUnlocked();
+        return opts.importPath ?? fail("NoDialog", "no dialog in mock mode");
+      case "cases_import_check": {
+        requireUnlocked();
+        const check = /problems/.test(a.path) ? fixtures.import.withProblems : fixtures.import.clean;
+        return { ...structuredClone(check), fileName: String(a.path).split(/[\\/]/).pop() ?? "" };
+      }
+      case "cases_import":
+        requireUnlocked();
+        if (/problems/.test(a.path)) throw structuredClone(fixtures.import.refused);
+        if (a.digest !== fixtures.import.clean.digest) fail("FileChanged", "the file changed after the check");
+        return structuredClone(fixtures.import.done);
       case "cases_export":
         requireUnlocked();
         if (a.edition === "public" && exportNames().some((c) => !(a.confirmedNames as string[]).includes(c.key)))

@@ -16,6 +16,8 @@ import type {
 } from "../types";
 import type { AnnualSummaryDto } from "../bindings/AnnualSummaryDto";
 import type { PlatformSplitRowDto } from "../bindings/PlatformSplitRowDto";
+import type { ImportCheckDto } from "../bindings/ImportCheckDto";
+import type { ImportSummaryDto } from "../bindings/ImportSummaryDto";
 
 /** The refusals recorded (each the IpcError the shell answered). */
 export type FixtureError =
@@ -51,6 +53,9 @@ export interface Fixtures {
   casePrintChecks: { caseId: string; names: NameCandidateDto[] }[];
   /** Names and titles in the order the core sorts them for people (`kuzet_core::text::sort_names`). */
   collation: string[];
+  /** `cases_import_check` of a CSV with two problems, `cases_import`'s refusal of it, the check of the
+   * corrected file and `cases_import` of that. */
+  import: { withProblems: ImportCheckDto; refused: IpcError; clean: ImportCheckDto; done: ImportSummaryDto };
 }
 
 /** Read only: take a `structuredClone` before changing anything. */
