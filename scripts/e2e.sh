@@ -40,6 +40,8 @@ export KUZET_TEST_AUTOLOCK_MINUTE_SECONDS=5 KUZET_AUTOLOCK_CHECK_SECONDS=1
 # copy of it, both made by app.e2e.mjs with the kuzet CLI ($KUZET_CLI).
 export KUZET_TEST_EXCHANGE_PATHS=$work/exchange/shymkent.kuzetbundle:$work/exchange/damaged.kuzetbundle
 export KUZET_CLI=$target/debug/kuzet
+# What the import dialog answers: a CSV app.e2e.mjs writes (with problems, then corrected).
+export KUZET_TEST_IMPORT_PATH=$work/import/кейстер.csv
 # The second pass starts the app through this wrapper: no D-Bus session bus
 # (so no xdg-desktop-portal), nothing on PATH (so no zenity) and no test
 # answers for dialogs, i.e. a desktop where no file dialog can open.
@@ -47,7 +49,7 @@ mkdir -p "$work/empty-path"
 export KUZET_NO_DIALOG_APP=$work/no-dialog-app
 cat >"$KUZET_NO_DIALOG_APP" <<'WRAPPER'
 #!/bin/sh
-unset KUZET_TEST_SAVE_PATH KUZET_TEST_OPEN_PATH KUZET_TEST_ATTACH_PATHS
+unset KUZET_TEST_SAVE_PATH KUZET_TEST_OPEN_PATH KUZET_TEST_ATTACH_PATHS KUZET_TEST_IMPORT_PATH
 export PATH="$KUZET_E2E_DIR/empty-path" DBUS_SESSION_BUS_ADDRESS="unix:path=$KUZET_E2E_DIR/no-such-bus"
 exec "$KUZET_APP" "$@"
 WRAPPER

@@ -33,6 +33,8 @@ const MINUTE_S = Number(process.env.KUZET_TEST_AUTOLOCK_MINUTE_SECONDS ?? "0");
 const ATTACH = (process.env.KUZET_TEST_ATTACH_PATHS ?? "").split(":").filter(Boolean);
 const EXCHANGE = (process.env.KUZET_TEST_EXCHANGE_PATHS ?? "").split(":").filter(Boolean);
 const CLI = process.env.KUZET_CLI;
+// What the import dialog answers: a CSV this script writes (first with problems, then corrected).
+const IMPORT_PATH = process.env.KUZET_TEST_IMPORT_PATH;
 if (!APP || !NO_DIALOG_APP || !DIR || !SAVE_PATH || !(MINUTE_S >= 1 && MINUTE_S <= 60) || ATTACH.length !== 2) {
   console.error(
     "e2e: set KUZET_APP, KUZET_NO_DIALOG_APP, KUZET_E2E_DIR, KUZET_TEST_SAVE_PATH, KUZET_TEST_ATTACH_PATHS (two files) and KUZET_TEST_AUTOLOCK_MINUTE_SECONDS (use scripts/e2e.sh)",
@@ -243,6 +245,49 @@ const steps = [
     }
     if (!csv.includes(KK_TITLE)) throw new Error("the public copy lacks the other case");
     await waitFor("export-cases-result");
+  }],
+  ["import: a CSV with problems is listed and refused, the corrected file imports", async () => {
+    if (!IMPORT_PATH) throw new Error("set KUZET_TEST_IMPORT_PATH (use scripts/e2e.sh)");
+    mkdirSync(dirname(IMPORT_PATH), { recursive: true });
+    const header = "ref,event_date,category,region,title,victim_type,victim_name";
+    const rows = [
+      "IMP-1,2024-04-11,journalists.threat,east_kazakhstan,Өскемен тілшісіне телефонмен қоқан-лоққы,journalist,Гүлнар Сейітқызы",
+      "IMP-2,11.04.2024,information.refusal,east_kazakhstan,Әкімдік сұрауға жауап бермеді,media_outlet,«Үскемен жаңалықтары»",
+      "IMP-3,2024-04-12,information.nope,east_kazakhstan,Сайт бұғатталды,media_outlet,«Үскемен жаңалықтары»",
+    ];
+    writeFileSync(IMPORT_PATH, [header, ...rows, ""].join("\n"));
+    await click("nav-cases");
+    await click("import-cases-open");
+    await click("import-pick");
+    await waitFor("import-problem", { count: 2, timeout: 15000 });
+    const lang = await uiLang();
+    // The problems in each language of the UI, then back to the one in use.
+    for (const [i, l] of ["kk", "ru", "en", lang].entries()) {
+      await choose("lang-switch", l);
+      await waitUntil(`the UI in ${l}`, async () => (await uiLang()) === l);
+      const where = fill(t(dict[l], "import.lineColumn"), { line: 3, column: "event_date" });
+      const why = fill(t(dict[l], "validation.notADate"), { value: "11.04.2024" });
+      await waitUntil(`the first problem in ${l}`, async () =>
+        (await exec(`return document.querySelector('[data-testid="import-problem"]').textContent`)).trim() === `${where}: ${why}`, 5000);
+      if (i < 3) await screenshot(`06c1-import-problems-${l}`);
+    }
+    if ((await exec(`return document.querySelector('[data-testid="import-go"]').disabled`)) !== true)
+      throw new Error("Import is offered for a file with problems");
+    await type("case-search", "Өскемен тілшісіне" + "\uE007");
+    await waitUntil("nothing was imported", async () => (await find("case-row")).length === 0, 10000);
+    writeFileSync(IMPORT_PATH, [header, rows[0], rows[1].replace("11.04.2024", "2024-04-11"),
+      rows[2].replace("information.nope", "information.blocking"), ""].join("\n"));
+    await click("import-recheck");
+    await waitFor("import-counts", { timeout: 15000 });
+    const add = (await text("import-add")).trim();
+    if (add !== fill(t(dict[lang], "import.wouldAdd"), { n: 3 })) throw new Error(`the check says ${add}`);
+    await screenshot("06c2-import-check");
+    await click("import-go");
+    await waitFor("import-result", { timeout: 15000 });
+    const done = (await text("import-result")).trim();
+    if (done !== fill(t(dict[lang], "import.done"), { added: 3, updated: 0, unchanged: 0 })) throw new Error(`the import says ${done}`);
+    await waitUntil("the imported case is listed", async () => (await find("case-row")).length === 1, 10000);
+    await type("case-search", "\uE007");
   }],
   ["the overview editor: publication date, remove an entry, reset", async () => {
     await click("nav-overview");
