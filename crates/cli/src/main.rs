@@ -56,8 +56,10 @@ struct Cli {
 /// Export file formats.
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
-    /// CSV, UTF-8 with BOM, the import columns (imports back unchanged).
+    /// CSV, UTF-8 with BOM, the import columns, comma-separated (imports back unchanged).
     Csv,
+    /// The same CSV separated by ';', as Excel in Russian and Kazakh settings reads it.
+    CsvSemicolon,
     /// Excel workbook, same columns; dates as text YYYY-MM-DD.
     Xlsx,
     /// Every stored field of every case and development.
@@ -470,6 +472,7 @@ fn main() -> ExitCode {
             &vault,
             match format {
                 Format::Csv => kuzet_core::transfer::ExportFormat::Csv,
+                Format::CsvSemicolon => kuzet_core::transfer::ExportFormat::CsvSemicolon,
                 Format::Xlsx => kuzet_core::transfer::ExportFormat::Xlsx,
                 Format::Json => kuzet_core::transfer::ExportFormat::Json,
             },

@@ -91,6 +91,7 @@ pub async fn cases_export(
     })?;
     let format = match format {
         ExportFormatDto::Csv => ExportFormat::Csv,
+        ExportFormatDto::CsvSemicolon => ExportFormat::CsvSemicolon,
         ExportFormatDto::Xlsx => ExportFormat::Xlsx,
         ExportFormatDto::Json => ExportFormat::Json,
     };

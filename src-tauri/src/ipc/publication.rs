@@ -92,8 +92,10 @@ pub enum EditionDto {
 #[serde(rename_all = "camelCase")]
 #[ts(export_to = "ExportFormatDto.ts")]
 pub enum ExportFormatDto {
-    /// CSV, UTF-8, the import columns.
+    /// CSV, UTF-8, the import columns, comma-separated.
     Csv,
+    /// The same CSV separated by `;` (Excel in Russian and Kazakh settings).
+    CsvSemicolon,
     /// Excel workbook.
     Xlsx,
     /// JSON, every stored field.

@@ -494,6 +494,20 @@ describe("safe publication", () => {
   });
 });
 
+describe("export", () => {
+  it("offers the semicolon CSV by default in Russian (Excel's habit there), the comma in English", async () => {
+    start({ cases: 3, uiLang: "ru" });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("export-cases-open"));
+    expect((screen.getByTestId("export-format") as HTMLSelectElement).value).toBe("csvSemicolon");
+    cleanup();
+    start({ cases: 3, uiLang: "en" });
+    await unlock();
+    await fireEvent.click(await screen.findByTestId("export-cases-open"));
+    expect((screen.getByTestId("export-format") as HTMLSelectElement).value).toBe("csv");
+  });
+});
+
 describe("import", () => {
   it("lists each problem of a file with its line, column and reason in the UI language; imports the corrected file", async () => {
     const { calls } = start({ cases: 5, uiLang: "ru", importPath: "/home/monitor/problems.csv" });

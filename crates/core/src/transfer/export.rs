@@ -18,8 +18,15 @@ use std::str::FromStr;
 /// The file format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
-    /// CSV, UTF-8 with a BOM, the import columns; imports back unchanged.
+    /// CSV, UTF-8 with a BOM, the import columns, separated by commas;
+    /// imports back unchanged. What Excel in English settings and most
+    /// other programs read.
     Csv,
+    /// The same CSV separated by semicolons: Excel in Russian and Kazakh
+    /// settings (where `,` is the decimal sign) splits a CSV's columns on
+    /// `;` only. The importer reads it back (it tells the separator from
+    /// the header line).
+    CsvSemicolon,
     /// An Excel workbook with the same columns as the CSV, one sheet, bold
     /// header; dates are text `YYYY-MM-DD` (exact, sortable, and free of
     /// spreadsheet date-system and time-zone conversions).
@@ -32,7 +39,7 @@ impl ExportFormat {
     /// The file name extension: `csv`, `xlsx`, `json`.
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Csv => "csv",
+            ExportFormat::Csv | ExportFormat::CsvSemicolon => "csv",
             ExportFormat::Xlsx => "xlsx",
             ExportFormat::Json => "json",
         }
@@ -44,9 +51,10 @@ impl FromStr for ExportFormat {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "csv" => Ok(ExportFormat::Csv),
+            "csv-semicolon" => Ok(ExportFormat::CsvSemicolon),
             "xlsx" => Ok(ExportFormat::Xlsx),
             "json" => Ok(ExportFormat::Json),
-            _ => Err(format!("unknown export format {s:?}: expected csv, xlsx or json")),
+            _ => Err(format!("unknown export format {s:?}: expected csv, csv-semicolon, xlsx or json")),
         }
     }
 }
@@ -312,12 +320,13 @@ fn rows(set: &ExportSet) -> Vec<Vec<String>> {
     out
 }
 
-fn csv_bytes(set: &ExportSet) -> Result<Vec<u8>, TransferError> {
+fn csv_bytes(set: &ExportSet, delimiter: u8) -> Result<Vec<u8>, TransferError> {
     let mut buf = b"\xEF\xBB\xBF".to_vec();
     buf.extend_from_slice(set.edition.notice().as_bytes());
     buf.extend_from_slice(b"\r\n");
     {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut buf);
+        let mut w =
+            csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::CRLF).from_writer(&mut buf);
         let io = |e: csv::Error| TransferError::Io { context: "writing CSV".into(), source: e.into() };
         w.write_record(Column::ALL.map(Column::name)).map_err(io)?;
         for row in rows(set) {
@@ -391,7 +400,8 @@ struct JsonExport<'a> {
 /// [`TransferError::Json`], [`TransferError::Io`].
 pub fn export_bytes(set: &ExportSet, format: ExportFormat, now: DateTime<Utc>) -> Result<Vec<u8>, TransferError> {
     match format {
-        ExportFormat::Csv => csv_bytes(set),
+        ExportFormat::Csv => csv_bytes(set, b','),
+        ExportFormat::CsvSemicolon => csv_bytes(set, b';'),
         ExportFormat::Xlsx => xlsx_bytes(set),
         ExportFormat::Json => Ok(serde_json::to_vec_pretty(&JsonExport {
             format: "kuzet-export",

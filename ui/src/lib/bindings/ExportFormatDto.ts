@@ -3,4 +3,4 @@
 /**
  * Export file formats.
  */
-export type ExportFormatDto = "csv" | "xlsx" | "json";
+export type ExportFormatDto = "csv" | "csvSemicolon" | "xlsx" | "json";

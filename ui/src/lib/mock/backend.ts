@@ -388,7 +388,7 @@ export function createMockBackend(opts: MockOptions = {}) {
         if (a.edition === "public" && exportNames().some((c) => !(a.confirmedNames as string[]).includes(c.key)))
           fail("NamesUnchecked", "names not checked");
         if (opts.noDialog) fail("NoDialog", "no save dialog available");
-        return `/home/monitor/Documents/kuzet-cases-${a.edition}-${a.month ?? "all"}.${a.format}`;
+        return `/home/monitor/Documents/kuzet-cases-${a.edition}-${a.month ?? "all"}.${a.format === "csvSemicolon" ? "csv" : a.format}`;
       case "settings_get":
         requireUnlocked();
         return structuredClone(settings);

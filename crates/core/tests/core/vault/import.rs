@@ -204,6 +204,25 @@ fn a_claim_without_a_proceeding_imports_back_unchanged() {
     assert_eq!(after.updated_at, k.updated_at, "not touched");
 }
 
+/// The CSV for Excel in Russian and Kazakh settings is separated by `;`
+/// (text with `;` and `,` quoted) and imports back unchanged.
+#[test]
+fn a_semicolon_csv_export_imports_back_unchanged() {
+    use kuzet_core::transfer::{export_bytes, import_csv, select, ExportFormat, ImportOptions};
+    let (_dir, mut v) = new_vault();
+    let k = v
+        .insert_case(case(day(2024, 5, 8), "journalists.threat", "Тілшіге қорқыту; редакторға да, Өскемен"), at(1))
+        .unwrap();
+    let csv = export_bytes(&select(&v, None).unwrap(), ExportFormat::CsvSemicolon, at(2)).unwrap();
+    let text = String::from_utf8(csv.clone()).unwrap();
+    let header = text.lines().nth(1).unwrap();
+    assert!(header.starts_with("ref;kind;parent_ref;event_date;"), "{header}");
+    assert!(text.contains("\"Тілшіге қорқыту; редакторға да, Өскемен\""), "{text}");
+    let s = import_csv(&mut v, &csv, ImportOptions::default(), at(2)).unwrap();
+    assert_eq!((s.added, s.updated, s.unchanged), (0, 0, 1));
+    assert_eq!(v.case(k.id).unwrap().updated_at, k.updated_at, "not touched");
+}
+
 /// The id of a record made in the app names that record only: a row of the
 /// other kind that uses it as its ref is refused, not added beside it.
 #[test]
